@@ -1,0 +1,38 @@
+/**
+ * `naervaer <command>` — the command-line entry of Nærvær.
+ * Each command lives in `src/cli/<command>.ts` and is loaded only when used,
+ * so `naervaer plan` never pays for the server's imports.
+ */
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  plan: async () => (await import('./cli/plan.ts')).planCommand,
+  demo: async () => (await import('./cli/demo.ts')).demoCommand,
+  start: async () => async () => {
+    await import('./main.ts');
+    return 0;
+  },
+};
+
+const usage = `Bruk: naervaer <kommando>
+
+Kommandoer:
+  start     Start Nærvær (samme som «npm start»)
+  demo      Last inn demovirksomheten i en tom database og skriv ut brukerne
+  plan      Les fraværsperioder (JSON) på standard inn, skriv oppfølgingsplanen (JSON) på standard ut
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name === undefined ? undefined : commands[name];
+  if (load === undefined) {
+    process.stderr.write(usage);
+    return name === undefined || name === '--help' || name === '-h' ? 0 : 2;
+  }
+  const command = await load();
+  return command(rest);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

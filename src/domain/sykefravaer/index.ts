@@ -1,0 +1,80 @@
+/**
+ * The sick-leave rule engine (sykefraværsoppfølging), sick-leave-rules.md §2, §3, §4 and §11.
+ * Pure functions: no I/O, no clock (`today` is always a parameter), no `Date`.
+ *
+ * What the HTTP layer calls:
+ * - `parsePlanInput(json)` → validated `PlanInput` or field-naming errors (nb/en)
+ * - `beregnPlan(input)` → the plan of plan-contract.md
+ * - `milestoneStates(plan.followUp, { exceptions, done }, today)` → state of each milestone for the UI
+ * - `vurderEgenmelding({ policy, employmentStart, earlierAbsences, request, today })` → allowed + why
+ */
+export {
+  type AgpOverride,
+  type AgpSpan,
+  applyAgpOverrides,
+  computeArbeidsgiverperioder,
+} from './arbeidsgiverperiode.ts';
+export * from './constants.ts';
+export {
+  customEgenmeldingPolicy,
+  type EgenmeldingCheckInput,
+  type EgenmeldingCode,
+  type EgenmeldingMessage,
+  type EgenmeldingPolicy,
+  type EgenmeldingPreset,
+  type EgenmeldingRequest,
+  type EgenmeldingResult,
+  egenmeldingPolicy,
+  vurderEgenmelding,
+} from './egenmelding.ts';
+export { beregnMaksdato, birthdays, countStartAfterReset, type MaksdatoResult } from './maksdato.ts';
+export {
+  EXEMPTABLE_MILESTONES,
+  type ExemptableMilestoneKey,
+  isExemptable,
+  type MilestoneDone,
+  type MilestoneException,
+  type MilestoneRecords,
+  type MilestoneState,
+  type MilestoneStateKind,
+  milestoneStates,
+  type UserRef,
+} from './milestone-state.ts';
+export {
+  aapDue,
+  aktivitetspliktStatus,
+  buildMilestones,
+  dialogmote1Status,
+  dialogmote2Status,
+  due,
+  LEGAL_BASIS,
+  oppfolgingsplanStatus,
+  oppfolgingsplanTilNavDue,
+  reminders,
+} from './milestones.ts';
+export { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.ts';
+export { oppsigelsesvernTil } from './oppsigelsesvern.ts';
+export { beregnPlan, beregnTilfeller, type PlanComputation, type PlanOptions } from './plan.ts';
+export {
+  formatPath,
+  type ParseResult,
+  parsePlanInput,
+  planInputSchema,
+  type ValidationError,
+} from './schema.ts';
+export {
+  buildTimeline,
+  DAG_ARBEID,
+  DAG_BEHANDLINGSDAGER,
+  DAG_EGENMELDING,
+  DAG_FERIE,
+  DAG_INGEN,
+  DAG_SYKMELDING,
+  type DagType,
+  type DayPeriod,
+  isSykedag,
+  type Timeline,
+  TimelineScratch,
+  toDayPeriods,
+} from './timeline.ts';
+export * from './types.ts';

@@ -1,0 +1,249 @@
+/**
+ * The Fastify application: cookies, security headers, sessions, CSRF, the API routes of every
+ * module, the OpenAPI document, the web app, and one error shape for everything that fails.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { type Locale, localeFromAcceptLanguage } from '../i18n/locale.ts';
+import { apiRoutes } from '../modules/index.ts';
+import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import type { RequestContext } from './context.ts';
+import { AppError, type ErrorBody } from './errors.ts';
+import { buildOpenApi } from './openapi.ts';
+import type { RouteDef } from './route.ts';
+
+export type AppOptions = {
+  db: Kysely<Database>;
+  /** Directory of the built web app (`vite build`); the API works without it. */
+  webDir?: string | undefined;
+  sessionTtlHours?: number;
+  cookieSecure?: boolean | undefined;
+  trustProxy?: boolean;
+  logLevel?: string;
+  /** Upload limit for imports, in bytes. */
+  maxUploadBytes?: number;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    naervaerRoute?: true;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function requestLocale(request: FastifyRequest, fallback: Locale | undefined): Locale {
+  const header = request.headers['accept-language'];
+  if (typeof header === 'string' && header.length > 0) return localeFromAcceptLanguage(header);
+  return fallback ?? 'nb';
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const maxUpload = options.maxUploadBytes ?? 5 * 1024 * 1024;
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // Never log personal data: no bodies, no cookies, no query strings with e-mail addresses.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
+
+  const routes: RouteDef[] = apiRoutes({
+    sessionTtlHours: options.sessionTtlHours ?? 12,
+    cookieSecure: options.cookieSecure,
+  });
+
+  // Deny by default: every route under /api must come from defineRoute (which carries an access rule).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && route.config?.naervaerRoute !== true) {
+      throw new Error(`Route ${route.method} ${route.url} has no access rule; declare it with defineRoute`);
+    }
+  });
+
+  app.decorateRequest('ctx');
+  app.addHook('onRequest', async (request) => {
+    const ctx: RequestContext = {
+      db: options.db,
+      locale: requestLocale(request, undefined),
+      ip: request.ip,
+      session: null,
+      actor: null,
+    };
+    request.ctx = ctx;
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const loaded = await loadSession(options.db, token);
+      if (loaded) {
+        ctx.session = loaded.session;
+        ctx.actor = loaded.actor;
+        ctx.locale = requestLocale(request, loaded.actor?.locale);
+      }
+    }
+    if (STATE_CHANGING.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      const expected = ctx.session ? ctx.session.csrfToken : request.cookies[CSRF_COOKIE];
+      if (typeof sent !== 'string' || !expected || sent !== expected) {
+        throw new AppError('CSRF_FAILED', {
+          nb: 'Forespørselen manglet et gyldig sikkerhetstoken. Last siden på nytt og prøv igjen.',
+          en: 'The request lacked a valid security token. Reload the page and try again.',
+        });
+      }
+    }
+  });
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: { naervaerRoute: true },
+      handler: async (request, reply) => {
+        const result = await route.handle(request.ctx, request, reply);
+        if (!reply.sent) reply.code(route.status);
+        return result;
+      },
+    });
+  }
+
+  const openApi = buildOpenApi(routes);
+  app.route({
+    method: 'GET',
+    url: '/api/v1/openapi.json',
+    config: { naervaerRoute: true },
+    handler: async () => openApi,
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/health',
+    config: { naervaerRoute: true },
+    handler: async () => ({ ok: true }),
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const locale = request.ctx?.locale ?? requestLocale(request, undefined);
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') {
+      request.log.error({ err: error }, 'unhandled error');
+    }
+    if (appError.headers) reply.headers(appError.headers);
+    const body: ErrorBody = appError.toJSON(locale);
+    reply.code(appError.status).type('application/json; charset=utf-8').send(body);
+  });
+
+  const webDir = options.webDir ? resolve(options.webDir) : undefined;
+  const hasWeb = webDir !== undefined && existsSync(resolve(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api')) {
+      const locale = request.ctx?.locale ?? 'nb';
+      const body: ErrorBody = new AppError('NOT_FOUND', {
+        nb: 'Finnes ikke i API-et.',
+        en: 'No such API route.',
+      }).toJSON(locale);
+      return reply.code(404).send(body);
+    }
+    if (hasWeb && request.method === 'GET') {
+      // The web app routes on the client: every other GET gets index.html.
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).type('text/plain; charset=utf-8').send('Ikke funnet / Not found');
+  });
+
+  return app;
+}
+
+type PgLikeError = { code?: unknown; statusCode?: unknown; message?: unknown };
+
+/** Maps anything thrown to an AppError: our own, Fastify's request errors, or database constraint errors. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as PgLikeError;
+  const code = typeof e.code === 'string' ? e.code : '';
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+    case 'FST_FILES_LIMIT':
+      return new AppError('PAYLOAD_TOO_LARGE', {
+        nb: 'Forespørselen eller filen er for stor.',
+        en: 'The request or file is too large.',
+      });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        nb: 'Send data som JSON (Content-Type: application/json).',
+        en: 'Send data as JSON (Content-Type: application/json).',
+      });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('BAD_REQUEST', {
+        nb: 'Forespørselen inneholder ikke gyldig JSON.',
+        en: 'The request body is not valid JSON.',
+      });
+    case '23505':
+      return new AppError('CONFLICT', {
+        nb: 'Det finnes allerede en post med samme verdi.',
+        en: 'A record with the same value already exists.',
+      });
+    case '23503':
+      return new AppError('CONFLICT', {
+        nb: 'Posten henger sammen med andre poster og kan ikke endres slik.',
+        en: 'The record is linked to other records and cannot be changed this way.',
+      });
+    case '23514':
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22001':
+    case '22003':
+      return new AppError('BAD_REQUEST', { nb: 'Ugyldig verdi.', en: 'Invalid value.' });
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    if (e.statusCode === 413) return toAppError({ code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    if (e.statusCode === 415) return toAppError({ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    return new AppError('BAD_REQUEST', { nb: 'Ugyldig forespørsel.', en: 'Invalid request.' });
+  }
+  return new AppError('INTERNAL', {
+    nb: 'Noe gikk galt hos oss. Prøv igjen senere.',
+    en: 'Something went wrong on our side. Please try again later.',
+  });
+}
+

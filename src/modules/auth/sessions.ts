@@ -1,0 +1,118 @@
+/**
+ * Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
+ * so a leaked database does not leak live sessions. Each session has its own CSRF token.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Role } from '../../db/core.tables.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor, Session } from '../../http/context.ts';
+import { isLocale } from '../../i18n/locale.ts';
+
+export const SESSION_COOKIE = 'naervaer_session';
+export const CSRF_COOKIE = 'naervaer_csrf';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  organisationId: string | null,
+  ttlHours: number,
+): Promise<{ token: string; session: Session }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const id = tokenHash(token);
+  await db
+    .insertInto('session')
+    .values({
+      id,
+      user_id: userId,
+      organisation_id: organisationId,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + ttlHours * 3_600_000),
+    })
+    .execute();
+  return { token, session: { id, userId, organisationId, csrfToken } };
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+/** Loads the session and the acting user in one round trip per table; null when unknown or expired. */
+export async function loadSession(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ session: Session; actor: Actor | null } | null> {
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('user_account', 'user_account.id', 'session.user_id')
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.organisation_id',
+      'session.csrf_token',
+      'session.expires_at',
+      'user_account.name',
+      'user_account.email',
+      'user_account.locale',
+      'user_account.disabled_at',
+    ])
+    .where('session.id', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row || row.expires_at.getTime() <= Date.now() || row.disabled_at !== null) return null;
+  const session: Session = {
+    id: row.id,
+    userId: row.user_id,
+    organisationId: row.organisation_id,
+    csrfToken: row.csrf_token,
+  };
+  if (row.organisation_id === null) return { session, actor: null };
+  const actor = await loadActor(db, row.user_id, row.organisation_id);
+  if (actor === null) return { session, actor: null };
+  return {
+    session,
+    actor: { ...actor, name: row.name, email: row.email, locale: isLocale(row.locale) ? row.locale : 'nb' },
+  };
+}
+
+/** The user's roles and scope in one organisation; null when the user is not a member. */
+export async function loadActor(
+  db: Kysely<Database>,
+  userId: string,
+  organisationId: string,
+): Promise<Omit<Actor, 'name' | 'email' | 'locale'> | null> {
+  const membership = await db
+    .selectFrom('membership')
+    .select(['employee_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!membership) return null;
+  const assignments = await db
+    .selectFrom('role_assignment')
+    .select(['role', 'verneomrade_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .execute();
+  const roles = [...new Set(assignments.map((a) => a.role))] as Role[];
+  return {
+    userId,
+    organisationId,
+    roles,
+    employeeId: membership.employee_id,
+    verneomradeIds: assignments.flatMap((a) => (a.verneomrade_id ? [a.verneomrade_id] : [])),
+  };
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>): Promise<number> {
+  const result = await db.deleteFrom('session').where('expires_at', '<=', new Date()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

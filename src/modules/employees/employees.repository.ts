@@ -1,0 +1,160 @@
+/**
+ * Employee queries. Every read goes through `scoped`, which limits rows to what the actor may see:
+ * admin and HR see the whole organisation, a leader the people they lead (and themselves),
+ * everyone else only themselves.
+ */
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type Actor, hasRole } from '../../http/context.ts';
+import type { Employee } from './employees.schemas.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type EmployeeQuery<O> = SelectQueryBuilder<
+  Database & { e: Database['employee']; u: Database['unit']; l: Database['employee'] },
+  'e' | 'u' | 'l',
+  O
+>;
+
+export function canSeeAllEmployees(actor: Actor): boolean {
+  return hasRole(actor, 'admin', 'hr');
+}
+
+function baseQuery(db: Db, organisationId: string) {
+  return db
+    .selectFrom('employee as e')
+    .innerJoin('unit as u', (j) => j.onRef('u.organisation_id', '=', 'e.organisation_id').onRef('u.id', '=', 'e.unit_id'))
+    .leftJoin('employee as l', (j) =>
+      j.onRef('l.organisation_id', '=', 'e.organisation_id').onRef('l.id', '=', 'e.leader_id'),
+    )
+    .where('e.organisation_id', '=', organisationId);
+}
+
+function scoped<O>(query: EmployeeQuery<O>, actor: Actor): EmployeeQuery<O> {
+  if (canSeeAllEmployees(actor)) return query;
+  const self = actor.employeeId;
+  if (self === null) return query.where((eb) => eb.val(false));
+  if (hasRole(actor, 'leder')) {
+    return query.where((eb: ExpressionBuilder<Database & { e: Database['employee'] }, 'e'>) =>
+      eb.or([eb('e.leader_id', '=', self), eb('e.id', '=', self)]),
+    );
+  }
+  return query.where('e.id', '=', self);
+}
+
+const columns = [
+  'e.id',
+  'e.name',
+  'e.email',
+  'e.phone',
+  'e.birth_date',
+  'e.employment_start',
+  'e.employment_end',
+  'e.position_percent',
+  'e.unit_id',
+  'u.name as unit_name',
+  'e.leader_id',
+  'l.name as leader_name',
+  'e.version',
+] as const;
+
+type Row = {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  birth_date: string | null;
+  employment_start: string;
+  employment_end: string | null;
+  position_percent: number;
+  unit_id: string;
+  unit_name: string;
+  leader_id: string | null;
+  leader_name: string | null;
+  version: number;
+};
+
+function toEmployee(r: Row): Employee {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    birthDate: r.birth_date,
+    employmentStart: r.employment_start,
+    employmentEnd: r.employment_end,
+    positionPercent: r.position_percent,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    leaderId: r.leader_id,
+    leaderName: r.leader_name,
+    version: r.version,
+  };
+}
+
+export async function listEmployees(
+  db: Db,
+  actor: Actor,
+  filter: { search?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: Employee[]; total: number }> {
+  let query = scoped(baseQuery(db, actor.organisationId) as EmployeeQuery<object>, actor);
+  if (filter.unitId) query = query.where('e.unit_id', '=', filter.unitId);
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['e.name']), 'like', pattern), eb(eb.fn('lower', ['e.email']), 'like', pattern)]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select(columns)
+      .orderBy((eb) => eb.fn('lower', ['e.name']))
+      .orderBy('e.id')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: (rows as Row[]).map(toEmployee), total: Number(count.n) };
+}
+
+export async function findEmployee(db: Db, actor: Actor, id: string): Promise<Employee | undefined> {
+  const row = await scoped(baseQuery(db, actor.organisationId) as EmployeeQuery<object>, actor)
+    .select(columns)
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  return row ? toEmployee(row as Row) : undefined;
+}
+
+/** Unscoped existence check inside the organisation (for validating references such as nærmeste leder). */
+export async function employeeExists(db: Db, organisationId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('employee')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The chain of leaders above `leaderId` contains `employeeId` (setting it would make a cycle). */
+export async function leaderChainContains(
+  db: Db,
+  organisationId: string,
+  leaderId: string,
+  employeeId: string,
+): Promise<boolean> {
+  let current: string | null = leaderId;
+  const seen = new Set<string>();
+  while (current !== null && !seen.has(current)) {
+    if (current === employeeId) return true;
+    seen.add(current);
+    const row: { leader_id: string | null } | undefined = await db
+      .selectFrom('employee')
+      .select('leader_id')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', current)
+      .executeTakeFirst();
+    current = row?.leader_id ?? null;
+  }
+  return false;
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../support/db.ts';
+import { ADMIN, createTestApp, expectStatus, ORGNR, type TestApp } from '../support/http.ts';
+
+type ErrorReply = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
+
+describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('asks for first-time setup on an empty database and validates the orgnr by mod 11', async () => {
+    const c = t.client();
+    expect((await c.get('/api/v1/setup')).body).toEqual({ needsSetup: true });
+    await c.refreshSession();
+    const bad = await c.post<ErrorReply>('/api/v1/setup', {
+      organisation: { name: 'Feil AS', orgnr: '889640783' },
+      admin: ADMIN,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.fields?.[0]?.path).toBe('organisation.orgnr');
+    expect(bad.body.error.message).toContain('organisasjonsnummer');
+    const weak = await c.post<ErrorReply>('/api/v1/setup', {
+      organisation: { name: 'Feil AS', orgnr: ORGNR },
+      admin: { ...ADMIN, password: 'kort' },
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.fields?.map((f) => f.path)).toEqual(['admin.password']);
+    expect(await t.db.selectFrom('organisation').select('id').execute()).toHaveLength(0);
+  });
+
+  it('refuses a state change without the CSRF token', async () => {
+    const c = t.client();
+    const reply = await c.request<ErrorReply>('POST', '/api/v1/setup', {}, { 'x-csrf-token': 'wrong' });
+    expect(reply.status).toBe(403);
+    expect(reply.body.error.code).toBe('CSRF_FAILED');
+  });
+
+  it('creates the organisation and its first administrator, logged in, once', async () => {
+    const c = t.client();
+    await c.setup();
+    const session = await c.get<{ authenticated: boolean; roles: string[]; organisation: { orgnr: string } }>(
+      '/api/v1/session',
+    );
+    expect(session.body.authenticated).toBe(true);
+    expect(session.body.roles).toEqual(['admin']);
+    expect(session.body.organisation.orgnr).toBe(ORGNR);
+    const cookie = session.raw.cookies;
+    expect(cookie).toEqual([]); // the session cookie was set by setup, not re-sent on every read
+
+    const again = t.client();
+    await again.refreshSession();
+    const second = await again.post<ErrorReply>('/api/v1/setup', {
+      organisation: { name: 'Andre AS', orgnr: '974760673' },
+      admin: { ...ADMIN, email: 'andre@example.no' },
+    });
+    expect(second.status).toBe(409);
+    expect((await t.client().get('/api/v1/setup')).body).toEqual({ needsSetup: false });
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
+    const c = t.client();
+    await c.refreshSession();
+    const reply = expectStatus(await c.post('/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password }), 200);
+    const cookie = reply.raw.cookies.find((k) => k.name === 'naervaer_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(String(cookie?.sameSite).toLowerCase()).toBe('lax');
+    expect(cookie?.secure).toBeFalsy(); // plain HTTP in tests; Secure behind HTTPS
+  });
+
+  it('logs in and out, with a Norwegian message for a wrong password', async () => {
+    const c = t.client({ ip: '10.0.0.2' });
+    const wrong = await c.login(ADMIN.email, 'feil-passord-her');
+    expect(wrong.status).toBe(401);
+    expect((wrong.body as ErrorReply).error.message).toBe('Feil e-postadresse eller passord.');
+    const english = t.client({ ip: '10.0.0.2', locale: 'en' });
+    const wrongEn = await english.login(ADMIN.email, 'feil-passord-her');
+    expect((wrongEn.body as ErrorReply).error.message).toBe('Wrong e-mail address or password.');
+    expectStatus(await c.login(ADMIN.email, ADMIN.password), 200);
+    expect((await c.refreshSession()).authenticated).toBe(true);
+    expectStatus(await c.post('/api/v1/auth/logout'), 200);
+    expect((await c.refreshSession()).authenticated).toBe(false);
+    expect((await c.get('/api/v1/units')).status).toBe(401);
+  });
+
+  it('rate-limits login per account with a clear Norwegian message', async () => {
+    const email = 'ingen@example.no';
+    for (let i = 0; i < 5; i++) {
+      expect((await t.client({ ip: `10.1.0.${i}` }).login(email, 'galt-passord')).status).toBe(401);
+    }
+    const locked = await t.client({ ip: '10.1.0.99' }).login(email, 'galt-passord');
+    expect(locked.status).toBe(429);
+    expect((locked.body as ErrorReply).error.message).toMatch(/^For mange mislykkede innloggingsforsøk\. Vent 15 minutter/);
+    expect(locked.headers['retry-after']).toBe('900');
+  });
+
+  it('rate-limits login per IP address across accounts', async () => {
+    const ip = '10.2.0.1';
+    for (let i = 0; i < 30; i++) {
+      expect((await t.client({ ip }).login(`person${i}@example.no`, 'galt-passord')).status).toBe(401);
+    }
+    expect((await t.client({ ip }).login(ADMIN.email, ADMIN.password)).status).toBe(429);
+    // Another address is not affected.
+    expect((await t.client({ ip: '10.2.0.2' }).login(ADMIN.email, ADMIN.password)).status).toBe(200);
+  });
+
+  it('answers unknown API routes with 404 JSON and serves the OpenAPI document', async () => {
+    const c = t.client();
+    const missing = await c.get<ErrorReply>('/api/v1/finnes-ikke');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    const doc = await c.get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      '/api/v1/openapi.json',
+    );
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/employees', '/api/v1/employees/{id}', '/api/v1/units', '/api/v1/setup']),
+    );
+    const createEmployee = doc.body.paths['/api/v1/employees']?.post as { requestBody: unknown };
+    expect(JSON.stringify(createEmployee.requestBody)).toContain('employmentStart');
+  });
+
+  it('refuses to start with an API route that has no access rule', async () => {
+    await expect(async () => {
+      const { buildApp } = await import('../../src/http/app.ts');
+      const app = await buildApp({ db: t.db, logLevel: 'silent' });
+      app.get('/api/v1/hemmelig', async () => ({ secret: true }));
+      await app.ready();
+    }).rejects.toThrow(/no access rule/);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Throws generated garbage at every write route and asserts: a 4xx with the one error shape that
+ * names a field or the problem, never a 500, never a stack trace, and nothing written.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../src/modules/index.ts';
+import { testDatabaseKinds } from '../support/db.ts';
+import { createTestApp, type TestApp, type TestClient } from '../support/http.ts';
+
+const routes = apiRoutes({ sessionTtlHours: 1, cookieSecure: undefined }).filter(
+  (r) => r.method !== 'GET' && r.body !== undefined && r.body !== 'multipart',
+);
+const COUNTED = ['organisation', 'unit', 'employee', 'user_account', 'membership', 'role_assignment', 'verneomrade'] as const;
+
+describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
+  let t: TestApp;
+  let admin: TestClient;
+  let validId: string;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    admin = t.client();
+    await admin.setup();
+    const unit = await admin.post<{ id: string }>('/api/v1/units', { name: 'Enhet' });
+    validId = unit.body.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function counts() {
+    const result: Record<string, number> = {};
+    for (const table of COUNTED) {
+      const row = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      result[table] = Number(row.n);
+    }
+    return result;
+  }
+
+  function assertClientError(status: number, body: unknown, text: string) {
+    expect(status, text).toBeGreaterThanOrEqual(400);
+    expect(status, text).toBeLessThan(500);
+    const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+    expect(typeof error?.code, text).toBe('string');
+    expect(typeof error?.message, text).toBe('string');
+    expect(text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
+  }
+
+  it('has write routes to test', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('answers generated garbage bodies with a 4xx and writes nothing', async () => {
+    const before = await counts();
+    for (const route of routes) {
+      const url = route.url.replace(/:[a-zA-Z]+/g, validId);
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
+          if (route.body !== undefined && route.body !== 'multipart' && route.body.safeParse(value).success) return;
+          const reply = await admin.request(route.method, url, value);
+          assertClientError(reply.status, reply.body, `${route.method} ${url} ${JSON.stringify(value)} → ${reply.raw.body}`);
+        }),
+        { numRuns: 40 },
+      );
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('answers garbage in path parameters, malformed JSON, wrong types and oversized bodies with a 4xx', async () => {
+    const before = await counts();
+    for (const route of routes.filter((r) => r.url.includes(':'))) {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 40 }), async (id) => {
+          const url = route.url.replace(/:[a-zA-Z]+/g, encodeURIComponent(id) || '%20');
+          const reply = await admin.request(route.method, url, {});
+          assertClientError(reply.status, reply.body, `${route.method} ${url} → ${reply.raw.body}`);
+        }),
+        { numRuns: 25 },
+      );
+    }
+    for (const route of routes) {
+      const url = route.url.replace(/:[a-zA-Z]+/g, validId);
+      const malformed = await admin.request(route.method, url, '{"name": "ikke ferdig', {
+        'content-type': 'application/json',
+      });
+      assertClientError(malformed.status, malformed.body, `${url} malformed`);
+      const text = await admin.request(route.method, url, 'name=x', { 'content-type': 'text/plain' });
+      assertClientError(text.status, text.body, `${url} text/plain`);
+      const huge = await admin.request(route.method, url, JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), {
+        'content-type': 'application/json',
+      });
+      expect(huge.status).toBe(413);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});

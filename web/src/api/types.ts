@@ -1,0 +1,61 @@
+/**
+ * Types of the API, taken from the server's zod schemas (type-only imports: nothing of the server
+ * ends up in the web bundle). Types the server does not export are written out here.
+ */
+import type { z } from 'zod';
+import type { Role } from '../../../src/db/core.tables.ts';
+import type { SessionResponse } from '../../../src/modules/auth/auth.schemas.ts';
+import type { Employee, EmployeeListSchema } from '../../../src/modules/employees/employees.schemas.ts';
+import type { Unit } from '../../../src/modules/organisation/organisation.schemas.ts';
+
+export type { Employee, Role, SessionResponse, Unit };
+
+export type EmployeeList = z.infer<typeof EmployeeListSchema>;
+
+export type Organisation = { id: string; name: string; orgnr: string };
+
+export type Verneomrade = { id: string; name: string; unitIds: string[] };
+
+export type User = {
+  id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  employeeId: string | null;
+  employeeName: string | null;
+  verneomradeIds: string[];
+  disabled: boolean;
+};
+
+export type DemoAccount = { role: string; name: string; email: string; password: string };
+
+export type EmployeeInput = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  employmentStart: string;
+  employmentEnd: string | null;
+  positionPercent: number;
+  unitId: string;
+  leaderId: string | null;
+};
+
+/** `POST /api/v1/imports/employees/preview` */
+export type ImportRow = {
+  line: number;
+  values: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    employmentStart?: string | null;
+    positionPercent?: string | number | null;
+    unit?: string | null;
+    leaderEmail?: string | null;
+  };
+  errors: { field: string; message: string }[];
+};
+
+export type ImportPreview = { rows: ImportRow[]; validCount: number; errorCount: number; canImport: boolean };
+
+export const ALL_ROLES: readonly Role[] = ['admin', 'hr', 'leder', 'ansatt', 'verneombud', 'tillitsvalgt', 'amu', 'bht'];
