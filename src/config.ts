@@ -18,7 +18,12 @@ const envSchema = z.object({
   COOKIE_SECURE: boolean.optional(),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   NAERVAER_WEB_DIR: z.string().min(1).default('./dist/web'),
 });
 

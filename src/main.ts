@@ -17,7 +17,9 @@ try {
   if (error instanceof ConfigError || (error instanceof Error && error.name === 'DataDirLockedError')) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Nærvær kunne ikke starte / could not start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Nærvær kunne ikke starte / could not start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 }

@@ -4,11 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config.ts';
-import { openDatabase, type OpenedDatabase } from './db/connect.ts';
+import { type OpenedDatabase, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 
-export type RunningServer = { app: FastifyInstance; database: OpenedDatabase; url: string; close(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  database: OpenedDatabase;
+  url: string;
+  close(): Promise<void>;
+};
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const database = await openDatabase(

@@ -61,7 +61,10 @@ async function run(label: string, databaseUrl: string | undefined) {
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.insertInto('membership').values({ organisation_id: org.id, user_id: user.id }).execute();
-    await db.insertInto('role_assignment').values({ organisation_id: org.id, user_id: user.id, role: 'hr' }).execute();
+    await db
+      .insertInto('role_assignment')
+      .values({ organisation_id: org.id, user_id: user.id, role: 'hr' })
+      .execute();
     const { token } = await createSession(db, user.id, org.id, 2);
 
     const app = await buildApp({ db, logLevel: 'silent' });
@@ -81,15 +84,21 @@ async function run(label: string, databaseUrl: string | undefined) {
     const list = await load(`${base}/api/v1/employees?page=7&pageSize=50`, headers);
     await app.close();
     const ratio = list.rps / bare.rps;
-    console.log(`[${label}] bare JSON endpoint: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+    console.log(
+      `[${label}] bare JSON endpoint: ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+    );
     console.log(
       `[${label}] employee list (50 per page of ${EMPLOYEES}): ${list.rps.toFixed(0)} req/s, p50 ${list.p50} ms, p99 ${list.p99} ms, errors ${list.errors + list.non2xx}`,
     );
-    console.log(`[${label}] ratio list/bare: ${ratio.toFixed(2)} (goal ≥ 0.3), p99 ${list.p99} ms (goal ≤ 50 ms)`);
+    console.log(
+      `[${label}] ratio list/bare: ${ratio.toFixed(2)} (goal ≥ 0.3), p99 ${list.p99} ms (goal ≤ 50 ms)`,
+    );
   } finally {
     if (databaseUrl) {
       await sql`delete from organisation where name = 'Benchmark kommune'`.execute(db).catch(() => undefined);
-      await sql`delete from user_account where email like 'hr-%@bench.example'`.execute(db).catch(() => undefined);
+      await sql`delete from user_account where email like 'hr-%@bench.example'`
+        .execute(db)
+        .catch(() => undefined);
     }
     await database.close();
     rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,10 @@ async function timeStart(args: string[], env: NodeJS.ProcessEnv, path: string, m
 
 const bare = `require('node:http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{"ok":true}')}).listen(process.env.PORT,'127.0.0.1')`;
 
-if (!existsSync(join(root, 'build', 'pglite-template.tar.gz')) || !existsSync(join(root, 'dist', 'web', 'index.html'))) {
+if (
+  !existsSync(join(root, 'build', 'pglite-template.tar.gz')) ||
+  !existsSync(join(root, 'dist', 'web', 'index.html'))
+) {
   process.stderr.write('Run `npm run build` first (the web app and the PGlite template).\n');
   process.exit(1);
 }
@@ -77,7 +80,7 @@ if (!existsSync(join(root, 'build', 'pglite-template.tar.gz')) || !existsSync(jo
 const baseline = (await timeStart(['-e', bare], process.env, '/')).ms;
 const dir = mkdtempSync(join(tmpdir(), 'naervaer-bench-start-'));
 const dataDir = join(dir, 'data');
-const env = { ...process.env, NAERVAER_DATA_DIR: dataDir };
+const env: NodeJS.ProcessEnv = { ...process.env, NAERVAER_DATA_DIR: dataDir };
 delete env.DATABASE_URL;
 const app = ['--import', 'tsx', 'src/main.ts'];
 const empty = await timeStart(app, env, '/api/v1/health');

@@ -7,7 +7,9 @@ import { needsSetup } from '../modules/setup/setup.routes.ts';
 
 export async function demoCommand(): Promise<number> {
   const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+  );
   try {
     await migrateToLatest(database.db);
     if (!(await needsSetup(database.db))) {
@@ -19,7 +21,8 @@ export async function demoCommand(): Promise<number> {
     }
     const { accounts } = await loadDemo(database.db);
     process.stdout.write('Demovirksomheten «Fjordvik kommune (demo)» er lastet inn. Brukere:\n\n');
-    for (const a of accounts) process.stdout.write(`  ${a.role.padEnd(34)} ${a.email.padEnd(40)} ${a.password}\n`);
+    for (const a of accounts)
+      process.stdout.write(`  ${a.role.padEnd(34)} ${a.email.padEnd(40)} ${a.password}\n`);
     process.stdout.write('\nStart Nærvær med «npm start» og logg inn på http://localhost:3000\n');
     return 0;
   } finally {

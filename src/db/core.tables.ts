@@ -97,7 +97,16 @@ export interface LoginThrottleTable {
   locked_until: Date | null;
 }
 
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'login', 'logout', 'export'] as const;
+export const AUDIT_ACTIONS = [
+  'read',
+  'create',
+  'update',
+  'delete',
+  'import',
+  'login',
+  'logout',
+  'export',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditLogTable {

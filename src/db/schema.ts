@@ -2,7 +2,8 @@
  * The Kysely `Database` type: every table the application knows, composed from the
  * table interfaces each owner declares next to its code.
  */
-import type { CoreTables } from './core.tables.ts';
+
 import type { JobTables } from '../jobs/job.tables.ts';
+import type { CoreTables } from './core.tables.ts';
 
 export interface Database extends CoreTables, JobTables {}

@@ -12,8 +12,8 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type Locale, localeFromAcceptLanguage } from '../i18n/locale.ts';
-import { apiRoutes } from '../modules/index.ts';
 import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { apiRoutes } from '../modules/index.ts';
 import type { RequestContext } from './context.ts';
 import { AppError, type ErrorBody } from './errors.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -61,7 +61,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
 
   await app.register(cookie);
@@ -246,4 +245,3 @@ export function toAppError(error: unknown): AppError {
     en: 'Something went wrong on our side. Please try again later.',
   });
 }
-

@@ -29,7 +29,11 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, text: Text, options?: { fields?: FieldError[]; headers?: Record<string, string> }) {
+  constructor(
+    code: ErrorCode,
+    text: Text,
+    options?: { fields?: FieldError[]; headers?: Record<string, string> },
+  ) {
     super(text.en);
     this.name = 'AppError';
     this.code = code;

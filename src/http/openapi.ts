@@ -63,7 +63,10 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
         [String(route.status)]:
           route.response === 'binary'
             ? { description: 'File', content: { 'application/octet-stream': {} } }
-            : { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } },
+            : {
+                description: 'OK',
+                content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+              },
         default: { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
       },
     };

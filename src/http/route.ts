@@ -125,7 +125,10 @@ export function defineRoute<
       if (def.response === 'binary') return result;
       const checked = def.response.safeParse(result);
       if (!checked.success) {
-        request.log.error({ issues: checked.error.issues.slice(0, 5), url: def.url }, 'response failed its schema');
+        request.log.error(
+          { issues: checked.error.issues.slice(0, 5), url: def.url },
+          'response failed its schema',
+        );
         throw new AppError('INTERNAL', {
           nb: 'Noe gikk galt hos oss. Prøv igjen senere.',
           en: 'Something went wrong on our side. Please try again later.',

@@ -44,15 +44,24 @@ function issueText(issue: z.core.$ZodIssue): Text {
           : { nb: `Må ha minst ${issue.minimum} tegn.`, en: `Must be at least ${issue.minimum} characters.` };
       }
       if (issue.origin === 'array') {
-        return { nb: `Må ha minst ${issue.minimum} element.`, en: `Must have at least ${issue.minimum} items.` };
+        return {
+          nb: `Må ha minst ${issue.minimum} element.`,
+          en: `Must have at least ${issue.minimum} items.`,
+        };
       }
       return { nb: `Må være minst ${issue.minimum}.`, en: `Must be at least ${issue.minimum}.` };
     case 'too_big':
       if (issue.origin === 'string') {
-        return { nb: `Kan ha høyst ${issue.maximum} tegn.`, en: `Must be at most ${issue.maximum} characters.` };
+        return {
+          nb: `Kan ha høyst ${issue.maximum} tegn.`,
+          en: `Must be at most ${issue.maximum} characters.`,
+        };
       }
       if (issue.origin === 'array') {
-        return { nb: `Kan ha høyst ${issue.maximum} element.`, en: `Must have at most ${issue.maximum} items.` };
+        return {
+          nb: `Kan ha høyst ${issue.maximum} element.`,
+          en: `Must have at most ${issue.maximum} items.`,
+        };
       }
       return { nb: `Kan være høyst ${issue.maximum}.`, en: `Must be at most ${issue.maximum}.` };
     case 'invalid_format':

@@ -66,7 +66,10 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
   it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
     const c = t.client();
     await c.refreshSession();
-    const reply = expectStatus(await c.post('/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password }), 200);
+    const reply = expectStatus(
+      await c.post('/api/v1/auth/login', { email: ADMIN.email, password: ADMIN.password }),
+      200,
+    );
     const cookie = reply.raw.cookies.find((k) => k.name === 'naervaer_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(String(cookie?.sameSite).toLowerCase()).toBe('lax');
@@ -95,7 +98,9 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
     }
     const locked = await t.client({ ip: '10.1.0.99' }).login(email, 'galt-passord');
     expect(locked.status).toBe(429);
-    expect((locked.body as ErrorReply).error.message).toMatch(/^For mange mislykkede innloggingsforsøk\. Vent 15 minutter/);
+    expect((locked.body as ErrorReply).error.message).toMatch(
+      /^For mange mislykkede innloggingsforsøk\. Vent 15 minutter/,
+    );
     expect(locked.headers['retry-after']).toBe('900');
   });
 
@@ -119,7 +124,12 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
     );
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/employees', '/api/v1/employees/{id}', '/api/v1/units', '/api/v1/setup']),
+      expect.arrayContaining([
+        '/api/v1/employees',
+        '/api/v1/employees/{id}',
+        '/api/v1/units',
+        '/api/v1/setup',
+      ]),
     );
     const createEmployee = doc.body.paths['/api/v1/employees']?.post as { requestBody: unknown };
     expect(JSON.stringify(createEmployee.requestBody)).toContain('employmentStart');

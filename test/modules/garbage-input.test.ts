@@ -11,7 +11,15 @@ import { createTestApp, type TestApp, type TestClient } from '../support/http.ts
 const routes = apiRoutes({ sessionTtlHours: 1, cookieSecure: undefined }).filter(
   (r) => r.method !== 'GET' && r.body !== undefined && r.body !== 'multipart',
 );
-const COUNTED = ['organisation', 'unit', 'employee', 'user_account', 'membership', 'role_assignment', 'verneomrade'] as const;
+const COUNTED = [
+  'organisation',
+  'unit',
+  'employee',
+  'user_account',
+  'membership',
+  'role_assignment',
+  'verneomrade',
+] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
   let t: TestApp;
@@ -59,9 +67,14 @@ describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
       const url = route.url.replace(/:[a-zA-Z]+/g, validId);
       await fc.assert(
         fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (value) => {
-          if (route.body !== undefined && route.body !== 'multipart' && route.body.safeParse(value).success) return;
+          if (route.body !== undefined && route.body !== 'multipart' && route.body.safeParse(value).success)
+            return;
           const reply = await admin.request(route.method, url, value);
-          assertClientError(reply.status, reply.body, `${route.method} ${url} ${JSON.stringify(value)} → ${reply.raw.body}`);
+          assertClientError(
+            reply.status,
+            reply.body,
+            `${route.method} ${url} ${JSON.stringify(value)} → ${reply.raw.body}`,
+          );
         }),
         { numRuns: 40 },
       );
@@ -89,9 +102,14 @@ describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
       assertClientError(malformed.status, malformed.body, `${url} malformed`);
       const text = await admin.request(route.method, url, 'name=x', { 'content-type': 'text/plain' });
       assertClientError(text.status, text.body, `${url} text/plain`);
-      const huge = await admin.request(route.method, url, JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }), {
-        'content-type': 'application/json',
-      });
+      const huge = await admin.request(
+        route.method,
+        url,
+        JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+        {
+          'content-type': 'application/json',
+        },
+      );
       expect(huge.status).toBe(413);
     }
     expect(await counts()).toEqual(before);

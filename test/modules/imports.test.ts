@@ -511,6 +511,28 @@ describe.each(testDatabaseKinds())('employee import on %s', (kind) => {
     expect((await byEmail(`kjede${n - 1}@example.no`)).leaderName).toBe('Sigrid Sjef');
   });
 
+  it('rolls back rows already inserted when the database refuses a later one', async () => {
+    // A constraint the rules do not know about fails the second level (the led employee) after the leader is in.
+    await sql`alter table employee add constraint import_test_no_bom check (name <> 'Bom Bomsen')`.execute(
+      t.db,
+    );
+    try {
+      const file = csv([
+        HEADER,
+        'Bom Bomsen;bom@example.no;;01.01.2020;100;Hjemmetjenesten;leder.bom@example.no',
+        'Leder Bom;leder.bom@example.no;;01.01.2020;100;Hjemmetjenesten;',
+      ]);
+      const before = await employeeCount();
+      expect((await preview(file)).canImport).toBe(true);
+      const failed = await upload<ErrorReply>(admin, COMMIT, file, 'ansatte.csv');
+      expect(failed.status).toBe(400);
+      expect(await employeeCount()).toBe(before);
+      await expect(byEmail('leder.bom@example.no')).rejects.toThrow();
+    } finally {
+      await sql`alter table employee drop constraint import_test_no_bom`.execute(t.db);
+    }
+  });
+
   it('lets HR import and hides the routes from other roles', async () => {
     const createUser = (email: string, roles: string[]) =>
       admin.post('/api/v1/users', { name: email, email, password: 'et-langt-passord-123', roles });

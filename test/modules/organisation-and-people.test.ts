@@ -33,15 +33,23 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
   let unit: Unit;
   it('builds the unit tree and refuses cycles', async () => {
     sector = expectStatus(await admin.post<Unit>('/api/v1/units', { name: 'Helse og omsorg' }), 201).body;
-    unit = expectStatus(await admin.post<Unit>('/api/v1/units', { name: 'Hjemmetjenesten', parentId: sector.id }), 201)
-      .body;
+    unit = expectStatus(
+      await admin.post<Unit>('/api/v1/units', { name: 'Hjemmetjenesten', parentId: sector.id }),
+      201,
+    ).body;
     expect(unit.parentId).toBe(sector.id);
-    const cycle = await admin.put<ErrorReply>(`/api/v1/units/${sector.id}`, { name: sector.name, parentId: unit.id });
+    const cycle = await admin.put<ErrorReply>(`/api/v1/units/${sector.id}`, {
+      name: sector.name,
+      parentId: unit.id,
+    });
     expect(cycle.status).toBe(400);
     expect(cycle.body.error.fields?.[0]?.path).toBe('parentId');
     const list = (await admin.get<{ items: Unit[] }>('/api/v1/units')).body.items;
     expect(list.map((u) => u.name).sort()).toEqual(['Helse og omsorg', 'Hjemmetjenesten']);
-    const duplicate = await admin.post<ErrorReply>('/api/v1/units', { name: 'hjemmetjenesten', parentId: sector.id });
+    const duplicate = await admin.post<ErrorReply>('/api/v1/units', {
+      name: 'hjemmetjenesten',
+      parentId: sector.id,
+    });
     expect(duplicate.status).toBe(409);
   });
 
@@ -49,12 +57,21 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
   let worker: Employee;
   let other: Employee;
   it('registers employees with a nærmeste leder and validates references', async () => {
-    leader = expectStatus(await admin.post<Employee>('/api/v1/employees', employee(unit.id, 'Lise Leder')), 201).body;
-    worker = expectStatus(
-      await admin.post<Employee>('/api/v1/employees', employee(unit.id, 'Per Pleier', { leaderId: leader.id })),
+    leader = expectStatus(
+      await admin.post<Employee>('/api/v1/employees', employee(unit.id, 'Lise Leder')),
       201,
     ).body;
-    other = expectStatus(await admin.post<Employee>('/api/v1/employees', employee(sector.id, 'Siri Sektor')), 201).body;
+    worker = expectStatus(
+      await admin.post<Employee>(
+        '/api/v1/employees',
+        employee(unit.id, 'Per Pleier', { leaderId: leader.id }),
+      ),
+      201,
+    ).body;
+    other = expectStatus(
+      await admin.post<Employee>('/api/v1/employees', employee(sector.id, 'Siri Sektor')),
+      201,
+    ).body;
     expect(worker.unitName).toBe('Hjemmetjenesten');
     const bad = await admin.post<ErrorReply>('/api/v1/employees', {
       ...employee(unit.id, 'Ola Ugyldig'),
@@ -130,16 +147,18 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
     }
     const lise = t.client();
     expectStatus(await lise.login('lise@example.no', password), 200);
-    const seen = (await lise.get<{ items: Employee[] }>('/api/v1/employees')).body.items.map((e) => e.name).sort();
+    const seen = (await lise.get<{ items: Employee[] }>('/api/v1/employees')).body.items
+      .map((e) => e.name)
+      .sort();
     expect(seen).toEqual(['Lise Leder', 'Per Pleier']);
     expect((await lise.get(`/api/v1/employees/${other.id}`)).status).toBe(404);
     expect((await lise.post('/api/v1/units', { name: 'Ny' })).status).toBe(404);
 
     const per = t.client();
     expectStatus(await per.login('per@example.no', password), 200);
-    expect((await per.get<{ items: Employee[] }>('/api/v1/employees')).body.items.map((e) => e.name)).toEqual([
-      'Per Pleier',
-    ]);
+    expect((await per.get<{ items: Employee[] }>('/api/v1/employees')).body.items.map((e) => e.name)).toEqual(
+      ['Per Pleier'],
+    );
     expect((await per.get(`/api/v1/employees/${leader.id}`)).status).toBe(404);
     expect((await per.get('/api/v1/users')).status).toBe(404);
   });
@@ -158,16 +177,28 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
       .executeTakeFirstOrThrow();
     const stranger = await t.db
       .insertInto('employee')
-      .values({ organisation_id: other.id, name: 'Fremmed Person', employment_start: '2019-05-01', unit_id: otherUnit.id })
+      .values({
+        organisation_id: other.id,
+        name: 'Fremmed Person',
+        employment_start: '2019-05-01',
+        unit_id: otherUnit.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const user = await t.db
       .insertInto('user_account')
-      .values({ name: 'Andre Admin', email: 'andre@example.no', password_hash: await hashPassword('andre-passord-1') })
+      .values({
+        name: 'Andre Admin',
+        email: 'andre@example.no',
+        password_hash: await hashPassword('andre-passord-1'),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await t.db.insertInto('membership').values({ organisation_id: other.id, user_id: user.id }).execute();
-    await t.db.insertInto('role_assignment').values({ organisation_id: other.id, user_id: user.id, role: 'admin' }).execute();
+    await t.db
+      .insertInto('role_assignment')
+      .values({ organisation_id: other.id, user_id: user.id, role: 'admin' })
+      .execute();
 
     expect((await admin.get(`/api/v1/employees/${stranger.id}`)).status).toBe(404);
     const move = await admin.put<ErrorReply>(`/api/v1/employees/${worker.id}`, {
@@ -175,13 +206,17 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
       version: 99,
     });
     expect(move.status).toBe(400); // the unit does not exist in this organisation
-    expect((await admin.put(`/api/v1/units/${otherUnit.id}`, { name: 'Stjålet', parentId: null })).status).toBe(404);
+    expect(
+      (await admin.put(`/api/v1/units/${otherUnit.id}`, { name: 'Stjålet', parentId: null })).status,
+    ).toBe(404);
 
     const andre = t.client();
     expectStatus(await andre.login('andre@example.no', 'andre-passord-1'), 200);
     expect((await andre.get(`/api/v1/employees/${worker.id}`)).status).toBe(404);
     expect((await andre.get<{ total: number }>('/api/v1/employees')).body.total).toBe(1);
-    expect((await andre.get<{ items: Unit[] }>('/api/v1/units')).body.items.map((u) => u.name)).toEqual(['Lager']);
+    expect((await andre.get<{ items: Unit[] }>('/api/v1/units')).body.items.map((u) => u.name)).toEqual([
+      'Lager',
+    ]);
     expect(orgId).not.toBe(other.id);
   });
 
@@ -192,7 +227,13 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
       .where('organisation_id', '=', orgId)
       .execute();
     const kinds = new Set(rows.map((r) => `${r.action}:${r.entity_type}`));
-    for (const k of ['create:organisation', 'create:unit', 'create:employee', 'update:employee', 'login:user']) {
+    for (const k of [
+      'create:organisation',
+      'create:unit',
+      'create:employee',
+      'update:employee',
+      'login:user',
+    ]) {
       expect(kinds).toContain(k);
     }
     expect(JSON.stringify(rows)).not.toContain('Per Pleier');

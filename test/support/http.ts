@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL is set), driven through `app.inject()` by clients that keep their own cookies
  * and send the CSRF token like the browser does.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -35,10 +35,19 @@ export async function createTestApp(kind: DbKind = 'pglite'): Promise<TestApp> {
   };
 }
 
-export type Reply<T = unknown> = { status: number; body: T; headers: LightMyRequestResponse['headers']; raw: LightMyRequestResponse };
+export type Reply<T = unknown> = {
+  status: number;
+  body: T;
+  headers: LightMyRequestResponse['headers'];
+  raw: LightMyRequestResponse;
+};
 
 export const ORGNR = '889640782';
-export const ADMIN = { name: 'Astrid Admin', email: 'astrid@example.no', password: 'riktig-hemmelig-passord' };
+export const ADMIN = {
+  name: 'Astrid Admin',
+  email: 'astrid@example.no',
+  password: 'riktig-hemmelig-passord',
+};
 
 export class TestClient {
   readonly app: FastifyInstance;
@@ -59,7 +68,11 @@ export class TestClient {
 
   private remember(response: LightMyRequestResponse) {
     for (const c of response.cookies) {
-      if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) {
+      if (
+        c.value === '' ||
+        (c.maxAge !== undefined && c.maxAge <= 0) ||
+        (c.expires && c.expires.getTime() < Date.now())
+      ) {
         this.cookies.delete(c.name);
       } else {
         this.cookies.set(c.name, c.value);
@@ -76,7 +89,7 @@ export class TestClient {
     const all: Record<string, string> = { 'accept-language': this.locale, ...headers };
     if (this.cookies.size > 0) all.cookie = this.cookieHeader();
     if (method !== 'GET' && !('x-csrf-token' in headers)) all['x-csrf-token'] = this.csrf;
-    const options: Parameters<FastifyInstance['inject']>[0] = { method, url, headers: all, remoteAddress: this.ip };
+    const options: InjectOptions = { method, url, headers: all, remoteAddress: this.ip };
     if (body !== undefined) {
       if (typeof body === 'string' || Buffer.isBuffer(body)) options.payload = body;
       else {
@@ -87,20 +100,26 @@ export class TestClient {
     const response = await this.app.inject(options);
     this.remember(response);
     let parsed: unknown = response.body;
-    if (String(response.headers['content-type'] ?? '').includes('application/json') && response.body.length > 0) {
+    if (
+      String(response.headers['content-type'] ?? '').includes('application/json') &&
+      response.body.length > 0
+    ) {
       parsed = JSON.parse(response.body);
     }
     return { status: response.statusCode, body: parsed as T, headers: response.headers, raw: response };
   }
 
   get = <T = Record<string, unknown>>(url: string) => this.request<T>('GET', url);
-  post = <T = Record<string, unknown>>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  post = <T = Record<string, unknown>>(url: string, body?: unknown) =>
+    this.request<T>('POST', url, body ?? {});
   put = <T = Record<string, unknown>>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
   delete = <T = Record<string, unknown>>(url: string) => this.request<T>('DELETE', url);
 
   /** Fetches the session (and with it the CSRF token), as the web app does on every page load. */
   async refreshSession() {
-    const reply = await this.get<{ csrfToken: string; authenticated: boolean; roles: string[] }>('/api/v1/session');
+    const reply = await this.get<{ csrfToken: string; authenticated: boolean; roles: string[] }>(
+      '/api/v1/session',
+    );
     this.csrf = reply.body.csrfToken;
     return reply.body;
   }

@@ -113,7 +113,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       expires_at timestamptz not null
     );
-    create index session_user on session (user_id);
+    create index session_by_user on session (user_id);
 
     create table login_throttle (
       key text primary key,

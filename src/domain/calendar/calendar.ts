@@ -88,7 +88,12 @@ export function parseIsoDate(value: unknown): DayNumber | null {
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return daysFromCivil(year, month, day);
+  // daysFromCivil for years ≥ 1, with integer truncation instead of Math.floor (all terms ≥ 0).
+  const y = month <= 2 ? year - 1 : year;
+  const era = (y / 400) | 0;
+  const yoe = y - era * 400;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  return era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719468;
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {

@@ -2,7 +2,14 @@
  * Human formats of calendar dates: Norwegian `dd.mm.åååå`, Norwegian long form
  * (`søndag 2. februar 2025`) and English long form (`Sunday 2 February 2025`).
  */
-import { civilFromDays, type DayNumber, type IsoDate, toDayNumber, weekdayOfDayNumber } from './calendar.ts';
+import {
+  civilFromDays,
+  type DayNumber,
+  daysFromCivil,
+  type IsoDate,
+  toDayNumber,
+  weekdayOfDayNumber,
+} from './calendar.ts';
 
 const WEEKDAYS_NB = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -39,16 +46,12 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-// Small memo tables: the engine writes the same dates into millions of explanations.
-const nbLongCache = new Map<DayNumber, string>();
-const enLongCache = new Map<DayNumber, string>();
-const CACHE_LIMIT = 100_000;
-
-function remember(cache: Map<DayNumber, string>, key: DayNumber, value: string): string {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+// Memo tables indexed by day number (1900 … 2199): the engine writes the same few thousand dates
+// into millions of explanations. Filled lazily; a pure cache.
+const CACHE_FIRST = daysFromCivil(1900, 1, 1);
+const CACHE_SIZE = daysFromCivil(2200, 1, 1) - CACHE_FIRST;
+const nbLongCache: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE);
+const enLongCache: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE);
 
 /** `02.02.2025` */
 export function formatNorwegianDayNumber(dayNumber: DayNumber): string {
@@ -58,20 +61,26 @@ export function formatNorwegianDayNumber(dayNumber: DayNumber): string {
 
 /** `søndag 2. februar 2025` */
 export function formatNorwegianLongDayNumber(dayNumber: DayNumber): string {
-  const hit = nbLongCache.get(dayNumber);
+  const i = dayNumber - CACHE_FIRST;
+  const hit = nbLongCache[i];
   if (hit !== undefined) return hit;
   const { year, month, day } = civilFromDays(dayNumber);
   const wd = WEEKDAYS_NB[weekdayOfDayNumber(dayNumber) - 1];
-  return remember(nbLongCache, dayNumber, `${wd} ${day}. ${MONTHS_NB[month - 1]} ${year}`);
+  const text = `${wd} ${day}. ${MONTHS_NB[month - 1]} ${year}`;
+  if (i >= 0 && i < CACHE_SIZE) nbLongCache[i] = text;
+  return text;
 }
 
 /** `Sunday 2 February 2025` */
 export function formatEnglishLongDayNumber(dayNumber: DayNumber): string {
-  const hit = enLongCache.get(dayNumber);
+  const i = dayNumber - CACHE_FIRST;
+  const hit = enLongCache[i];
   if (hit !== undefined) return hit;
   const { year, month, day } = civilFromDays(dayNumber);
   const wd = WEEKDAYS_EN[weekdayOfDayNumber(dayNumber) - 1];
-  return remember(enLongCache, dayNumber, `${wd} ${day} ${MONTHS_EN[month - 1]} ${year}`);
+  const text = `${wd} ${day} ${MONTHS_EN[month - 1]} ${year}`;
+  if (i >= 0 && i < CACHE_SIZE) enLongCache[i] = text;
+  return text;
 }
 
 /** `2025-02-02` → `02.02.2025` */

@@ -2,10 +2,10 @@
  * Arbeidsgiverperioder (employer periods) as helse-spleis counts them
  * (sick-leave-rules.md §2.2, product decision §11.2), and the employer's override of an AGP end.
  */
-import { type DayNumber, isWeekdayDayNumber } from '../calendar/index.ts';
+import { countWeekdays, type DayNumber, isWeekdayDayNumber } from '../calendar/index.ts';
 import { ARBEIDSGIVERPERIODE_DAGER, ARBEIDSGIVERPERIODE_OPPHOLDSDAGER } from './constants.ts';
 import type { CaseSpan } from './oppfolgingstilfelle.ts';
-import { DAG_FERIE, DAG_INGEN, isSykedag, type Timeline } from './timeline.ts';
+import { DAG_FERIE, isSykedag, type Timeline } from './timeline.ts';
 
 export interface AgpSpan {
   /** First AGP day. */
@@ -22,14 +22,6 @@ export interface AgpSpan {
 }
 
 /**
- * A "fridag" in spleis terms: ferie, or a Saturday/Sunday that no period covers (unreported weekend).
- * Fridager directly after sick days are held back until the next non-fridag decides what they were.
- */
-function isFridag(kind: number, day: DayNumber): boolean {
-  return kind === DAG_FERIE || (kind === DAG_INGEN && !isWeekdayDayNumber(day));
-}
-
-/**
  * ftrl § 8-19 as helse-spleis' Arbeidsgiverperiodeteller computes it (§2.2, §11.2):
  * - ftrl § 8-19 (1): each sick day (any grade, weekend included) is an AGP day; the 16th completes it.
  *   A sykmelding that starts on a Saturday starts the AGP on that Saturday (spleis).
@@ -37,44 +29,63 @@ function isFridag(kind: number, day: DayNumber): boolean {
  *   16 of them keep the same AGP going.
  * - ftrl § 8-19 (3) / spleis Teller(16): 16 opphold days end the AGP (complete or not); only then
  *   does the next sick day start a new one.
- * - Fridager (unreported weekend, ferie) directly after sick days: in an unfinished AGP they count as
- *   AGP days if a sick day follows and as opphold if a work day follows; after a complete AGP they
- *   are not counted as opphold (spleis; §2.2 "weekend subtleties").
+ * - "Fridager" (ferie, and Saturdays/Sundays no period covers) directly after sick days are held back:
+ *   in an unfinished AGP they count as AGP days if a sick day follows and as opphold if a work day
+ *   follows; after a complete AGP they are not counted as opphold (spleis; §2.2 "weekend subtleties").
  * - Fridager after at least one opphold day are plain opphold days.
+ * Walked segment by segment; reference-model.ts has the day-by-day transcription.
  */
 export function computeArbeidsgiverperioder(t: Timeline): AgpSpan[] {
   const result: AgpSpan[] = [];
-  const { kind, first, length } = t;
   let current: AgpSpan | null = null;
   let opphold = 0;
-  let pendingStart = -1; // index of the first held-back fridag
-  let pending = 0;
-  for (let i = 0; i < length; i++) {
-    const k = kind[i] ?? 0;
-    const day = first + i;
+  let pending = 0; // held-back fridager, always directly before the next segment or gap day
+  for (let i = 0; i < t.count; i++) {
+    const from = t.start[i] as number;
+    const to = t.end[i] as number;
+    const k = t.kind[i] as number;
+    if (i > 0 && current !== null) {
+      // Days without data before this segment: unreported weekend days are fridager, weekdays work.
+      const gapFrom = (t.end[i - 1] as number) + 1;
+      const gap = from - gapFrom;
+      if (gap > 0) {
+        let work = gap;
+        if (opphold === 0) {
+          let weekend = 0;
+          while (weekend < gap && !isWeekdayDayNumber(gapFrom + weekend)) weekend++;
+          pending += weekend;
+          work = gap - weekend;
+        }
+        if (work > 0) {
+          opphold += oppholdFrom(current, pending) + work;
+          pending = 0;
+          if (opphold >= ARBEIDSGIVERPERIODE_OPPHOLDSDAGER) {
+            current = null;
+            opphold = 0;
+          }
+        }
+      }
+    }
+    const length = to - from + 1;
     if (isSykedag(k)) {
       if (current === null) {
-        current = { start: day, end: day, days: 0, complete: false, overridden: false, computedEnd: null };
+        current = { start: from, end: from, days: 0, complete: false, overridden: false, computedEnd: null };
         result.push(current);
       } else if (pending > 0 && !current.complete) {
         // Fridager between two sick days inside an unfinished AGP count as AGP days.
-        for (let j = 0; j < pending && !current.complete; j++) countAgpDay(current, first + pendingStart + j);
+        addAgpDays(current, from - pending, pending);
       }
       pending = 0;
-      if (!current.complete) countAgpDay(current, day);
+      if (!current.complete) addAgpDays(current, from, length);
       opphold = 0;
     } else if (current === null) {
       // Before any sick day, or after an AGP ended: nothing to count.
-    } else if (opphold === 0 && isFridag(k, day)) {
-      if (pending === 0) pendingStart = i;
-      pending++;
+    } else if (k === DAG_FERIE && opphold === 0) {
+      pending += length;
     } else {
-      // A work day (arbeid, behandlingsdager, unreported weekday), or a fridag after an opphold day.
-      if (pending > 0) {
-        if (!current.complete) opphold += pending; // held-back fridager turn out to be opphold
-        pending = 0;
-      }
-      opphold++;
+      // arbeid, behandlingsdager, or ferie after an opphold day
+      opphold += oppholdFrom(current, pending) + length;
+      pending = 0;
       if (opphold >= ARBEIDSGIVERPERIODE_OPPHOLDSDAGER) {
         current = null;
         opphold = 0;
@@ -84,9 +95,17 @@ export function computeArbeidsgiverperioder(t: Timeline): AgpSpan[] {
   return result;
 }
 
-function countAgpDay(agp: AgpSpan, day: DayNumber): void {
-  agp.days++;
-  agp.end = day;
+/** Held-back fridager followed by a work day: opphold in an unfinished AGP, nothing after a complete one. */
+function oppholdFrom(agp: AgpSpan, pending: number): number {
+  return agp.complete ? 0 : pending;
+}
+
+/** Adds up to `n` AGP days from `from`, stopping at the 16th. */
+function addAgpDays(agp: AgpSpan, from: DayNumber, n: number): void {
+  const take = Math.min(n, ARBEIDSGIVERPERIODE_DAGER - agp.days);
+  if (take <= 0) return;
+  agp.days += take;
+  agp.end = from + take - 1;
   if (agp.days >= ARBEIDSGIVERPERIODE_DAGER) agp.complete = true;
 }
 
@@ -145,11 +164,25 @@ export function applyAgpOverrides(
 }
 
 function countAgpDaysIn(t: Timeline, from: DayNumber, to: DayNumber): number {
+  // Sick and ferie segments, plus unreported weekend days, inside [from, to]; at most 16.
   let n = 0;
-  for (let d = from; d <= to && n < ARBEIDSGIVERPERIODE_DAGER; d++) {
-    const i = d - t.first;
-    const k = i >= 0 && i < t.length ? (t.kind[i] ?? 0) : DAG_INGEN;
-    if (isSykedag(k) || isFridag(k, d)) n++;
+  let cursor = from; // first day not yet looked at
+  for (let i = 0; i < t.count && cursor <= to; i++) {
+    const s = t.start[i] as number;
+    const e = t.end[i] as number;
+    if (e < cursor) continue;
+    if (s > cursor) {
+      const gapEnd = Math.min(s - 1, to);
+      n += gapEnd - cursor + 1 - countWeekdays(cursor, gapEnd);
+      cursor = gapEnd + 1;
+      if (cursor > to) break;
+    }
+    const k = t.kind[i] as number;
+    const a = Math.max(s, cursor);
+    const b = Math.min(e, to);
+    if (isSykedag(k) || k === DAG_FERIE) n += b - a + 1;
+    cursor = b + 1;
   }
-  return n;
+  if (cursor <= to) n += to - cursor + 1 - countWeekdays(cursor, to);
+  return Math.min(n, ARBEIDSGIVERPERIODE_DAGER);
 }

@@ -75,6 +75,7 @@ export {
   isSykedag,
   type Timeline,
   TimelineScratch,
+  timelineFromPeriods,
   toDayPeriods,
 } from './timeline.ts';
 export * from './types.ts';

@@ -1,11 +1,14 @@
 /**
  * Maksdato: the last day NAV pays sykepenger (ftrl § 8-12, § 8-51), as §11.4 of sick-leave-rules.md
- * specifies it. Arithmetic over day numbers; no per-day objects.
+ * specifies it. Arithmetic over segments and day numbers; no per-day loop.
  */
 import {
   addMonthsToDayNumber,
+  civilFromDays,
+  countWeekdays,
   type DayNumber,
-  isWeekdayDayNumber,
+  daysFromCivil,
+  daysInMonth,
   nthWeekdayFrom,
   previousWeekdayBefore,
 } from '../calendar/index.ts';
@@ -35,14 +38,17 @@ export interface MaksdatoResult {
   countFrom: DayNumber;
 }
 
-const YEAR_MONTHS = 12;
-
 /** ftrl § 8-51 (helse-spleis `Alder`): the 67th and 70th birthdays (29 Feb → 28 Feb in other years). */
 export function birthdays(birth: DayNumber): { turns67: DayNumber; turns70: DayNumber } {
+  const { year, month, day } = civilFromDays(birth);
   return {
-    turns67: addMonthsToDayNumber(birth, ALDER_REDUSERT_SYKEPENGERETT * YEAR_MONTHS),
-    turns70: addMonthsToDayNumber(birth, ALDER_INGEN_SYKEPENGERETT * YEAR_MONTHS),
+    turns67: birthday(year + ALDER_REDUSERT_SYKEPENGERETT, month, day),
+    turns70: birthday(year + ALDER_INGEN_SYKEPENGERETT, month, day),
   };
+}
+
+function birthday(year: number, month: number, day: number): DayNumber {
+  return daysFromCivil(year, month, Math.min(day, daysInMonth(year, month)));
 }
 
 /**
@@ -53,12 +59,12 @@ export function birthdays(birth: DayNumber): { turns67: DayNumber; turns70: DayN
 export function countStartAfterReset(t: Timeline, caseStart: DayNumber): DayNumber {
   let from = Number.NEGATIVE_INFINITY;
   let lastSick = Number.NaN;
-  const to = caseStart - t.first;
-  for (let i = 0; i <= to; i++) {
-    if (!isSykedag(t.kind[i] ?? 0)) continue;
-    const day = t.first + i;
-    if (!Number.isNaN(lastSick) && day - lastSick - 1 >= SYKEPENGER_NY_RETT_OPPHOLD_DAGER) from = day;
-    lastSick = day;
+  for (let i = 0; i < t.count; i++) {
+    const s = t.start[i] as number;
+    if (s > caseStart) break;
+    if (!isSykedag(t.kind[i] as number)) continue;
+    if (!Number.isNaN(lastSick) && s - lastSick - 1 >= SYKEPENGER_NY_RETT_OPPHOLD_DAGER) from = s;
+    lastSick = t.end[i] as number;
   }
   return from;
 }
@@ -90,8 +96,9 @@ export function beregnMaksdato(
 ): MaksdatoResult {
   const S = latest.start;
   const E = latest.end;
-  const turns67 = birth === null ? Number.POSITIVE_INFINITY : birthdays(birth).turns67;
-  const turns70 = birth === null ? Number.POSITIVE_INFINITY : birthdays(birth).turns70;
+  const ages = birth === null ? null : birthdays(birth);
+  const turns67 = ages === null ? Number.POSITIVE_INFINITY : ages.turns67;
+  const turns70 = ages === null ? Number.POSITIVE_INFINITY : ages.turns70;
   const countFrom = Math.max(
     countStartAfterReset(t, S),
     addMonthsToDayNumber(S, -SYKEPENGER_TILBAKEBLIKK_MANEDER),
@@ -99,33 +106,38 @@ export function beregnMaksdato(
   if (S >= turns70) return { maksdato: null, forelopig: false, rule: 'ingen-rett', used: 0, countFrom };
   const lastBefore70 = birth === null ? Number.POSITIVE_INFINITY : previousWeekdayBefore(turns70);
 
-  // Walk the known days once, with a pointer to the AGP in force.
+  // Walk the sick segments once, with a pointer to the AGP in force. A new AGP always starts on the
+  // first day of a sick segment, so one AGP governs a whole segment.
   let used = 0;
   let usedOver67 = 0;
   let reached = Number.POSITIVE_INFINITY;
   let reachedOver67 = Number.POSITIVE_INFINITY;
   let a = -1;
   let inForce: AgpSpan | undefined;
-  const fromIndex = Math.max(0, countFrom - t.first);
-  // The pointer must see every AGP that started before the first counted day.
-  while (a + 1 < agps.length && (agps[a + 1]?.start ?? Number.POSITIVE_INFINITY) < t.first + fromIndex) {
-    a++;
-    inForce = agps[a];
-  }
-  const toIndex = E - t.first;
-  for (let i = fromIndex; i <= toIndex; i++) {
-    const day = t.first + i;
-    while (a + 1 < agps.length && (agps[a + 1]?.start ?? Number.POSITIVE_INFINITY) <= day) {
+  for (let i = 0; i < t.count; i++) {
+    const segStart = t.start[i] as number;
+    if (segStart > E) break;
+    while (a + 1 < agps.length && (agps[a + 1] as AgpSpan).start <= segStart) {
       a++;
       inForce = agps[a];
     }
-    if (!isSykedag(t.kind[i] ?? 0) || !isWeekdayDayNumber(day) || day > lastBefore70) continue;
-    if (inForce === undefined || !inForce.complete || day <= inForce.end) continue;
-    used++;
-    if (used === SYKEPENGEDAGER_MAKS) reached = day;
-    if (day > turns67) {
-      usedOver67++;
-      if (usedOver67 === SYKEPENGEDAGER_MAKS_OVER_67) reachedOver67 = day;
+    if (!isSykedag(t.kind[i] as number) || inForce === undefined || !inForce.complete) continue;
+    const lo = Math.max(segStart, countFrom, inForce.end + 1);
+    const hi = Math.min(t.end[i] as number, E, lastBefore70);
+    if (lo > hi) continue;
+    const n = countWeekdays(lo, hi);
+    if (n === 0) continue;
+    if (reached === Number.POSITIVE_INFINITY && used + n >= SYKEPENGEDAGER_MAKS) {
+      reached = nthWeekdayFrom(lo, SYKEPENGEDAGER_MAKS - used);
+    }
+    used += n;
+    const lo67 = Math.max(lo, turns67 + 1);
+    if (lo67 <= hi) {
+      const n67 = countWeekdays(lo67, hi);
+      if (reachedOver67 === Number.POSITIVE_INFINITY && usedOver67 + n67 >= SYKEPENGEDAGER_MAKS_OVER_67) {
+        reachedOver67 = nthWeekdayFrom(lo67, SYKEPENGEDAGER_MAKS_OVER_67 - usedOver67);
+      }
+      usedOver67 += n67;
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * Oppfølgingstilfeller (merged sickness cases), exactly as isoppfolgingstilfelle's
- * `toOppfolgingstilfelleList` (sick-leave-rules.md §3.1, product decision §11.1).
+ * `toOppfolgingstilfelleList` (sick-leave-rules.md §3.1, product decision §11.1), walked segment by
+ * segment (reference-model.ts has the day-by-day transcription).
  */
 import type { DayNumber } from '../calendar/index.ts';
 import { OPPFOLGINGSTILFELLE_SKILLE_DAGER } from './constants.ts';
@@ -26,62 +27,64 @@ export interface CaseSpan {
 }
 
 /**
- * §3.1 / §11.1: walks the timeline.
+ * §3.1 / §11.1:
  * - sick day (egenmelding, sykmelding of any grade): joins the case, resets the non-sick counter;
  * - ferie: directly after sick days (no non-sick day yet) it joins the case and counts as a sick day;
  *   after at least one non-sick day it counts as non-sick; before any sick day it is ignored;
- * - anything else (arbeid, behandlingsdager, no data): non-sick;
+ * - anything else (arbeid, behandlingsdager, days without data): non-sick;
  * - 16 consecutive non-sick days close the case (15 keep it open).
  */
 export function mergeOppfolgingstilfeller(t: Timeline): CaseSpan[] {
   const cases: CaseSpan[] = [];
-  const { kind, grade, first, length } = t;
   let open = false;
   let start = 0;
   let end = 0;
   let sickDays = 0;
   let hasFullDay = false;
+  let gradertAtEnd = false;
   let nonSick = 0;
-  for (let i = 0; i < length; i++) {
-    const k = kind[i] ?? 0;
+  for (let i = 0; i < t.count; i++) {
+    const from = t.start[i] as number;
+    const to = t.end[i] as number;
+    const k = t.kind[i] as number;
+    if (i > 0) {
+      // Days without data before this segment are non-sick days.
+      nonSick += from - (t.end[i - 1] as number) - 1;
+      if (open && nonSick >= OPPFOLGINGSTILFELLE_SKILLE_DAGER) {
+        cases.push({ start, end, sickDays, gradertAtEnd, hasFullDay });
+        open = false;
+        nonSick = 0;
+      }
+    }
+    const length = to - from + 1;
     if (isSykedag(k)) {
+      const g = t.grade[i] as number;
       if (!open) {
         open = true;
-        start = first + i;
+        start = from;
         sickDays = 0;
         hasFullDay = false;
       }
-      end = first + i;
-      sickDays++;
+      end = to;
+      sickDays += length;
       nonSick = 0;
-      if (k === DAG_EGENMELDING || (grade[i] ?? 0) >= FULL_GRADE) hasFullDay = true;
-    } else if (k === DAG_FERIE) {
-      if (nonSick > 0) nonSick++;
-      else if (open) {
-        end = first + i;
-        sickDays++;
+      if (k === DAG_EGENMELDING || g >= FULL_GRADE) hasFullDay = true;
+      gradertAtEnd = k === DAG_SYKMELDING && g < FULL_GRADE;
+    } else if (k === DAG_FERIE && nonSick === 0) {
+      if (open) {
+        end = to;
+        sickDays += length;
+        gradertAtEnd = false;
       }
     } else {
-      nonSick++;
+      nonSick += length;
     }
     if (open && nonSick >= OPPFOLGINGSTILFELLE_SKILLE_DAGER) {
-      cases.push(closeCase(t, start, end, sickDays, hasFullDay));
+      cases.push({ start, end, sickDays, gradertAtEnd, hasFullDay });
       open = false;
       nonSick = 0;
     }
   }
-  if (open) cases.push(closeCase(t, start, end, sickDays, hasFullDay));
+  if (open) cases.push({ start, end, sickDays, gradertAtEnd, hasFullDay });
   return cases;
-}
-
-function closeCase(
-  t: Timeline,
-  start: DayNumber,
-  end: DayNumber,
-  sickDays: number,
-  hasFullDay: boolean,
-): CaseSpan {
-  const i = end - t.first;
-  const gradertAtEnd = t.kind[i] === DAG_SYKMELDING && (t.grade[i] ?? FULL_GRADE) < FULL_GRADE;
-  return { start, end, sickDays, gradertAtEnd, hasFullDay };
 }

@@ -19,7 +19,13 @@ import { beregnMaksdato } from './maksdato.ts';
 import { buildMilestones } from './milestones.ts';
 import { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.ts';
 import { oppsigelsesvernTil } from './oppsigelsesvern.ts';
-import { buildTimeline, type Timeline, TimelineScratch, toDayPeriods } from './timeline.ts';
+import {
+  buildTimeline,
+  type Timeline,
+  TimelineScratch,
+  timelineFromPeriods,
+  toDayPeriods,
+} from './timeline.ts';
 import type {
   FollowUp,
   PlanArbeidsgiverperiode,
@@ -56,8 +62,7 @@ export interface PlanComputation {
  */
 export function beregnPlan(input: PlanInput, options: PlanOptions = {}): PlanOutput {
   const scratch = options.scratch ?? sharedScratch;
-  const periods = toDayPeriods(input.periods);
-  const timeline = buildTimeline(periods, scratch);
+  const timeline = timelineFromPeriods(input.periods, scratch);
   if (timeline === null) return { cases: [], arbeidsgiverperioder: [], followUp: null, warnings: [] };
 
   const cases = mergeOppfolgingstilfeller(timeline);

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../calendar/index.ts';
 import { beregnPlan } from './plan.ts';
+import { buildDayTimeline, referenceAgps, referenceCases, referenceMaksdato } from './reference-model.ts';
+import { toDayPeriods } from './timeline.ts';
 import { MILESTONE_KEYS, type Period, type PeriodType, type PlanInput } from './types.ts';
 
 const RUNS = 2000;
@@ -47,6 +49,39 @@ const inputArb: fc.Arbitrary<PlanInput> = fc
   .record({ periods: fc.array(periodArb, { minLength: 0, maxLength: 10 }), birthDate: birthArb })
   .map(({ periods, birthDate }) => (birthDate === undefined ? { periods } : { periods, birthDate }));
 
+// Dense histories: consecutive periods separated by 0–20 days, so that weekends, 15/16-day gaps and
+// ferie right after sick days occur often.
+const denseArb: fc.Arbitrary<PlanInput> = fc
+  .record({
+    first: fc.integer({ min: 0, max: 30 }),
+    steps: fc.array(
+      fc.record({
+        gap: fc.integer({ min: 0, max: 20 }),
+        length: lengthArb,
+        type: typeArb,
+        grade: fc.integer({ min: 1, max: 100 }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 12,
+      },
+    ),
+    birthDate: birthArb,
+  })
+  .map(({ first, steps, birthDate }) => {
+    let day = BASE + first;
+    const periods: Period[] = steps.map(({ gap, length, type, grade }) => {
+      day += gap;
+      const start = fromDayNumber(day);
+      day += length;
+      const end = fromDayNumber(day - 1);
+      return type === 'sykmelding'
+        ? { start, end, type, grade: grade > 50 ? 100 : grade }
+        : { start, end, type };
+    });
+    return birthDate === undefined ? { periods } : { periods, birthDate };
+  });
+
 /** Independent oracle: the winning type on a day by the §11.1 priority, by brute force over the periods. */
 const PRIORITY: PeriodType[] = ['arbeid', 'ferie', 'egenmelding', 'sykmelding', 'behandlingsdager'];
 function winningType(periods: readonly Period[], day: string): PeriodType | null {
@@ -56,6 +91,42 @@ function winningType(periods: readonly Period[], day: string): PeriodType | null
 const isSick = (t: PeriodType | null) => t === 'sykmelding' || t === 'egenmelding';
 
 describe('properties of the engine', () => {
+  it('agrees with the day-by-day reference model (cases, arbeidsgiverperioder, maksdato)', () => {
+    fc.assert(
+      fc.property(fc.oneof(inputArb, denseArb), (input) => {
+        const plan = beregnPlan(input);
+        const days = buildDayTimeline(toDayPeriods(input.periods));
+        if (days === null) {
+          expect(plan.cases).toEqual([]);
+          return;
+        }
+        const refCases = referenceCases(days);
+        const refAgps = referenceAgps(days);
+        expect(plan.cases).toEqual(
+          refCases.map((c) => ({
+            start: fromDayNumber(c.start),
+            end: fromDayNumber(c.end),
+            sickDays: c.sickDays,
+            gradertAtEnd: c.gradertAtEnd,
+          })),
+        );
+        expect(plan.arbeidsgiverperioder).toEqual(
+          refAgps.map((a) => ({ start: fromDayNumber(a.start), end: fromDayNumber(a.end), days: a.days })),
+        );
+        const latest = refCases[refCases.length - 1];
+        if (latest === undefined) return;
+        const birth = input.birthDate === undefined ? null : toDayNumber(input.birthDate);
+        const ref = referenceMaksdato(days, refAgps, latest, birth);
+        expect(plan.followUp?.maksdato).toBe(ref.maksdato === null ? null : fromDayNumber(ref.maksdato));
+        expect(plan.followUp?.sykepengedagerBrukt).toBe(ref.used);
+        const dm1 = plan.followUp?.milestones.find((m) => m.key === 'dialogmote1');
+        if (dm1?.status !== 'not-required')
+          expect(dm1?.status).toBe(latest.hasFullDay ? 'required' : 'conditional');
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('input order does not matter', () => {
     const arb = inputArb.chain((input) =>
       fc
@@ -72,7 +143,7 @@ describe('properties of the engine', () => {
 
   it('cases never overlap, start and end on the right kind of day, and are separated by ≥ 16 non-sick days', () => {
     fc.assert(
-      fc.property(inputArb, (input) => {
+      fc.property(fc.oneof(inputArb, denseArb), (input) => {
         const { cases, followUp } = beregnPlan(input);
         for (const c of cases) {
           expect(c.start <= c.end).toBe(true);
@@ -98,7 +169,7 @@ describe('properties of the engine', () => {
 
   it('an arbeidsgiverperiode never exceeds 16 days, and they are ordered and disjoint', () => {
     fc.assert(
-      fc.property(inputArb, (input) => {
+      fc.property(fc.oneof(inputArb, denseArb), (input) => {
         const agps = beregnPlan(input).arbeidsgiverperioder;
         for (const a of agps) {
           expect(a.days).toBeGreaterThanOrEqual(1);
@@ -116,7 +187,7 @@ describe('properties of the engine', () => {
 
   it('every due date and reminder is ≥ the case start (maksdato only before it when the right was used up)', () => {
     fc.assert(
-      fc.property(inputArb, (input) => {
+      fc.property(fc.oneof(inputArb, denseArb), (input) => {
         const f = beregnPlan(input).followUp;
         if (f === null) return;
         expect(f.milestones.map((m) => m.key)).toEqual([...MILESTONE_KEYS]);

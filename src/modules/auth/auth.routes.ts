@@ -147,7 +147,12 @@ export function authRoutes(options: AuthOptions) {
         }
         await clearFailures(db, keys.account);
         const first = (await organisationsOf(db, user.id))[0];
-        const { token, session } = await createSession(db, user.id, first?.id ?? null, options.sessionTtlHours);
+        const { token, session } = await createSession(
+          db,
+          user.id,
+          first?.id ?? null,
+          options.sessionTtlHours,
+        );
         setSessionCookie(ctx.reply, ctx.request, token, options);
         const loaded = await loadSession(db, token);
         const actor = loaded?.actor ?? null;
@@ -166,7 +171,11 @@ export function authRoutes(options: AuthOptions) {
       async handler(_input, ctx) {
         if (ctx.session) await deleteSession(ctx.db, ctx.session.id);
         if (ctx.actor) {
-          await writeAudit(ctx.db, ctx.actor, { action: 'logout', entityType: 'user', entityId: ctx.actor.userId });
+          await writeAudit(ctx.db, ctx.actor, {
+            action: 'logout',
+            entityType: 'user',
+            entityId: ctx.actor.userId,
+          });
         }
         ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };

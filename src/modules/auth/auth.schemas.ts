@@ -15,9 +15,7 @@ export const LoginRequestSchema = z
 export const SessionResponseSchema = z.object({
   authenticated: z.boolean(),
   csrfToken: z.string(),
-  user: z
-    .object({ id: z.string(), name: z.string(), email: z.string(), locale: LocaleSchema })
-    .nullable(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), locale: LocaleSchema }).nullable(),
   organisation: z.object({ id: z.string(), name: z.string(), orgnr: z.string() }).nullable(),
   roles: z.array(RoleSchema),
   employeeId: z.string().nullable(),

@@ -2,7 +2,7 @@
  * Login throttling, kept in the database so it holds across processes:
  * per account (5 failures in 15 minutes) and per IP address (30 failures in 15 minutes).
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 

@@ -22,7 +22,9 @@ export function canSeeAllEmployees(actor: Actor): boolean {
 function baseQuery(db: Db, organisationId: string) {
   return db
     .selectFrom('employee as e')
-    .innerJoin('unit as u', (j) => j.onRef('u.organisation_id', '=', 'e.organisation_id').onRef('u.id', '=', 'e.unit_id'))
+    .innerJoin('unit as u', (j) =>
+      j.onRef('u.organisation_id', '=', 'e.organisation_id').onRef('u.id', '=', 'e.unit_id'),
+    )
     .leftJoin('employee as l', (j) =>
       j.onRef('l.organisation_id', '=', 'e.organisation_id').onRef('l.id', '=', 'e.leader_id'),
     )
@@ -101,7 +103,10 @@ export async function listEmployees(
   if (filter.search) {
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['e.name']), 'like', pattern), eb(eb.fn('lower', ['e.email']), 'like', pattern)]),
+      eb.or([
+        eb(eb.fn('lower', ['e.name']), 'like', pattern),
+        eb(eb.fn('lower', ['e.email']), 'like', pattern),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type FieldError, notFound, staleVersion } from '../../http/errors.ts';
@@ -50,7 +50,10 @@ async function checkReferences(db: Db, actor: Actor, input: CreateEmployeeReques
     if (taken) {
       fields.push({
         path: 'email',
-        message: { nb: 'En annen ansatt har denne e-postadressen.', en: 'Another employee has this e-mail address.' },
+        message: {
+          nb: 'En annen ansatt har denne e-postadressen.',
+          en: 'Another employee has this e-mail address.',
+        },
       });
     }
   }
@@ -81,7 +84,11 @@ function values(input: CreateEmployeeRequest) {
   };
 }
 
-export async function createEmployee(db: Kysely<Database>, actor: Actor, input: CreateEmployeeRequest): Promise<Employee> {
+export async function createEmployee(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: CreateEmployeeRequest,
+): Promise<Employee> {
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, actor, input);
     const row = await trx

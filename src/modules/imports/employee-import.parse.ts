@@ -11,7 +11,7 @@
  * counting blank rows, which are skipped.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../http/errors.ts';
 
 export type SheetRow = { line: number; cells: string[] };
@@ -214,7 +214,9 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
 
 async function readXlsx(data: Buffer): Promise<SheetRow[]> {
   if (!isZip(data)) throw unreadableXlsx();
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large; load it only when someone uploads a spreadsheet (keeps start-up fast).
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     // exceljs declares its own global `Buffer extends ArrayBuffer`; a Node Buffer is what it reads at run time.
     await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);

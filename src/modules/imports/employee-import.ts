@@ -457,11 +457,13 @@ export function checkImport(file: ParsedFile, context: ImportContext): ImportChe
       else if (match.kind === 'none') {
         add('unit', `Fant ingen enhet som heter «${v.unit}».`, `No unit is called "${v.unit}".`);
       } else {
-        const paths = match.paths.map((p) => `«${p}»`).join(', ');
+        const example = match.paths[0] ?? '';
+        const nbPaths = match.paths.map((p) => `«${p}»`).join(', ');
+        const enPaths = match.paths.map((p) => `"${p}"`).join(', ');
         add(
           'unit',
-          `Enhetsnavnet «${v.unit}» er tvetydig: flere enheter heter det (${paths}). Skriv hele stien, for eksempel ${match.paths[0] ? `«${match.paths[0]}»` : ''}.`,
-          `The unit name "${v.unit}" is ambiguous: several units have it (${paths}). Write the full path, for example ${match.paths[0] ? `"${match.paths[0]}"` : ''}.`,
+          `Enhetsnavnet «${v.unit}» er tvetydig: flere enheter heter det (${nbPaths}). Skriv hele stien, for eksempel «${example}».`,
+          `The unit name "${v.unit}" is ambiguous: several units have it (${enPaths}). Write the full path, for example "${example}".`,
         );
       }
     }

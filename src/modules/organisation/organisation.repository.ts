@@ -21,7 +21,12 @@ export async function listUnits(db: Db, organisationId: string): Promise<Unit[]>
     .where('unit.organisation_id', '=', organisationId)
     .orderBy('unit.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, employeeCount: Number(r.n ?? 0) }));
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    name: r.name,
+    employeeCount: Number(r.n ?? 0),
+  }));
 }
 
 export async function findUnit(db: Db, organisationId: string, id: string) {

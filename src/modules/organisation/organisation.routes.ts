@@ -18,9 +18,13 @@ import {
 
 const unitNotFound = () => notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
 const parentNotFound = () =>
-  new AppError('VALIDATION_FAILED', { nb: 'Fant ikke overordnet enhet.', en: 'Parent unit not found.' }, {
-    fields: [{ path: 'parentId', message: { nb: 'Fant ikke enheten.', en: 'Unit not found.' } }],
-  });
+  new AppError(
+    'VALIDATION_FAILED',
+    { nb: 'Fant ikke overordnet enhet.', en: 'Parent unit not found.' },
+    {
+      fields: [{ path: 'parentId', message: { nb: 'Fant ikke enheten.', en: 'Unit not found.' } }],
+    },
+  );
 
 export function organisationRoutes() {
   return [
@@ -83,7 +87,8 @@ export function organisationRoutes() {
       status: 201,
       async handler({ body }, { db, actor }) {
         const parentId = body.parentId ?? null;
-        if (parentId !== null && !(await findUnit(db, actor.organisationId, parentId))) throw parentNotFound();
+        if (parentId !== null && !(await findUnit(db, actor.organisationId, parentId)))
+          throw parentNotFound();
         const row = await db
           .insertInto('unit')
           .values({ organisation_id: actor.organisationId, name: body.name, parent_id: parentId })
@@ -119,7 +124,10 @@ export function organisationRoutes() {
                 fields: [
                   {
                     path: 'parentId',
-                    message: { nb: 'Ville gitt en sirkel i organisasjonskartet.', en: 'Would create a cycle.' },
+                    message: {
+                      nb: 'Ville gitt en sirkel i organisasjonskartet.',
+                      en: 'Would create a cycle.',
+                    },
                   },
                 ],
               },

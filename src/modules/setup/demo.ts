@@ -12,14 +12,63 @@ export const DEMO_PASSWORD = 'demo-passord-2026';
 export const DEMO_ORGNR = '987654325';
 
 const FIRST = [
-  'Anne', 'Per', 'Kari', 'Ola', 'Ingrid', 'Lars', 'Marit', 'Jon', 'Sigrid', 'Erik', 'Hilde', 'Knut', 'Silje', 'Bjørn',
-  'Nora', 'Håkon', 'Emma', 'Magnus', 'Ida', 'Tor', 'Åse', 'Even', 'Solveig', 'Jørgen', 'Linn', 'Øystein', 'Hanne',
-  'Arne', 'Camilla', 'Geir',
+  'Anne',
+  'Per',
+  'Kari',
+  'Ola',
+  'Ingrid',
+  'Lars',
+  'Marit',
+  'Jon',
+  'Sigrid',
+  'Erik',
+  'Hilde',
+  'Knut',
+  'Silje',
+  'Bjørn',
+  'Nora',
+  'Håkon',
+  'Emma',
+  'Magnus',
+  'Ida',
+  'Tor',
+  'Åse',
+  'Even',
+  'Solveig',
+  'Jørgen',
+  'Linn',
+  'Øystein',
+  'Hanne',
+  'Arne',
+  'Camilla',
+  'Geir',
 ];
 const LAST = [
-  'Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen',
-  'Berg', 'Haugen', 'Hagen', 'Johannessen', 'Dahl', 'Lund', 'Bakken', 'Solberg', 'Strand', 'Sæther', 'Møller',
-  'Aasen', 'Øverland', 'Lie', 'Moen',
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Berg',
+  'Haugen',
+  'Hagen',
+  'Johannessen',
+  'Dahl',
+  'Lund',
+  'Bakken',
+  'Solberg',
+  'Strand',
+  'Sæther',
+  'Møller',
+  'Aasen',
+  'Øverland',
+  'Lie',
+  'Moen',
 ];
 
 type UnitSpec = { key: string; name: string; parent?: string; size: number };
@@ -43,7 +92,9 @@ function ascii(s: string): string {
 
 export type DemoAccount = { role: string; name: string; email: string; password: string };
 
-export async function loadDemo(db: Kysely<Database>): Promise<{ organisationId: string; accounts: DemoAccount[] }> {
+export async function loadDemo(
+  db: Kysely<Database>,
+): Promise<{ organisationId: string; accounts: DemoAccount[] }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     const org = await trx
@@ -115,20 +166,21 @@ export async function loadDemo(db: Kysely<Database>): Promise<{ organisationId: 
       .execute();
 
     const pick = (unit: string, index: number) => people[unit]![index]!;
-    const specs: { role: Role; person: { id: string | null; name: string; email: string }; label: string }[] = [
-      { role: 'admin', person: pick('drift', 0), label: 'admin (daglig leder)' },
-      { role: 'hr', person: pick('drift', 1), label: 'hr (HR / HMS-koordinator)' },
-      { role: 'leder', person: pick('hjemme', 0), label: 'leder (Hjemmetjenesten)' },
-      { role: 'ansatt', person: pick('hjemme', 1), label: 'ansatt (Hjemmetjenesten)' },
-      { role: 'verneombud', person: pick('sykehjem', 2), label: 'verneombud (Helse og omsorg)' },
-      { role: 'tillitsvalgt', person: pick('skole', 3), label: 'tillitsvalgt' },
-      { role: 'amu', person: pick('skole', 4), label: 'amu (arbeidsmiljøutvalget)' },
-      {
-        role: 'bht',
-        person: { id: null, name: 'Berit Bedriftshelse', email: 'bht@bht.example' },
-        label: 'bht (bedriftshelsetjenesten)',
-      },
-    ];
+    const specs: { role: Role; person: { id: string | null; name: string; email: string }; label: string }[] =
+      [
+        { role: 'admin', person: pick('drift', 0), label: 'admin (daglig leder)' },
+        { role: 'hr', person: pick('drift', 1), label: 'hr (HR / HMS-koordinator)' },
+        { role: 'leder', person: pick('hjemme', 0), label: 'leder (Hjemmetjenesten)' },
+        { role: 'ansatt', person: pick('hjemme', 1), label: 'ansatt (Hjemmetjenesten)' },
+        { role: 'verneombud', person: pick('sykehjem', 2), label: 'verneombud (Helse og omsorg)' },
+        { role: 'tillitsvalgt', person: pick('skole', 3), label: 'tillitsvalgt' },
+        { role: 'amu', person: pick('skole', 4), label: 'amu (arbeidsmiljøutvalget)' },
+        {
+          role: 'bht',
+          person: { id: null, name: 'Berit Bedriftshelse', email: 'bht@bht.example' },
+          label: 'bht (bedriftshelsetjenesten)',
+        },
+      ];
     const accounts: DemoAccount[] = [];
     for (const spec of specs) {
       const user = await trx
@@ -140,7 +192,10 @@ export async function loadDemo(db: Kysely<Database>): Promise<{ organisationId: 
         .insertInto('membership')
         .values({ organisation_id: orgId, user_id: user.id, employee_id: spec.person.id })
         .execute();
-      const roles: Role[] = spec.role === 'admin' || spec.role === 'hr' || spec.person.id === null ? [spec.role] : [spec.role, 'ansatt'];
+      const roles: Role[] =
+        spec.role === 'admin' || spec.role === 'hr' || spec.person.id === null
+          ? [spec.role]
+          : [spec.role, 'ansatt'];
       for (const role of [...new Set(roles)]) {
         await trx
           .insertInto('role_assignment')
@@ -152,7 +207,12 @@ export async function loadDemo(db: Kysely<Database>): Promise<{ organisationId: 
           })
           .execute();
       }
-      accounts.push({ role: spec.label, name: spec.person.name, email: spec.person.email, password: DEMO_PASSWORD });
+      accounts.push({
+        role: spec.label,
+        name: spec.person.name,
+        email: spec.person.email,
+        password: DEMO_PASSWORD,
+      });
     }
     return { organisationId: orgId, accounts };
   });

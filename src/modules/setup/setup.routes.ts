@@ -34,7 +34,9 @@ const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 const SetupResultSchema = z.object({ organisationId: z.string() });
 const DemoResultSchema = z.object({
   organisationId: z.string(),
-  accounts: z.array(z.object({ role: z.string(), name: z.string(), email: z.string(), password: z.string() })),
+  accounts: z.array(
+    z.object({ role: z.string(), name: z.string(), email: z.string(), password: z.string() }),
+  ),
 });
 
 export async function needsSetup(db: Kysely<Database>): Promise<boolean> {
@@ -85,7 +87,12 @@ export function setupRoutes(options: AuthOptions) {
             .executeTakeFirstOrThrow();
           const user = await trx
             .insertInto('user_account')
-            .values({ name: body.admin.name, email: body.admin.email, password_hash: passwordHash, locale: ctx.locale })
+            .values({
+              name: body.admin.name,
+              email: body.admin.email,
+              password_hash: passwordHash,
+              locale: ctx.locale,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           await trx.insertInto('membership').values({ organisation_id: org.id, user_id: user.id }).execute();
@@ -100,7 +107,12 @@ export function setupRoutes(options: AuthOptions) {
           );
           return { organisationId: org.id, userId: user.id };
         });
-        const { token } = await createSession(ctx.db, result.userId, result.organisationId, options.sessionTtlHours);
+        const { token } = await createSession(
+          ctx.db,
+          result.userId,
+          result.organisationId,
+          options.sessionTtlHours,
+        );
         setSessionCookie(ctx.reply, ctx.request, token, options);
         return { organisationId: result.organisationId };
       },

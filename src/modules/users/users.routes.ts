@@ -6,8 +6,8 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Role } from '../../db/core.tables.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../http/context.ts';
 import { EmailSchema } from '../../http/common-schemas.ts';
+import type { Actor } from '../../http/context.ts';
 import { AppError, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { access, defineRoute } from '../../http/route.ts';
 import { bilingual } from '../../http/validation.ts';
@@ -30,10 +30,7 @@ const UserSchema = z.object({
 type User = z.infer<typeof UserSchema>;
 
 const rolesFields = {
-  roles: z
-    .array(RoleSchema)
-    .min(1, bilingual('Velg minst én rolle.', 'Choose at least one role.'))
-    .max(8),
+  roles: z.array(RoleSchema).min(1, bilingual('Velg minst én rolle.', 'Choose at least one role.')).max(8),
   employeeId: z.uuid().nullable().optional(),
   verneomradeIds: z.array(z.uuid()).max(50).optional(),
 };
@@ -57,13 +54,21 @@ const CreateUserRequestSchema = z
   .strict()
   .refine(hasAreaIfVerneombud, verneombudNeedsArea);
 
-const UpdateUserRequestSchema = z.object(rolesFields).strict().refine(hasAreaIfVerneombud, verneombudNeedsArea);
+const UpdateUserRequestSchema = z
+  .object(rolesFields)
+  .strict()
+  .refine(hasAreaIfVerneombud, verneombudNeedsArea);
 
-async function listUsers(db: Transaction<Database> | import('kysely').Kysely<Database>, org: string): Promise<User[]> {
+async function listUsers(
+  db: Transaction<Database> | import('kysely').Kysely<Database>,
+  org: string,
+): Promise<User[]> {
   const members = await db
     .selectFrom('membership as m')
     .innerJoin('user_account as a', 'a.id', 'm.user_id')
-    .leftJoin('employee as e', (j) => j.onRef('e.organisation_id', '=', 'm.organisation_id').onRef('e.id', '=', 'm.employee_id'))
+    .leftJoin('employee as e', (j) =>
+      j.onRef('e.organisation_id', '=', 'm.organisation_id').onRef('e.id', '=', 'm.employee_id'),
+    )
     .select(['a.id', 'a.name', 'a.email', 'a.disabled_at', 'm.employee_id', 'e.name as employee_name'])
     .where('m.organisation_id', '=', org)
     .orderBy(sql`lower(a.name)`)
@@ -104,7 +109,11 @@ async function assignRoles(
       .where('organisation_id', '=', org)
       .where('id', '=', employeeId)
       .executeTakeFirst();
-    if (!employee) fields.push({ path: 'employeeId', message: { nb: 'Fant ikke den ansatte.', en: 'Employee not found.' } });
+    if (!employee)
+      fields.push({
+        path: 'employeeId',
+        message: { nb: 'Fant ikke den ansatte.', en: 'Employee not found.' },
+      });
     const taken = await trx
       .selectFrom('membership')
       .select('user_id')
@@ -115,7 +124,10 @@ async function assignRoles(
     if (taken) {
       fields.push({
         path: 'employeeId',
-        message: { nb: 'Den ansatte er knyttet til en annen bruker.', en: 'The employee is linked to another user.' },
+        message: {
+          nb: 'Den ansatte er knyttet til en annen bruker.',
+          en: 'The employee is linked to another user.',
+        },
       });
     }
   }
@@ -137,14 +149,20 @@ async function assignRoles(
       .where('id', 'in', areaIds)
       .execute();
     if (found.length !== areaIds.length) {
-      fields.push({ path: 'verneomradeIds', message: { nb: 'Fant ikke verneområdet.', en: 'Safety area not found.' } });
+      fields.push({
+        path: 'verneomradeIds',
+        message: { nb: 'Fant ikke verneområdet.', en: 'Safety area not found.' },
+      });
     }
   }
   if (fields.length > 0) {
     const first = fields[0]!;
     throw new AppError(
       'VALIDATION_FAILED',
-      { nb: `Ugyldig verdi i feltet «${first.path}»: ${first.message.nb}`, en: `Invalid value in field "${first.path}": ${first.message.en}` },
+      {
+        nb: `Ugyldig verdi i feltet «${first.path}»: ${first.message.nb}`,
+        en: `Invalid value in field "${first.path}": ${first.message.en}`,
+      },
       { fields },
     );
   }
@@ -154,13 +172,18 @@ async function assignRoles(
     .where('organisation_id', '=', org)
     .where('user_id', '=', userId)
     .execute();
-  await trx.deleteFrom('role_assignment').where('organisation_id', '=', org).where('user_id', '=', userId).execute();
+  await trx
+    .deleteFrom('role_assignment')
+    .where('organisation_id', '=', org)
+    .where('user_id', '=', userId)
+    .execute();
   const rows: { organisation_id: string; user_id: string; role: Role; verneomrade_id: string | null }[] = [
     ...new Set(input.roles),
-  ].flatMap((role): { organisation_id: string; user_id: string; role: Role; verneomrade_id: string | null }[] =>
-    role === 'verneombud'
-      ? areaIds.map((verneomrade_id) => ({ organisation_id: org, user_id: userId, role, verneomrade_id }))
-      : [{ organisation_id: org, user_id: userId, role, verneomrade_id: null }],
+  ].flatMap(
+    (role): { organisation_id: string; user_id: string; role: Role; verneomrade_id: string | null }[] =>
+      role === 'verneombud'
+        ? areaIds.map((verneomrade_id) => ({ organisation_id: org, user_id: userId, role, verneomrade_id }))
+        : [{ organisation_id: org, user_id: userId, role, verneomrade_id: null }],
   );
   await trx.insertInto('role_assignment').values(rows).execute();
   // There must always be an administrator left who can manage users.
@@ -240,7 +263,12 @@ export function userRoutes() {
           }
           await trx.insertInto('membership').values({ organisation_id: org, user_id: id }).execute();
           await assignRoles(trx, actor, id, body);
-          await writeAudit(trx, actor, { action: 'create', entityType: 'membership', entityId: id, detail: { roles: body.roles } });
+          await writeAudit(trx, actor, {
+            action: 'create',
+            entityType: 'membership',
+            entityId: id,
+            detail: { roles: body.roles },
+          });
           return id;
         });
         const user = (await listUsers(db, org)).find((u) => u.id === userId);
@@ -269,7 +297,12 @@ export function userRoutes() {
             .executeTakeFirst();
           if (!member) throw notFound({ nb: 'Fant ikke brukeren.', en: 'User not found.' });
           await assignRoles(trx, actor, params.id, body);
-          await writeAudit(trx, actor, { action: 'update', entityType: 'membership', entityId: params.id, detail: { roles: body.roles } });
+          await writeAudit(trx, actor, {
+            action: 'update',
+            entityType: 'membership',
+            entityId: params.id,
+            detail: { roles: body.roles },
+          });
         });
         const user = (await listUsers(db, org)).find((u) => u.id === params.id);
         if (!user) throw notFound();
@@ -303,7 +336,11 @@ export function userRoutes() {
             .limit(1)
             .execute();
           if (admins.length === 0) throw lastAdmin();
-          await trx.deleteFrom('session').where('user_id', '=', params.id).where('organisation_id', '=', org).execute();
+          await trx
+            .deleteFrom('session')
+            .where('user_id', '=', params.id)
+            .where('organisation_id', '=', org)
+            .execute();
           await writeAudit(trx, actor, { action: 'delete', entityType: 'membership', entityId: params.id });
         });
         return { ok: true as const };

@@ -7,6 +7,9 @@ import { api, onCsrfRefresh, setCsrfToken } from './client.ts';
 import type { Role, SessionResponse } from './types.ts';
 
 export const sessionKey = ['session'] as const;
+
+/** Set on logout, read by the login page ("Du er logget ut."), cleared by the next login. */
+export const sessionNotices = { loggedOut: false };
 export const setupKey = ['setup'] as const;
 
 export async function fetchSession(): Promise<SessionResponse> {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Role } from '../../../src/db/core.tables.ts';
 import type { SessionResponse } from '../../../src/modules/auth/auth.schemas.ts';
 import type { Employee, EmployeeListSchema } from '../../../src/modules/employees/employees.schemas.ts';
+import type { ImportPreviewSchema } from '../../../src/modules/imports/imports.routes.ts';
 import type { Unit } from '../../../src/modules/organisation/organisation.schemas.ts';
 
 export type { Employee, Role, SessionResponse, Unit };
@@ -41,21 +42,17 @@ export type EmployeeInput = {
   leaderId: string | null;
 };
 
-/** `POST /api/v1/imports/employees/preview` */
-export type ImportRow = {
-  line: number;
-  values: {
-    name?: string | null;
-    email?: string | null;
-    phone?: string | null;
-    employmentStart?: string | null;
-    positionPercent?: string | number | null;
-    unit?: string | null;
-    leaderEmail?: string | null;
-  };
-  errors: { field: string; message: string }[];
-};
+/** `POST /api/v1/imports/employees/preview` (the server's `ImportPreviewSchema`). */
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+export type ImportRow = ImportPreview['rows'][number];
 
-export type ImportPreview = { rows: ImportRow[]; validCount: number; errorCount: number; canImport: boolean };
-
-export const ALL_ROLES: readonly Role[] = ['admin', 'hr', 'leder', 'ansatt', 'verneombud', 'tillitsvalgt', 'amu', 'bht'];
+export const ALL_ROLES: readonly Role[] = [
+  'admin',
+  'hr',
+  'leder',
+  'ansatt',
+  'verneombud',
+  'tillitsvalgt',
+  'amu',
+  'bht',
+];

@@ -24,7 +24,8 @@ function createQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
+        retry: (count, error) =>
+          !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
         refetchOnWindowFocus: false,
         staleTime: 30_000,
       },

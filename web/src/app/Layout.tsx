@@ -2,13 +2,21 @@
  * The frame of every page: skip link, Aksel's InternalHeader (app name, menu on small screens,
  * language switch, user menu), the main navigation (by role) and the `<main>` landmark.
  */
-import { LanguageIcon, LeaveIcon, MenuHamburgerIcon, PersonIcon, CogIcon } from '@navikt/aksel-icons';
-import { ActionMenu, InternalHeader, Page, Spacer } from '@navikt/ds-react';
+import {
+  ChevronDownIcon,
+  CogIcon,
+  LanguageIcon,
+  LeaveIcon,
+  MenuHamburgerIcon,
+  PersonCircleIcon,
+  PersonIcon,
+} from '@navikt/aksel-icons';
+import { ActionMenu, BodyShort, Detail, InternalHeader, Page, Spacer } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { resetAfterSessionChange, useSessionQuery } from '../api/session.ts';
+import { resetAfterSessionChange, sessionNotices, useSessionQuery } from '../api/session.ts';
 import type { SessionResponse } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { formatOrgnr } from '../ui/format.ts';
@@ -38,7 +46,7 @@ function LanguageButton({ session }: { session: SessionResponse | undefined }) {
       data-current-locale={locale}
     >
       <LanguageIcon aria-hidden fontSize="1.5rem" />
-      <span>{t.language.switchTo}</span>
+      <span className="lang-text">{t.language.switchTo}</span>
     </InternalHeader.Button>
   );
 }
@@ -50,18 +58,28 @@ function UserMenu({ session }: { session: SessionResponse }) {
   const name = session.user?.name ?? '';
   const logout = async () => {
     await api.post('/auth/logout').catch(() => undefined);
+    sessionNotices.loggedOut = true;
     await resetAfterSessionChange(queryClient);
-    navigate('/logg-inn', { replace: true, state: { loggedOut: true } });
+    navigate('/logg-inn', { replace: true });
   };
   return (
     <ActionMenu>
       <ActionMenu.Trigger>
-        <InternalHeader.UserButton
-          name={name}
-          description={session.organisation?.name}
-          aria-label={`${t.header.userMenu} ${name}`}
-          className="user-button"
-        />
+        <InternalHeader.Button className="user-button">
+          <PersonCircleIcon aria-hidden fontSize="1.5rem" className="user-icon" />
+          <span className="user-text">
+            <BodyShort size="small" as="span" className="user-name">
+              {name}
+            </BodyShort>
+            {session.organisation ? (
+              <Detail as="span" className="user-org">
+                {session.organisation.name}
+              </Detail>
+            ) : null}
+          </span>
+          <span className="sr-only">{t.header.userMenu}</span>
+          <ChevronDownIcon aria-hidden fontSize="1.25rem" />
+        </InternalHeader.Button>
       </ActionMenu.Trigger>
       <ActionMenu.Content align="end">
         {session.organisation ? (
@@ -110,15 +128,17 @@ function MainNav({ session }: { session: SessionResponse }) {
   const { t } = useI18n();
   return (
     <nav aria-label={t.header.mainNav} className="main-nav">
-      <ul>
-        {navItems(session).map((item) => (
-          <li key={item.label}>
-            <NavLink to={item.to} end={item.end ?? false}>
-              {t.nav[item.label]}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+      <Page.Block width="xl" gutters>
+        <ul>
+          {navItems(session).map((item) => (
+            <li key={item.label}>
+              <NavLink to={item.to} end={item.end ?? false}>
+                {t.nav[item.label]}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </Page.Block>
     </nav>
   );
 }

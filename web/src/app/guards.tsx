@@ -3,17 +3,17 @@
  * everyone to onboarding, a logged-out visitor to the login page, and a page the user's roles do not
  * cover answers "not found" (as the API does).
  */
-import { Button, VStack } from '@navikt/ds-react';
+import { VStack } from '@navikt/ds-react';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { hasAnyRole, useSessionQuery, useSetupQuery } from '../api/session.ts';
+import { hasAnyRole, sessionNotices, useSessionQuery, useSetupQuery } from '../api/session.ts';
 import type { Role } from '../api/types.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { NoOrganisationPage } from '../modules/home/NoOrganisationPage.tsx';
 import { ErrorAlert, Loading } from '../ui/Feedback.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function Root() {
   const t = useT();
@@ -68,7 +68,9 @@ export function LoggedOutOnly({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
   const location = useLocation();
   const from = (location.state as { from?: unknown } | null)?.from;
-  if (session.data?.authenticated) return <Navigate to={typeof from === 'string' ? from : '/'} replace />;
+  if (session.data?.authenticated) {
+    return <Navigate to={!sessionNotices.loggedOut && typeof from === 'string' ? from : '/'} replace />;
+  }
   return <>{children}</>;
 }
 
@@ -94,9 +96,7 @@ export function RouteErrorPage() {
     <Layout>
       <VStack gap="space-16" align="start">
         <PageHeading>{t.errors.unexpected}</PageHeading>
-        <Button as="a" href="/" variant="secondary">
-          {t.errors.backHome}
-        </Button>
+        <a href="/">{t.errors.backHome}</a>
       </VStack>
     </Layout>
   );

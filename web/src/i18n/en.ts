@@ -39,7 +39,7 @@ export const en: Messages = {
   },
   header: {
     mainNav: 'Main menu',
-    userMenu: 'Menu for',
+    userMenu: 'User menu',
     myPage: 'My page',
     settings: 'Settings',
     logout: 'Log out',
@@ -77,7 +77,8 @@ export const en: Messages = {
   },
   validation: {
     emailInvalid: 'The e-mail address does not look right. It should look like this: name@company.no',
-    dateInvalid: 'The date does not exist or is written wrongly. Write it as dd.mm.yyyy, for example 01.03.2025.',
+    dateInvalid:
+      'The date does not exist or is written wrongly. Write it as dd.mm.yyyy, for example 01.03.2025.',
     passwordTooShort: 'The password needs at least 10 characters.',
     orgnrRequired: 'Enter the organisation number.',
     orgnrInvalid:
@@ -99,7 +100,8 @@ export const en: Messages = {
     email: 'E-mail address',
     emailRequired: 'Enter your e-mail address.',
     password: 'Password',
-    passwordDescription: 'At least 10 characters. A few words with spaces are easy to remember and hard to guess.',
+    passwordDescription:
+      'At least 10 characters. A few words with spaces are easy to remember and hard to guess.',
     passwordRepeat: 'Repeat the password',
     passwordMismatch: 'The passwords are not the same.',
     submit: 'Create the organisation',
@@ -192,6 +194,8 @@ export const en: Messages = {
     editArea: 'Edit',
     editAreaLabel: (name: string) => `Edit ${name}`,
     areaName: 'Name of the safety area',
+    areaColName: 'Safety area',
+    areaColUnits: 'Units',
     areaNameRequired: 'Enter the name of the safety area.',
     areaUnits: 'Units in the safety area',
     areaUnitsDescription: 'Choose the units the safety area covers.',
@@ -265,22 +269,23 @@ export const en: Messages = {
     intro:
       'Upload a CSV file or an Excel file (.xlsx) with one employee per row. You see every error before anything is saved, and either all rows are imported or none.',
     columnsHeading: 'What the file should contain',
-    columnsIntro: 'The first row holds the headings. The columns can be in any order:',
+    columnsIntro:
+      'The first row holds the headings. The columns can be in any order, and unknown columns are left out.',
     colName: 'Name – full name. Required.',
-    colEmail: 'E-mail – the employee’s e-mail address.',
-    colPhone: 'Phone',
-    colStart: 'Employed from – date as dd.mm.yyyy. Required.',
-    colPercent: 'Position percentage – a number from 1 to 100.',
-    colUnit: 'Unit – the name of a unit that exists in Nærvær. Required.',
-    colLeader: 'Line manager’s e-mail – the e-mail address of the line manager, who must be an employee too.',
+    colEmail: 'Email – the employee’s e-mail address. Required.',
+    colPhone: 'Phone – may be empty.',
+    colStart: 'Employment start – date as dd.mm.yyyy. Required.',
+    colPercent: 'Position % – a number from 1 to 100, for example 80. Required.',
+    colUnit:
+      'Unit – the name of a unit that exists in Nærvær. If several units share the name, write “Parent / Unit”.',
+    colLeader:
+      'Leader email – the e-mail address of the line manager, who must be an employee too (in Nærvær or in the file). May be empty.',
+    colBirth: 'Birth date – date as dd.mm.yyyy. May be empty.',
     template: 'Download an example file (CSV)',
+    ignoredColumns: (names: string) => `These columns are not imported: ${names}.`,
     file: 'Choose file',
     fileDescription: 'CSV or Excel (.xlsx), at most 5 MB.',
     fileRejected: 'The file must be a CSV file or an Excel file (.xlsx) of at most 5 MB.',
-    fileRequired: 'Choose a file first.',
-    check: 'Check the file',
-    checking: 'Checking …',
-    removeFile: 'Remove the file',
     previewHeading: 'What will be imported',
     summaryOk: (n: number) => `All ${plural(n, 'row', 'rows')} are fine and ready to import.`,
     summaryErrors: (bad: number, total: number) =>
@@ -298,16 +303,15 @@ export const en: Messages = {
     imported: (n: number) => `${plural(n, 'employee has', 'employees have')} been imported.`,
     refused: 'The import was refused, and nothing has been saved. See the errors below.',
     toEmployees: 'Go to the employee list',
-    another: 'Import another file',
     fieldNames: {
       name: 'Name',
       email: 'E-mail',
       phone: 'Phone',
       employmentStart: 'Employed from',
-      positionPercent: 'Position percentage',
+      positionPercent: 'Position %',
       unit: 'Unit',
-      leaderEmail: 'Line manager’s e-mail',
-      row: 'The row',
+      leaderEmail: 'Leader email',
+      birthDate: 'Birth date',
     },
   },
   users: {
@@ -359,7 +363,8 @@ export const en: Messages = {
     languageSaved: 'The language has been changed.',
     organisationHeading: 'Organisation',
     organisationLegend: 'The organisation you work in',
-    organisationDescription: 'You have access to several organisations. Choose the one you want to work in now.',
+    organisationDescription:
+      'You have access to several organisations. Choose the one you want to work in now.',
     switch: 'Switch organisation',
     switched: (name: string) => `You now work in ${name}.`,
     onlyOne: (name: string) => `You work in ${name}.`,

@@ -42,7 +42,7 @@ export const nb = {
   },
   header: {
     mainNav: 'Hovedmeny',
-    userMenu: 'Meny for',
+    userMenu: 'Brukermeny',
     myPage: 'Min side',
     settings: 'Innstillinger',
     logout: 'Logg ut',
@@ -80,7 +80,8 @@ export const nb = {
   },
   validation: {
     emailInvalid: 'E-postadressen ser ikke riktig ut. Den skal se slik ut: navn@firma.no',
-    dateInvalid: 'Datoen finnes ikke eller er skrevet feil. Skriv den som dd.mm.åååå, for eksempel 01.03.2025.',
+    dateInvalid:
+      'Datoen finnes ikke eller er skrevet feil. Skriv den som dd.mm.åååå, for eksempel 01.03.2025.',
     passwordTooShort: 'Passordet må ha minst 10 tegn.',
     orgnrRequired: 'Skriv organisasjonsnummeret.',
     orgnrInvalid:
@@ -195,6 +196,8 @@ export const nb = {
     editArea: 'Endre',
     editAreaLabel: (name: string) => `Endre ${name}`,
     areaName: 'Navn på verneområdet',
+    areaColName: 'Verneområde',
+    areaColUnits: 'Enheter',
     areaNameRequired: 'Skriv navnet på verneområdet.',
     areaUnits: 'Enheter i verneområdet',
     areaUnitsDescription: 'Velg enhetene verneområdet dekker.',
@@ -268,22 +271,23 @@ export const nb = {
     intro:
       'Last opp en CSV-fil eller en Excel-fil (.xlsx) med én ansatt per rad. Du ser alle feil før noe blir lagret, og enten blir alle radene importert eller ingen.',
     columnsHeading: 'Dette skal stå i filen',
-    columnsIntro: 'Første rad er overskrifter. Kolonnene kan stå i hvilken som helst rekkefølge:',
+    columnsIntro:
+      'Første rad er overskrifter. Kolonnene kan stå i hvilken som helst rekkefølge, og ukjente kolonner blir ikke tatt med.',
     colName: 'Navn – fullt navn. Må fylles ut.',
-    colEmail: 'E-post – e-postadressen til den ansatte.',
-    colPhone: 'Telefon',
+    colEmail: 'E-post – e-postadressen til den ansatte. Må fylles ut.',
+    colPhone: 'Telefon – kan stå tom.',
     colStart: 'Ansatt fra – dato som dd.mm.åååå. Må fylles ut.',
-    colPercent: 'Stillingsprosent – et tall fra 1 til 100.',
-    colUnit: 'Enhet – navnet på en enhet som finnes i Nærvær. Må fylles ut.',
-    colLeader: 'Leders e-post – e-postadressen til nærmeste leder, som må være ansatt selv.',
+    colPercent: 'Stilling % – et tall fra 1 til 100, for eksempel 80. Må fylles ut.',
+    colUnit:
+      'Enhet – navnet på en enhet som finnes i Nærvær. Heter flere enheter det samme, skriv «Overordnet / Enhet».',
+    colLeader:
+      'Nærmeste leder – e-postadressen til lederen, som må være ansatt selv (i Nærvær eller i filen). Kan stå tom.',
+    colBirth: 'Fødselsdato – dato som dd.mm.åååå. Kan stå tom.',
     template: 'Last ned en eksempelfil (CSV)',
+    ignoredColumns: (names: string) => `Disse kolonnene blir ikke importert: ${names}.`,
     file: 'Velg fil',
     fileDescription: 'CSV eller Excel (.xlsx), høyst 5 MB.',
     fileRejected: 'Filen må være en CSV-fil eller en Excel-fil (.xlsx) på høyst 5 MB.',
-    fileRequired: 'Velg en fil først.',
-    check: 'Kontroller filen',
-    checking: 'Kontrollerer …',
-    removeFile: 'Fjern filen',
     previewHeading: 'Slik blir importen',
     summaryOk: (n: number) => `Alle ${plural(n, 'rad', 'rader')} er i orden og klare til import.`,
     summaryErrors: (bad: number, total: number) =>
@@ -301,16 +305,15 @@ export const nb = {
     imported: (n: number) => `${plural(n, 'ansatt', 'ansatte')} er importert.`,
     refused: 'Importen ble avvist, og ingenting er lagret. Se feilene nedenfor.',
     toEmployees: 'Gå til ansattlisten',
-    another: 'Importer en fil til',
     fieldNames: {
       name: 'Navn',
       email: 'E-post',
       phone: 'Telefon',
       employmentStart: 'Ansatt fra',
-      positionPercent: 'Stillingsprosent',
+      positionPercent: 'Stilling %',
       unit: 'Enhet',
-      leaderEmail: 'Leders e-post',
-      row: 'Raden',
+      leaderEmail: 'Nærmeste leder',
+      birthDate: 'Fødselsdato',
     } as Record<string, string>,
   },
   users: {

@@ -1,7 +1,7 @@
 /** Small shared pieces for loading, errors and success messages. */
 import { Alert, BodyShort, Button, Loader, VStack } from '@navikt/ds-react';
-import type { ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 export function Loading({ label }: { label?: string }) {
@@ -40,10 +40,19 @@ export function SuccessMessage({ children }: { children: ReactNode }) {
   );
 }
 
-/** A message handed over by the previous page: `navigate(to, { state: { flash: '…' } })`. */
+/**
+ * A message handed over by the previous page: `navigate(to, { state: { flash: '…' } })`. It is shown
+ * once: the history entry forgets it, so a reload or "back" does not show it again.
+ */
 export function Flash() {
   const location = useLocation();
+  const navigate = useNavigate();
   const state = location.state as { flash?: unknown } | null;
-  const flash = typeof state?.flash === 'string' ? state.flash : null;
+  const [flash] = useState(() => (typeof state?.flash === 'string' ? state.flash : null));
+  useEffect(() => {
+    if (typeof state?.flash === 'string') {
+      navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+    }
+  }, [state, location.pathname, location.search, navigate]);
   return flash ? <SuccessMessage>{flash}</SuccessMessage> : null;
 }

@@ -73,5 +73,12 @@ export function useFormErrors(knownKeys: readonly string[]) {
     });
   }, []);
 
-  return { ...state, setFieldErrors, setApiError, clear, clearField, hasErrors: Object.keys(state.fields).length > 0 };
+  return {
+    ...state,
+    setFieldErrors,
+    setApiError,
+    clear,
+    clearField,
+    hasErrors: Object.keys(state.fields).length > 0,
+  };
 }

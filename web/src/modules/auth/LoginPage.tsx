@@ -1,6 +1,7 @@
 import { Alert, BodyLong, Box, Button, TextField, VStack } from '@navikt/ds-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { sessionNotices } from '../../api/session.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
@@ -13,7 +14,15 @@ export function LoginPage() {
   const t = useT();
   const location = useLocation();
   const navigate = useNavigate();
-  const state = location.state as { loggedOut?: boolean; from?: string } | null;
+  const state = location.state as { from?: string } | null;
+  const [loggedOut] = useState(() => sessionNotices.loggedOut);
+  // The notice lasts as long as this page: the next visit to the login page starts afresh.
+  useEffect(
+    () => () => {
+      sessionNotices.loggedOut = false;
+    },
+    [],
+  );
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errors = useFormErrors(KEYS);
@@ -32,7 +41,9 @@ export function LoginPage() {
     login.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => navigate(typeof state?.from === 'string' ? state.from : '/', { replace: true }),
+        // After an explicit logout, the next person starts on the front page, not on the last page of the previous one.
+        onSuccess: () =>
+          navigate(!loggedOut && typeof state?.from === 'string' ? state.from : '/', { replace: true }),
         onError: (error) => {
           errors.setApiError(error);
           setPassword('');
@@ -48,7 +59,7 @@ export function LoginPage() {
           <PageHeading>{t.login.title}</PageHeading>
           <BodyLong>{t.login.intro}</BodyLong>
         </div>
-        {state?.loggedOut && !login.isError ? (
+        {loggedOut && !login.isError && !errors.hasErrors ? (
           <div role="status">
             <Alert variant="info">{t.login.loggedOut}</Alert>
           </div>

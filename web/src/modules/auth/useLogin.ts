@@ -14,7 +14,9 @@ export function useLogin() {
     mutationFn: (credentials: { email: string; password: string }) =>
       api.post<SessionResponse>('/auth/login', credentials),
     onSuccess: async (session) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'setup' });
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'setup',
+      });
       storeSession(queryClient, session);
       queryClient.setQueryData(setupKey, { needsSetup: false });
       await syncLocaleAfterLogin(session, locale, setLocale);

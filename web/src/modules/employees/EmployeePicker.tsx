@@ -30,7 +30,8 @@ export function EmployeePicker({ id, label, description, value, onChange, error,
   );
   const selected = value ? [{ label: value.name, value: value.id }] : [];
   const options = [...found.map(({ label: l, value: v }) => ({ label: l, value: v }))];
-  if (value && !options.some((o) => o.value === value.id)) options.push({ label: value.name, value: value.id });
+  if (value && !options.some((o) => o.value === value.id))
+    options.push({ label: value.name, value: value.id });
 
   return (
     <UNSAFE_Combobox
@@ -38,7 +39,9 @@ export function EmployeePicker({ id, label, description, value, onChange, error,
       label={label}
       description={description}
       options={options}
-      filteredOptions={text.trim() ? options.filter((o) => found.some((f) => f.value === o.value)) : undefined}
+      filteredOptions={
+        text.trim() ? options.filter((o) => found.some((f) => f.value === o.value)) : undefined
+      }
       selectedOptions={selected}
       onChange={(next) => setText(next)}
       onToggleSelected={(optionValue, isSelected) => {

@@ -54,7 +54,13 @@ function Overview() {
         </HGrid>
       </Box>
       {unitCount === 0 || employeeCount === 0 ? (
-        <Box as="section" aria-labelledby="start-heading" background="info-soft" padding="space-20" borderRadius="8">
+        <Box
+          as="section"
+          aria-labelledby="start-heading"
+          background="info-soft"
+          padding="space-20"
+          borderRadius="8"
+        >
           <Heading level="2" size="small" id="start-heading" spacing>
             {t.home.gettingStarted}
           </Heading>
@@ -81,7 +87,8 @@ export function HomePage() {
   } else if (hasAnyRole(session, 'leder')) {
     cards.push({ to: '/ansatte', title: t.home.myEmployees, text: t.home.myEmployeesText });
   }
-  if (hasAnyRole(session, 'admin')) cards.push({ to: '/brukere', title: t.home.users, text: t.home.usersText });
+  if (hasAnyRole(session, 'admin'))
+    cards.push({ to: '/brukere', title: t.home.users, text: t.home.usersText });
   cards.push({ to: '/min-side', title: t.home.myPage, text: t.home.myPageText });
   cards.push({ to: '/innstillinger', title: t.home.settings, text: t.home.settingsText });
 

@@ -15,7 +15,8 @@ export function NoOrganisationPage() {
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState(session.organisations[0]?.id ?? '');
   const choose = useMutation({
-    mutationFn: (organisationId: string) => api.put<SessionResponse>('/session/organisation', { organisationId }),
+    mutationFn: (organisationId: string) =>
+      api.put<SessionResponse>('/session/organisation', { organisationId }),
     onSuccess: async (next) => {
       storeSession(queryClient, next);
       await resetAfterSessionChange(queryClient);
@@ -28,7 +29,11 @@ export function NoOrganisationPage() {
         <Alert variant="info">{t.home.noOrganisation}</Alert>
       ) : (
         <VStack gap="space-16" align="start">
-          <RadioGroup legend={t.home.chooseOrganisation} value={choice} onChange={(v: string) => setChoice(v)}>
+          <RadioGroup
+            legend={t.home.chooseOrganisation}
+            value={choice}
+            onChange={(v: string) => setChoice(v)}
+          >
             {session.organisations.map((o) => (
               <Radio key={o.id} value={o.id}>
                 {o.name}

@@ -1,6 +1,17 @@
 /** Verneområder: each is a named set of units that one verneombud covers. */
 import { PlusIcon } from '@navikt/aksel-icons';
-import { Alert, BodyLong, Button, Checkbox, CheckboxGroup, Heading, Modal, Table, TextField, VStack } from '@navikt/ds-react';
+import {
+  Alert,
+  BodyLong,
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  Heading,
+  Modal,
+  Table,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -32,7 +43,9 @@ function AreaDialog({
   const save = useMutation({
     mutationFn: () => {
       const body = { name: name.trim(), unitIds };
-      return area ? api.put<Verneomrade>(`/verneomrader/${area.id}`, body) : api.post<Verneomrade>('/verneomrader', body);
+      return area
+        ? api.put<Verneomrade>(`/verneomrader/${area.id}`, body)
+        : api.post<Verneomrade>('/verneomrader', body);
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: areasKey });
@@ -120,49 +133,56 @@ export function AreasPanel({ canEdit }: { canEdit: boolean }) {
       <SuccessMessage>{message}</SuccessMessage>
       {areas.isPending ? <Loading /> : null}
       {areas.isError ? <ErrorAlert error={areas.error} onRetry={() => void areas.refetch()} /> : null}
-      {areas.data && areas.data.length === 0 ? <Alert variant="info">{t.organisation.areasEmpty}</Alert> : null}
+      {areas.data && areas.data.length === 0 ? (
+        <Alert variant="info">{t.organisation.areasEmpty}</Alert>
+      ) : null}
       {areas.data && areas.data.length > 0 ? (
-        <Table>
-          <caption className="sr-only">{t.organisation.areasHeading}</caption>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t.organisation.areaName}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t.organisation.areaUnits}</Table.HeaderCell>
-              {canEdit ? (
-                <Table.HeaderCell scope="col">
-                  <span className="sr-only">{t.organisation.editArea}</span>
-                </Table.HeaderCell>
-              ) : null}
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {areas.data.map((area) => (
-              <Table.Row key={area.id}>
-                <Table.HeaderCell scope="row">{area.name}</Table.HeaderCell>
-                <Table.DataCell>
-                  {area.unitIds.length === 0
-                    ? t.organisation.areaNoUnits
-                    : area.unitIds.map((id) => names.get(id) ?? '').filter(Boolean).join(', ')}
-                </Table.DataCell>
+        <div className="table-scroll">
+          <Table>
+            <caption className="sr-only">{t.organisation.areasHeading}</caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t.organisation.areaColName}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t.organisation.areaColUnits}</Table.HeaderCell>
                 {canEdit ? (
-                  <Table.DataCell>
-                    <Button
-                      size="small"
-                      variant="tertiary"
-                      aria-label={t.organisation.editAreaLabel(area.name)}
-                      onClick={() => {
-                        setMessage(null);
-                        setDialog({ area });
-                      }}
-                    >
-                      {t.organisation.editArea}
-                    </Button>
-                  </Table.DataCell>
+                  <Table.HeaderCell scope="col">
+                    <span className="sr-only">{t.organisation.editArea}</span>
+                  </Table.HeaderCell>
                 ) : null}
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {areas.data.map((area) => (
+                <Table.Row key={area.id}>
+                  <Table.HeaderCell scope="row">{area.name}</Table.HeaderCell>
+                  <Table.DataCell>
+                    {area.unitIds.length === 0
+                      ? t.organisation.areaNoUnits
+                      : area.unitIds
+                          .map((id) => names.get(id) ?? '')
+                          .filter(Boolean)
+                          .join(', ')}
+                  </Table.DataCell>
+                  {canEdit ? (
+                    <Table.DataCell>
+                      <Button
+                        size="small"
+                        variant="tertiary"
+                        aria-label={t.organisation.editAreaLabel(area.name)}
+                        onClick={() => {
+                          setMessage(null);
+                          setDialog({ area });
+                        }}
+                      >
+                        {t.organisation.editArea}
+                      </Button>
+                    </Table.DataCell>
+                  ) : null}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       ) : null}
       {canEdit ? (
         <div>

@@ -23,7 +23,8 @@ function DetailsForm({ organisation }: { organisation: Organisation }) {
   const [saved, setSaved] = useState(false);
   const errors = useFormErrors(KEYS);
   const save = useMutation({
-    mutationFn: () => api.put<Organisation>('/organisation', { name: name.trim(), orgnr: normaliseOrgnr(orgnr) }),
+    mutationFn: () =>
+      api.put<Organisation>('/organisation', { name: name.trim(), orgnr: normaliseOrgnr(orgnr) }),
     onSuccess: async (next) => {
       queryClient.setQueryData(organisationKey, next);
       await queryClient.invalidateQueries({ queryKey: sessionKey });
@@ -87,7 +88,9 @@ export function DetailsPanel({ canEdit }: { canEdit: boolean }) {
         {t.organisation.detailsHeading}
       </Heading>
       {organisation.isPending ? <Loading /> : null}
-      {organisation.isError ? <ErrorAlert error={organisation.error} onRetry={() => void organisation.refetch()} /> : null}
+      {organisation.isError ? (
+        <ErrorAlert error={organisation.error} onRetry={() => void organisation.refetch()} />
+      ) : null}
       {organisation.data && canEdit ? <DetailsForm organisation={organisation.data} /> : null}
       {organisation.data && !canEdit ? (
         <VStack gap="space-12">

@@ -23,7 +23,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { fieldId, useFormErrors } from '../../ui/form.ts';
 import { employeesKey } from '../employees/api.ts';
-import { descendantIds, flattenTree, type UnitNode, unitTree, unitsKey, useUnits } from './api.ts';
+import { descendantIds, flattenTree, type UnitNode, unitsKey, unitTree, useUnits } from './api.ts';
 
 const KEYS = ['name', 'parentId'] as const;
 
@@ -44,7 +44,13 @@ function ParentSelect({
 }) {
   const { t } = useI18n();
   return (
-    <Select id={id} label={t.organisation.parent} value={value} onChange={(e) => onChange(e.target.value)} error={error}>
+    <Select
+      id={id}
+      label={t.organisation.parent}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    >
       <option value="">{t.organisation.topLevel}</option>
       {flattenTree(nodes)
         .filter((n) => !exclude?.includes(n.id))
@@ -96,7 +102,13 @@ function NewUnitForm({ nodes, onCreated }: { nodes: UnitNode[]; onCreated: (mess
     save.mutate({ id: null, form });
   };
   return (
-    <Box as="section" aria-labelledby="new-unit-heading" background="neutral-soft" padding="space-20" borderRadius="8">
+    <Box
+      as="section"
+      aria-labelledby="new-unit-heading"
+      background="neutral-soft"
+      padding="space-20"
+      borderRadius="8"
+    >
       <form onSubmit={submit} noValidate>
         <VStack gap="space-16">
           <Heading level="3" size="small" id="new-unit-heading">
@@ -155,7 +167,9 @@ function UnitDialog({
   const queryClient = useQueryClient();
   const editing = state.mode === 'edit';
   const [form, setForm] = useState<UnitForm>(
-    editing ? { name: state.node.name, parentId: state.node.parentId ?? '' } : { name: '', parentId: state.node.id },
+    editing
+      ? { name: state.node.name, parentId: state.node.parentId ?? '' }
+      : { name: '', parentId: state.node.id },
   );
   const errors = useFormErrors(KEYS);
   const save = useSaveUnit(
@@ -178,7 +192,9 @@ function UnitDialog({
     }
     save.mutate({ id: editing ? state.node.id : null, form });
   };
-  const heading = editing ? t.organisation.editUnitHeading(state.node.name) : t.organisation.newChildHeading(state.node.name);
+  const heading = editing
+    ? t.organisation.editUnitHeading(state.node.name)
+    : t.organisation.newChildHeading(state.node.name);
   const canDelete = editing && state.node.children.length === 0 && state.node.employeeCount === 0;
   const formId = 'unit-dialog-form';
   return (

@@ -44,7 +44,14 @@ function SetupForm() {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>({ orgName: '', orgnr: '', name: '', email: '', password: '', repeat: '' });
+  const [form, setForm] = useState<Form>({
+    orgName: '',
+    orgnr: '',
+    name: '',
+    email: '',
+    password: '',
+    repeat: '',
+  });
   const errors = useFormErrors(KEYS);
   const setup = useMutation({
     mutationFn: (body: unknown) => api.post<{ organisationId: string }>('/setup', body),
@@ -96,7 +103,7 @@ function SetupForm() {
           </Alert>
         ) : null}
         <FormErrorSummary errors={errors.fields} order={KEYS} attempt={errors.attempt} />
-        <Fieldset legend={t.setup.orgLegend}>
+        <Fieldset legend={<span className="legend-heading">{t.setup.orgLegend}</span>}>
           <TextField
             id={fieldId('organisation.name')}
             label={t.setup.orgName}
@@ -117,7 +124,10 @@ function SetupForm() {
             error={errors.fields['organisation.orgnr']}
           />
         </Fieldset>
-        <Fieldset legend={t.setup.adminLegend} description={t.setup.adminDescription}>
+        <Fieldset
+          legend={<span className="legend-heading">{t.setup.adminLegend}</span>}
+          description={t.setup.adminDescription}
+        >
           <TextField
             id={fieldId('admin.name')}
             label={t.setup.adminName}
@@ -165,6 +175,17 @@ function SetupForm() {
   );
 }
 
+const SCOPED: readonly string[] = ['leder', 'ansatt', 'verneombud'];
+
+/** The demo names its accounts `leder (Hjemmetjenesten)`: show the role in the UI language, and the unit. */
+function demoRoleLabel(label: string, roles: Record<Role, string>): string {
+  const m = /^(\w+)\s*(?:\((.*)\))?$/.exec(label.trim());
+  const key = m?.[1] as Role | undefined;
+  if (!key || !(key in roles)) return label;
+  const scope = m?.[2];
+  return scope && SCOPED.includes(key) && /^\p{Lu}/u.test(scope) ? `${roles[key]} (${scope})` : roles[key];
+}
+
 function Demo() {
   const t = useT();
   const navigate = useNavigate();
@@ -183,7 +204,13 @@ function Demo() {
   };
 
   return (
-    <Box background="neutral-soft" padding="space-24" borderRadius="12" as="section" aria-labelledby="demo-heading">
+    <Box
+      background="neutral-soft"
+      padding="space-24"
+      borderRadius="12"
+      as="section"
+      aria-labelledby="demo-heading"
+    >
       <VStack gap="space-16" align="start">
         <Heading level="2" size="medium" id="demo-heading">
           {t.setup.demoHeading}
@@ -216,7 +243,7 @@ function Demo() {
                 <Table.Body>
                   {demo.data.accounts.map((account) => (
                     <Table.Row key={account.email}>
-                      <Table.DataCell>{t.roles[account.role as Role] ?? account.role}</Table.DataCell>
+                      <Table.DataCell>{demoRoleLabel(account.role, t.roles)}</Table.DataCell>
                       <Table.DataCell>{account.name}</Table.DataCell>
                       <Table.DataCell className="hide-small">{account.email}</Table.DataCell>
                       <Table.DataCell className="hide-small">

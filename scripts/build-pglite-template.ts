@@ -1,0 +1,35 @@
+/**
+ * Builds `build/pglite-template.tar.gz`: a PGlite data directory with every migration applied.
+ * `openDatabase` starts an empty data directory from it (about 0.5 s instead of a 3–4.5 s
+ * initdb) and then runs any newer migrations. Run by `npm run build`.
+ *
+ * Usage: tsx scripts/build-pglite-template.ts [output path]
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Kysely } from 'kysely';
+import { createPglite, DEFAULT_TEMPLATE_PATH } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { PGliteDialect } from '../src/db/pglite-dialect.ts';
+import type { Database } from '../src/db/schema.ts';
+
+const output = process.argv[2] ?? DEFAULT_TEMPLATE_PATH;
+const started = performance.now();
+const pglite = await createPglite('memory://');
+const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+try {
+  const { applied } = await migrateToLatest(db);
+  await pglite.exec('checkpoint');
+  const archive = await pglite.dumpDataDir('gzip');
+  await mkdir(dirname(output), { recursive: true });
+  // Write beside and rename, so a concurrent start never reads a half-written template.
+  const partial = `${output}.${process.pid}.partial`;
+  await writeFile(partial, new Uint8Array(await archive.arrayBuffer()));
+  await rename(partial, output);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `PGlite template ${output}: ${applied.length} migrations, ${(archive.size / 1e6).toFixed(1)} MB, ${seconds} s\n`,
+  );
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,12 @@
+/**
+ * Every migration, in order. Append-only: never edit or remove an entry that has shipped;
+ * add a new file `NNNN-name.ts` exporting `up(db)` and list it here.
+ */
+import type { Migration } from 'kysely';
+import { up as core } from './0001-core.ts';
+import { up as jobs } from './0002-jobs.ts';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-core': { up: core },
+  '0002-jobs': { up: jobs },
+};

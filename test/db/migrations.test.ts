@@ -1,0 +1,89 @@
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MigrationError, migrateToLatest } from '../../src/db/migrate.ts';
+import { migrations } from '../../src/db/migrations/index.ts';
+import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+
+async function schemaSnapshot<DB>(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{ item: string }>`
+    select table_name || '.' || column_name || ':' || data_type as item
+    from information_schema.columns where table_schema = 'public'
+    union all
+    select indexname from pg_indexes where schemaname = 'public'
+    union all
+    select tgname from pg_trigger where not tgisinternal
+    order by 1
+  `.execute(db);
+  return rows.map((r) => r.item);
+}
+
+describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabaseOf(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the test database has every migration applied, in order', async () => {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      t.db,
+    );
+    expect(rows.map((r) => r.name)).toEqual(Object.keys(migrations));
+    expect(Object.keys(migrations)).toEqual([...Object.keys(migrations)].sort());
+  });
+
+  it('running the migrations again is a no-op', async () => {
+    const before = await schemaSnapshot(t.db);
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
+    expect(await schemaSnapshot(t.db)).toEqual(before);
+  });
+
+  it('a failing migration throws a MigrationError naming it and leaves nothing half-applied', async () => {
+    const broken = {
+      ...migrations,
+      '9998-ok': {
+        up: async (db: Kysely<unknown>) => void (await sql`create table probe_ok (id int)`.execute(db)),
+      },
+      '9999-broken': {
+        up: async (db: Kysely<unknown>) => void (await sql`create tabel oops (id int)`.execute(db)),
+      },
+    };
+    const error = await migrateToLatest(t.db, { migrations: broken }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).migrationName).toBe('9999-broken');
+    expect((error as MigrationError).message).toMatch(/^Migration 9999-broken failed: syntax error/);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from pg_tables where tablename = 'probe_ok'`.execute(t.db);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('the audit log is append-only: UPDATE is rejected by the trigger', async () => {
+    const org = await t.db
+      .insertInto('organisation')
+      .values({ name: 'Revisjon AS', orgnr: '914778271' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('audit_log')
+      .values({
+        organisation_id: org.id,
+        actor_roles: 'admin',
+        action: 'create',
+        entity_type: 'organisation',
+      })
+      .execute();
+    await expect(
+      t.db
+        .updateTable('audit_log')
+        .set({ entity_type: 'forged' })
+        .where('organisation_id', '=', org.id)
+        .execute(),
+    ).rejects.toThrow(/audit_log is append-only/);
+    const rows = await t.db.selectFrom('audit_log').select(['entity_type', 'id', 'at']).execute();
+    expect(rows).toEqual([{ entity_type: 'organisation', id: expect.any(Number), at: expect.any(Date) }]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Starts Nærvær in-process for one e2e test file: a fresh empty database (PGlite in a new temp
+ * directory; or, with E2E_DATABASE=postgres and TEST_DATABASE_URL set, a new PostgreSQL database)
+ * and the built web app from dist/web, on a free port.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../../src/config.ts';
+import { type RunningServer, startServer } from '../../../src/server.ts';
+
+export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+export type TestApp = { url: string; server: RunningServer; close(): Promise<void> };
+
+export async function startApp(): Promise<TestApp> {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) {
+    throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (the e2e globalSetup does).`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'naervaer-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NAERVAER_DATA_DIR: join(dir, 'data'),
+    NAERVAER_WEB_DIR: WEB_DIR,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    PUBLIC_URL: undefined,
+    DATABASE_URL: undefined,
+    COOKIE_SECURE: 'false',
+  };
+  let dropDatabase: (() => Promise<void>) | undefined;
+  if (process.env.E2E_DATABASE === 'postgres' && process.env.TEST_DATABASE_URL) {
+    const { createTestDatabaseOf } = await import('../../support/db.ts');
+    const database = await createTestDatabaseOf('postgres');
+    await database.db.destroy().catch(() => undefined);
+    env.DATABASE_URL = database.url;
+    dropDatabase = () => database.close();
+  }
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const server = await startServer(loadConfig(env));
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    server,
+    async close() {
+      await server.close();
+      await dropDatabase?.().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

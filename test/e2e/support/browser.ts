@@ -1,0 +1,186 @@
+/**
+ * Browser helpers for the e2e tests: Debian's Chromium through playwright-core, a record of every
+ * request the page makes, axe (WCAG 2.1 A/AA) on every page visited, keyboard helpers, screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type Session = {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page asked for (documents, scripts, styles, fonts, images, API calls). */
+  requests: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+};
+
+export async function openSession(
+  browser: Browser,
+  baseURL: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<Session> {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'nb-NO' });
+  context.setDefaultTimeout(15_000);
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, requests, pageErrors };
+}
+
+/** Requests that left the page's own origin (data: and blob: URLs are not requests to anyone). */
+export function foreignRequests(requests: readonly string[], baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    return new URL(url).origin !== origin;
+  });
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules on the page as it is now; returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`)
+        .join('\n    ')}`,
+  );
+}
+
+/** Waits for the app to settle (no spinner), then collects axe's findings under a label. */
+export class AxeLog {
+  readonly checked: string[] = [];
+  readonly violations: string[] = [];
+
+  async check(page: Page, label: string): Promise<void> {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    // Let opening dialogs and menus finish their fade-in, or axe measures half-transparent colours.
+    await page
+      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
+    await page
+      .locator('.loading')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
+    const found = await axeViolations(page);
+    this.checked.push(label);
+    for (const v of found) this.violations.push(`[${label}] ${v}`);
+  }
+}
+
+/** Presses Tab until the focused element matches, at most `max` times; returns how many presses it took. */
+export async function tabUntil(
+  page: Page,
+  matches: (el: { tag: string; text: string; id: string; label: string; type: string }) => boolean,
+  max = 40,
+): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return {
+        tag: a?.tagName.toLowerCase() ?? '',
+        text: (a?.textContent ?? '').trim(),
+        id: a?.id ?? '',
+        label: a?.getAttribute('aria-label') ?? '',
+        type: a?.getAttribute('type') ?? '',
+      };
+    });
+    if (matches(el)) return i;
+  }
+  throw new Error(`no matching element within ${max} presses of Tab`);
+}
+
+/**
+ * Whether the focused element shows a visible focus indicator: an outline or box-shadow on it, or on
+ * a close ancestor that draws the ring for it (Aksel's link cards and inputs do that).
+ */
+export async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    if (!el || el === document.body) return false;
+    for (let depth = 0; el && depth < 4; depth++, el = el.parentElement) {
+      const style = getComputedStyle(el);
+      const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+      const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+      if (outline || shadow) return true;
+    }
+    return false;
+  });
+}
+
+/** Loads the demo company through the API (as the onboarding button does); returns its logins. */
+export async function loadDemo(
+  context: BrowserContext,
+): Promise<{ role: string; name: string; email: string; password: string }[]> {
+  const session = (await (await context.request.get('/api/v1/session')).json()) as { csrfToken: string };
+  const res = await context.request.post('/api/v1/setup/demo', {
+    headers: { 'x-csrf-token': session.csrfToken },
+  });
+  if (res.status() !== 201) throw new Error(`demo: ${res.status()} ${await res.text()}`);
+  return (
+    (await res.json()) as { accounts: { role: string; name: string; email: string; password: string }[] }
+  ).accounts;
+}
+
+/** `document` wider than the viewport means horizontal scrolling. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** The elements that stick out to the right of the viewport (for a readable failure). */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > window.innerWidth + 0.5 && r.width > 0) {
+        out.push(
+          `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')} right=${Math.round(r.right)}`,
+        );
+      }
+    }
+    return out.slice(0, 15);
+  });
+}
+
+/** The text of the first element a locator finds ('' when it has none). */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.first().textContent()) ?? '').trim();
+}
+
+/** Saves a screenshot when E2E_SCREENSHOT_DIR is set (for looking at the pages). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,94 @@
+/** Language, and (for people in several organisations, e.g. BHT) which organisation to work in. */
+import { BodyShort, Button, Heading, Radio, RadioGroup, VStack } from '@navikt/ds-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import { resetAfterSessionChange, storeSession, useSession } from '../../api/session.ts';
+import type { SessionResponse } from '../../api/types.ts';
+import { changeLocale } from '../../app/locale-sync.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { messagesFor } from '../../i18n/messages.ts';
+import { isLocale } from '../../i18n/types.ts';
+import { ErrorAlert, SuccessMessage } from '../../ui/Feedback.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+
+export function SettingsPage() {
+  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const [org, setOrg] = useState(session.organisation?.id ?? '');
+  const switchOrg = useMutation({
+    mutationFn: (organisationId: string) =>
+      api.put<SessionResponse>('/session/organisation', { organisationId }),
+    onSuccess: async (next) => {
+      storeSession(queryClient, next);
+      await resetAfterSessionChange(queryClient);
+      setMessage(t.settings.switched(next.organisation?.name ?? ''));
+    },
+  });
+
+  return (
+    <VStack gap="space-32" paddingBlock="space-24" maxWidth="40rem">
+      <PageHeading>{t.settings.title}</PageHeading>
+      <SuccessMessage>{message}</SuccessMessage>
+      <VStack gap="space-16" as="section" aria-labelledby="language-heading">
+        <Heading level="2" size="medium" id="language-heading">
+          {t.settings.languageHeading}
+        </Heading>
+        <RadioGroup
+          legend={t.settings.languageLegend}
+          hideLegend
+          value={locale}
+          onChange={(value: string) => {
+            if (!isLocale(value)) return;
+            void changeLocale(value, setLocale, session).then(() => {
+              setMessage(messagesFor(value).settings.languageSaved);
+            });
+          }}
+        >
+          <Radio value="nb" lang="nb">
+            Norsk bokmål
+          </Radio>
+          <Radio value="en" lang="en">
+            English
+          </Radio>
+        </RadioGroup>
+      </VStack>
+      <VStack gap="space-16" as="section" aria-labelledby="org-heading">
+        <Heading level="2" size="medium" id="org-heading">
+          {t.settings.organisationHeading}
+        </Heading>
+        {session.organisations.length > 1 ? (
+          <>
+            <RadioGroup
+              legend={t.settings.organisationLegend}
+              description={t.settings.organisationDescription}
+              value={org}
+              onChange={(v: string) => setOrg(v)}
+            >
+              {session.organisations.map((o) => (
+                <Radio key={o.id} value={o.id}>
+                  {o.name}
+                </Radio>
+              ))}
+            </RadioGroup>
+            {switchOrg.isError ? <ErrorAlert error={switchOrg.error} /> : null}
+            <div>
+              <Button
+                variant="secondary"
+                loading={switchOrg.isPending}
+                disabled={org === session.organisation?.id}
+                onClick={() => switchOrg.mutate(org)}
+              >
+                {t.settings.switch}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <BodyShort>{t.settings.onlyOne(session.organisation?.name ?? '')}</BodyShort>
+        )}
+      </VStack>
+    </VStack>
+  );
+}
