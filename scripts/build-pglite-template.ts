@@ -5,16 +5,33 @@
  *
  * Usage: tsx scripts/build-pglite-template.ts [output path]
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
 import { createPglite, DEFAULT_TEMPLATE_PATH } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { PGliteDialect } from '../src/db/pglite-dialect.ts';
 import type { Database } from '../src/db/schema.ts';
 
-const output = process.argv[2] ?? DEFAULT_TEMPLATE_PATH;
+const args = process.argv.slice(2);
+const ifStale = args.includes('--if-stale');
+const output = args.find((a) => !a.startsWith('--')) ?? DEFAULT_TEMPLATE_PATH;
 const started = performance.now();
+
+// With --if-stale (as `npm run build` uses it), keep a template that is newer than every migration.
+if (ifStale && existsSync(output)) {
+  const migrationsDir = fileURLToPath(new URL('../src/db/migrations/', import.meta.url));
+  const newest = Math.max(
+    ...readdirSync(migrationsDir).map((f) => statSync(join(migrationsDir, f)).mtimeMs),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  );
+  if (statSync(output).mtimeMs > newest) {
+    process.stdout.write(`PGlite template ${output} is up to date\n`);
+    process.exit(0);
+  }
+}
 const pglite = await createPglite('memory://');
 const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
 try {

@@ -73,7 +73,9 @@ if (
   !existsSync(join(root, 'build', 'pglite-template.tar.gz')) ||
   !existsSync(join(root, 'dist', 'web', 'index.html'))
 ) {
-  process.stderr.write('Run `npm run build` first (the web app and the PGlite template).\n');
+  process.stderr.write(
+    'Run `npm run build` first (the web app, the server bundle and the PGlite template).\n',
+  );
   process.exit(1);
 }
 
@@ -82,7 +84,7 @@ const dir = mkdtempSync(join(tmpdir(), 'naervaer-bench-start-'));
 const dataDir = join(dir, 'data');
 const env: NodeJS.ProcessEnv = { ...process.env, NAERVAER_DATA_DIR: dataDir };
 delete env.DATABASE_URL;
-const app = ['--import', 'tsx', 'src/main.ts'];
+const app = ['dist/server/main.js']; // what `npm start` runs (bundled by `npm run build`)
 const empty = await timeStart(app, env, '/api/v1/health');
 const existing = await timeStart(app, env, '/api/v1/health', true);
 rmSync(dir, { recursive: true, force: true });

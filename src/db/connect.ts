@@ -124,8 +124,19 @@ export const pgTypes: pg.CustomTypesConfig = {
 };
 
 /** Creates a PGlite instance with the aligned parsers. */
+/**
+ * PostgreSQL's default 128 MB of shared buffers is sized for a server; the embedded database serves
+ * one organisation of a few hundred people. 32 MB halves the start time (buffer initialisation)
+ * and takes the idle process from about 310 MB to about 190 MB RSS (measured in bench/startup).
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 export async function createPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  const pglite = await PGlite.create(dataDir, { parsers: { ...ALIGNED_PARSERS }, loadDataDir });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: { ...ALIGNED_PARSERS },
+    loadDataDir,
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
   await pglite.exec("set time zone 'UTC'");
   return pglite;
 }
