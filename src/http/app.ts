@@ -167,7 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   const hasWeb = webDir !== undefined && existsSync(resolve(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    // `wildcard: true` looks files up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
   }
 
   app.setNotFoundHandler((request, reply) => {
@@ -179,8 +180,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }).toJSON(locale);
       return reply.code(404).send(body);
     }
-    if (hasWeb && request.method === 'GET') {
-      // The web app routes on the client: every other GET gets index.html.
+    const lastSegment = request.url.split('?')[0]?.split('/').pop() ?? '';
+    if (hasWeb && request.method === 'GET' && !lastSegment.includes('.')) {
+      // The web app routes on the client: every other GET of a page path gets index.html.
+      // A missing file (a path with an extension, e.g. /assets/old.js) is a plain 404, not the page.
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }

@@ -144,3 +144,34 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
     }).rejects.toThrow(/no access rule/);
   });
 });
+
+describe('serving the web app', () => {
+  it('serves index.html for page paths, files as they are, and 404 for missing files', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { buildApp } = await import('../../src/http/app.ts');
+    const { createTestDatabaseOf } = await import('../support/db.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'naervaer-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Nærvær</title>');
+    const database = await createTestDatabaseOf('pglite');
+    const app = await buildApp({ db: database.db, webDir: dir, logLevel: 'silent' });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/ansatte/123' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Nærvær</title>');
+      writeFileSync(join(dir, 'assets', 'app-1.js'), 'console.log(1)'); // built after start
+      const file = await app.inject({ method: 'GET', url: '/assets/app-1.js' });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toContain('javascript');
+      expect((await app.inject({ method: 'GET', url: '/assets/gone-2.js' })).statusCode).toBe(404);
+      const api = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
