@@ -169,6 +169,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (hasWeb) {
     // `wildcard: true` looks files up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false });
+    // The root is a directory, which the static plugin refuses without an index; it is the app's front page.
+    app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
 
   app.setNotFoundHandler((request, reply) => {

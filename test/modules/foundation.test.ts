@@ -158,6 +158,9 @@ describe('serving the web app', () => {
     const database = await createTestDatabaseOf('pglite');
     const app = await buildApp({ db: database.db, webDir: dir, logLevel: 'silent' });
     try {
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(200);
+      expect(root.body).toContain('<title>Nærvær</title>');
       const page = await app.inject({ method: 'GET', url: '/ansatte/123' });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<title>Nærvær</title>');
