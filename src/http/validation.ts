@@ -95,7 +95,11 @@ export function fieldErrorsOf(error: z.ZodError, prefix?: string): FieldError[] 
 }
 
 export function validationError(error: z.ZodError, prefix?: string): AppError {
-  const fields = fieldErrorsOf(error, prefix);
+  return fieldsError(fieldErrorsOf(error, prefix));
+}
+
+/** A 400 listing every bad field; the message names the first. Use it for checks zod cannot do (references, uniqueness). */
+export function fieldsError(fields: FieldError[]): AppError {
   const first = fields[0];
   const text: Text = first
     ? {

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type FieldError, notFound, staleVersion } from '../../http/errors.ts';
+import { fieldsError } from '../../http/validation.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { employeeExists, findEmployee, leaderChainContains } from './employees.repository.ts';
 import type { CreateEmployeeRequest, Employee } from './employees.schemas.ts';
@@ -57,17 +58,7 @@ async function checkReferences(db: Db, actor: Actor, input: CreateEmployeeReques
       });
     }
   }
-  if (fields.length > 0) {
-    const first = fields[0]!;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      {
-        nb: `Ugyldig verdi i feltet «${first.path}»: ${first.message.nb}`,
-        en: `Invalid value in field "${first.path}": ${first.message.en}`,
-      },
-      { fields },
-    );
-  }
+  if (fields.length > 0) throw fieldsError(fields);
 }
 
 function values(input: CreateEmployeeRequest) {

@@ -10,7 +10,7 @@ import { EmailSchema } from '../../http/common-schemas.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { access, defineRoute } from '../../http/route.ts';
-import { bilingual } from '../../http/validation.ts';
+import { bilingual, fieldsError } from '../../http/validation.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { RoleSchema } from '../auth/auth.schemas.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -155,17 +155,7 @@ async function assignRoles(
       });
     }
   }
-  if (fields.length > 0) {
-    const first = fields[0]!;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      {
-        nb: `Ugyldig verdi i feltet «${first.path}»: ${first.message.nb}`,
-        en: `Invalid value in field "${first.path}": ${first.message.en}`,
-      },
-      { fields },
-    );
-  }
+  if (fields.length > 0) throw fieldsError(fields);
   await trx
     .updateTable('membership')
     .set({ employee_id: employeeId })
