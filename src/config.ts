@@ -25,6 +25,13 @@ const envSchema = z.object({
     .max(24 * 90)
     .default(12),
   NAERVAER_WEB_DIR: z.string().min(1).default('./dist/web'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'må starte med smtp:// eller smtps:// / must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Nærvær <ikke-svar@naervaer.invalid>'),
+  MAIL_DIR: z.string().min(1).default('./data/mail-out'),
+  WORKER: boolean.default(true),
 });
 
 export type Config = {
@@ -39,6 +46,12 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   webDir: string;
+  /** SMTP server for e-mail; unset: e-mail is written as `.eml` files to `mailDir`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  /** Run the background worker (reminders, e-mail) in this process. */
+  worker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDir: e.NAERVAER_WEB_DIR,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailDir: e.MAIL_DIR,
+    worker: e.WORKER,
   };
 }

@@ -7,11 +7,15 @@ import { type Config, loadConfig } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { type AppWorker, configureNotifications, createAppWorker } from './modules/notifications/index.ts';
+import { listDeadlines, scheduleRetention, sykefravaerJobHandlers } from './modules/sykefravaer/index.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
   database: OpenedDatabase;
   url: string;
+  /** The background worker (reminder sweep, e-mail); undefined with `WORKER=false`. */
+  worker: AppWorker | undefined;
   close(): Promise<void>;
 };
 
@@ -21,6 +25,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   );
   try {
     await migrateToLatest(database.db);
+    configureNotifications({ deadlineSource: listDeadlines, publicUrl: config.publicUrl });
     const app = await buildApp({
       db: database.db,
       webDir: config.webDir,
@@ -33,14 +38,32 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const url = config.publicUrl ?? `http://localhost:${port}`;
+    const worker = config.worker
+      ? createAppWorker({
+          db: database.db,
+          config: {
+            smtpUrl: config.smtpUrl,
+            mailFrom: config.mailFrom,
+            mailDir: config.mailDir,
+            publicUrl: url,
+          },
+          deadlineSource: listDeadlines,
+          handlers: sykefravaerJobHandlers(database.db),
+          daily: [scheduleRetention],
+          logger: app.log,
+        })
+      : undefined;
+    worker?.start();
     let closed = false;
     return {
       app,
       database,
       url,
+      worker,
       async close() {
         if (closed) return;
         closed = true;
+        await worker?.stop();
         await app.close();
         await database.close();
       },

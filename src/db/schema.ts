@@ -4,6 +4,8 @@
  */
 
 import type { JobTables } from '../jobs/job.tables.ts';
+import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { SykefravaerTables } from '../modules/sykefravaer/sykefravaer.tables.ts';
 import type { CoreTables } from './core.tables.ts';
 
-export interface Database extends CoreTables, JobTables {}
+export interface Database extends CoreTables, JobTables, SykefravaerTables, NotificationTables {}

@@ -10,10 +10,10 @@ function isRealDate(value: string): boolean {
 /** A calendar date as `YYYY-MM-DD` (years 1900–2199), checked to exist (no 30 February). */
 export const IsoDateSchema = z
   .string()
-  .regex(
-    /^(19|20|21)\d{2}-\d{2}-\d{2}$/,
-    bilingual('Ugyldig dato (bruk åååå-mm-dd).', 'Invalid date (use yyyy-mm-dd).'),
-  )
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, {
+    message: bilingual('Ugyldig dato (bruk åååå-mm-dd).', 'Invalid date (use yyyy-mm-dd).'),
+    abort: true, // a malformed date is reported once, not also as "does not exist"
+  })
   .refine(isRealDate, bilingual('Datoen finnes ikke.', 'The date does not exist.'));
 
 export const EmailSchema = z

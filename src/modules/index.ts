@@ -6,8 +6,10 @@ import type { RouteDef } from '../http/route.ts';
 import { type AuthOptions, authRoutes } from './auth/auth.routes.ts';
 import { employeeRoutes } from './employees/employees.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { organisationRoutes } from './organisation/organisation.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
+import { sykefravaerRoutes } from './sykefravaer/index.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 export function apiRoutes(options: AuthOptions): RouteDef[] {
@@ -18,5 +20,7 @@ export function apiRoutes(options: AuthOptions): RouteDef[] {
     ...employeeRoutes(),
     ...importRoutes(),
     ...userRoutes(),
+    ...sykefravaerRoutes(),
+    ...notificationRoutes(),
   ];
 }

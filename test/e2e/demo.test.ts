@@ -83,7 +83,13 @@ describe('the demo company', () => {
     const leader = accounts.find((a) => a.role.startsWith('Leder'))!;
     await page.getByRole('button', { name: `Logg inn som ${leader.name}` }).click();
     await page.getByRole('heading', { level: 1, name: `Hei, ${leader.name.split(' ')[0]}` }).waitFor();
-    expect(await navLinks(page)).toEqual(['Forside', 'Mine medarbeidere', 'Min side']);
+    expect(await navLinks(page)).toEqual([
+      'Forside',
+      'Mine medarbeidere',
+      'Sykefravær',
+      'Mitt fravær',
+      'Min side',
+    ]);
     await axe.check(page, 'forside (leder)');
 
     await page
@@ -109,7 +115,7 @@ describe('the demo company', () => {
   it('an employee sees their own page, in English too', async () => {
     const employee = accounts.find((a) => a.role.startsWith('Ansatt'))!;
     await login(page, employee);
-    expect(await navLinks(page)).toEqual(['Forside', 'Min side']);
+    expect(await navLinks(page)).toEqual(['Forside', 'Mitt fravær', 'Min side']);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Min side' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
     await page.getByText('Hjemmetjenesten').first().waitFor();
@@ -118,7 +124,7 @@ describe('the demo company', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My page' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLinks(page, 'Main menu')).toEqual(['Home', 'My page']);
+    expect(await navLinks(page, 'Main menu')).toEqual(['Home', 'My absence', 'My page']);
     await axe.check(page, 'my page (en)');
     await screenshot(page, '10-my-page-en');
     // The choice is saved on the user as well.
@@ -138,7 +144,9 @@ describe('the demo company', () => {
       'Organisasjon',
       'Ansatte',
       'Importer ansatte',
+      'Sykefravær',
       'Brukere og roller',
+      'Mitt fravær',
       'Min side',
     ]);
     await page.goto('/ansatte?sok=hansen');

@@ -1,4 +1,7 @@
-/** What the navigation shows, by role: admin everything; hr organisation, employees, import; leder their team. */
+/**
+ * What the navigation shows, by role: admin everything; hr organisation, employees, import; leder their
+ * team; sick leave for leder/hr/admin; "Mitt fravær" for everyone linked to an employee record.
+ */
 import type { Role, SessionResponse } from '../api/types.ts';
 import type { Messages } from '../i18n/messages.ts';
 
@@ -16,7 +19,10 @@ export function navItems(session: SessionResponse): NavItem[] {
   } else if (roles.includes('leder')) {
     items.push({ to: '/ansatte', label: 'myEmployees' });
   }
+  if (canManagePeople(roles) || roles.includes('leder'))
+    items.push({ to: '/sykefravaer', label: 'sykefravaer' });
   if (roles.includes('admin')) items.push({ to: '/brukere', label: 'users' });
+  if (session.employeeId !== null) items.push({ to: '/mitt-fravaer', label: 'myAbsence' });
   items.push({ to: '/min-side', label: 'myPage' });
   return items;
 }

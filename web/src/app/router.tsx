@@ -6,9 +6,15 @@ import { NewEmployeePage } from '../modules/employees/NewEmployeePage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { ImportPage } from '../modules/import/ImportPage.tsx';
 import { MyPage } from '../modules/me/MyPage.tsx';
+import { FailedJobsPage } from '../modules/notifications/FailedJobsPage.tsx';
+import { NotificationsPage } from '../modules/notifications/NotificationsPage.tsx';
 import { OrganisationPage } from '../modules/organisation/OrganisationPage.tsx';
 import { SettingsPage } from '../modules/settings/SettingsPage.tsx';
 import { SetupPage } from '../modules/setup/SetupPage.tsx';
+import { CaseAccessLogPage, MyAccessLogPage } from '../modules/sykefravaer/AccessLogPage.tsx';
+import { CasePage } from '../modules/sykefravaer/CasePage.tsx';
+import { MyAbsencePage } from '../modules/sykefravaer/MyAbsencePage.tsx';
+import { SykefravaerListPage } from '../modules/sykefravaer/SykefravaerListPage.tsx';
 import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { LoggedOutOnly, RequireAuth, RequireRoles, Root, RouteErrorPage, SetupOnly } from './guards.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -84,6 +90,41 @@ export function createRouter() {
               element: (
                 <RequireRoles roles={['admin']}>
                   <UsersPage />
+                </RequireRoles>
+              ),
+            },
+            {
+              path: 'sykefravaer',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <SykefravaerListPage />
+                </RequireRoles>
+              ),
+            },
+            {
+              path: 'sykefravaer/:employeeId',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <CasePage />
+                </RequireRoles>
+              ),
+            },
+            {
+              path: 'sykefravaer/:employeeId/innsyn',
+              element: (
+                <RequireRoles roles={['admin', 'hr']}>
+                  <CaseAccessLogPage />
+                </RequireRoles>
+              ),
+            },
+            { path: 'mitt-fravaer', element: <MyAbsencePage /> },
+            { path: 'mitt-fravaer/innsyn', element: <MyAccessLogPage /> },
+            { path: 'varsler', element: <NotificationsPage /> },
+            {
+              path: 'drift',
+              element: (
+                <RequireRoles roles={['admin']}>
+                  <FailedJobsPage />
                 </RequireRoles>
               ),
             },

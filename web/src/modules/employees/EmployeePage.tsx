@@ -126,6 +126,13 @@ export function EmployeePage() {
         </Link>
       </div>
       <PageHeading title={data?.name ?? t.employees.title}>{data?.name ?? t.employees.title}</PageHeading>
+      {data ? (
+        <div>
+          <Link as={RouterLink} to={`/sykefravaer/${data.id}`}>
+            {t.sykefravaer.openCase(data.name)}
+          </Link>
+        </div>
+      ) : null}
       {employee.isPending ? <Loading /> : null}
       {employee.isError ? (
         isApiError(employee.error) && employee.error.status === 404 ? (

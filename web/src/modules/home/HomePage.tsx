@@ -8,6 +8,7 @@ import { formatOrgnr } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useEmployeeList } from '../employees/api.ts';
 import { useUnits } from '../organisation/api.ts';
+import { TasksSummary } from '../sykefravaer/TasksSummary.tsx';
 
 function Shortcut({ to, title, text }: { to: string; title: string; text: string }) {
   return (
@@ -89,6 +90,8 @@ export function HomePage() {
   }
   if (hasAnyRole(session, 'admin'))
     cards.push({ to: '/brukere', title: t.home.users, text: t.home.usersText });
+  if (session.employeeId !== null)
+    cards.push({ to: '/mitt-fravaer', title: t.myAbsence.title, text: t.myAbsence.sickTodayText });
   cards.push({ to: '/min-side', title: t.home.myPage, text: t.home.myPageText });
   cards.push({ to: '/innstillinger', title: t.home.settings, text: t.home.settingsText });
 
@@ -103,6 +106,7 @@ export function HomePage() {
         ) : null}
       </div>
       <Flash />
+      {hasAnyRole(session, 'admin', 'hr', 'leder') ? <TasksSummary /> : null}
       {manager ? <Overview /> : null}
       <section aria-labelledby="shortcuts-heading">
         <Heading level="2" size="medium" id="shortcuts-heading" spacing>

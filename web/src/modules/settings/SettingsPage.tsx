@@ -1,9 +1,10 @@
 /** Language, and (for people in several organisations, e.g. BHT) which organisation to work in. */
-import { BodyShort, Button, Heading, Radio, RadioGroup, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Heading, Link, Radio, RadioGroup, VStack } from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { api } from '../../api/client.ts';
-import { resetAfterSessionChange, storeSession, useSession } from '../../api/session.ts';
+import { hasAnyRole, resetAfterSessionChange, storeSession, useSession } from '../../api/session.ts';
 import type { SessionResponse } from '../../api/types.ts';
 import { changeLocale } from '../../app/locale-sync.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -11,6 +12,8 @@ import { messagesFor } from '../../i18n/messages.ts';
 import { isLocale } from '../../i18n/types.ts';
 import { ErrorAlert, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
+import { SykefravaerSettings } from '../sykefravaer/SykefravaerSettings.tsx';
 
 export function SettingsPage() {
   const { t, locale, setLocale } = useI18n();
@@ -89,6 +92,18 @@ export function SettingsPage() {
           <BodyShort>{t.settings.onlyOne(session.organisation?.name ?? '')}</BodyShort>
         )}
       </VStack>
+      <NotificationSettings />
+      {hasAnyRole(session, 'admin', 'hr') ? <SykefravaerSettings /> : null}
+      {hasAnyRole(session, 'admin') ? (
+        <VStack gap="space-8" as="section" aria-labelledby="drift-heading">
+          <Heading level="2" size="medium" id="drift-heading">
+            {t.drift.title}
+          </Heading>
+          <Link as={RouterLink} to="/drift">
+            {t.drift.link}
+          </Link>
+        </VStack>
+      ) : null}
     </VStack>
   );
 }

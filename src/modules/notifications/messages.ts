@@ -1,0 +1,112 @@
+/**
+ * Every text a reminder produces. In the app (behind login) a reminder names the milestone and
+ * links to the case; outside it — e-mail, calendar feed — there is never a name, a health detail
+ * or a milestone: only that there is a deadline, its date, and a link to log in (§11.6, as NAV does).
+ */
+import { formatEnglishLong, formatNorwegianLong, type IsoDate } from '../../domain/calendar/index.ts';
+import type { Locale, Text } from '../../i18n/locale.ts';
+import { milestoneTitle } from './deadlines.ts';
+
+/** `2. februar 2026` / `2 February 2026` (the long form without the weekday). */
+export function formatDate(date: IsoDate, locale: Locale): string {
+  const long = locale === 'nb' ? formatNorwegianLong(date) : formatEnglishLong(date);
+  return long.slice(long.indexOf(' ') + 1);
+}
+
+/** `2. februar` / `2 February`, with the year only when it is not the year of `relativeTo`. */
+export function formatShortDate(date: IsoDate, locale: Locale, relativeTo: IsoDate): string {
+  const full = formatDate(date, locale);
+  return date.slice(0, 4) === relativeTo.slice(0, 4) ? full.slice(0, full.lastIndexOf(' ')) : full;
+}
+
+export type ReminderKind = 'before' | 'due';
+
+export type InAppText = { title: Text; body: Text; link: string | null };
+
+/** The inbox entry for a deadline reminder. */
+export function deadlineNotificationText(input: {
+  milestoneKey: string;
+  employeeId: string;
+  due: IsoDate;
+  kind: ReminderKind;
+  remindDate: IsoDate;
+  late: boolean;
+}): InAppText {
+  const name = milestoneTitle(input.milestoneKey);
+  const nb = formatDate(input.due, 'nb');
+  const en = formatDate(input.due, 'en');
+  const lateNb = input.late
+    ? ` Påminnelsen kommer for sent: den skulle vært sendt ${formatDate(input.remindDate, 'nb')}.`
+    : '';
+  const lateEn = input.late
+    ? ` This reminder is late: it should have been sent on ${formatDate(input.remindDate, 'en')}.`
+    : '';
+  const when =
+    input.kind === 'due'
+      ? { nb: `Fristen er i dag, ${nb}.`, en: `The deadline is today, ${en}.` }
+      : { nb: `Fristen er ${nb}.`, en: `The deadline is ${en}.` };
+  return {
+    title: {
+      nb: `Frist i sykefraværsoppfølgingen ${nb}: ${name.nb}`,
+      en: `Sick-leave follow-up deadline ${en}: ${name.en}`,
+    },
+    body: {
+      nb: `${when.nb} Åpne saken for å se hva som skal gjøres.${lateNb}`,
+      en: `${when.en} Open the case to see what needs to be done.${lateEn}`,
+    },
+    link: `/sykefravaer/${input.employeeId}`,
+  };
+}
+
+/** The inbox entry for a reminder the user made. Its text is the user's own, shown only in the app. */
+export function customNotificationText(input: {
+  text: string;
+  remindDate: IsoDate;
+  employeeId: string | null;
+  late: boolean;
+}): InAppText {
+  const lateNb = input.late ? ` (for ${formatDate(input.remindDate, 'nb')})` : '';
+  const lateEn = input.late ? ` (for ${formatDate(input.remindDate, 'en')})` : '';
+  return {
+    title: { nb: `Påminnelse${lateNb}`, en: `Reminder${lateEn}` },
+    body: { nb: input.text, en: input.text },
+    link: input.employeeId ? `/sykefravaer/${input.employeeId}` : null,
+  };
+}
+
+export type MailText = { subject: string; text: string };
+
+/**
+ * The e-mail. Nothing but the fact of a deadline, its day and a link to log in: no name, no
+ * health detail, no milestone, and not the text of a custom reminder.
+ */
+export function reminderMail(input: {
+  kind: 'deadline' | 'custom';
+  date: IsoDate;
+  today: IsoDate;
+  locale: Locale;
+  publicUrl: string;
+}): MailText {
+  const url = `${input.publicUrl.replace(/\/+$/, '')}/oppgaver`;
+  const day = formatShortDate(input.date, input.locale, input.today);
+  if (input.locale === 'en') {
+    return input.kind === 'deadline'
+      ? {
+          subject: 'You have a deadline in the sick-leave follow-up',
+          text: `You have a deadline in the sick-leave follow-up on ${day}. Log in to see what needs to be done: ${url}\n`,
+        }
+      : {
+          subject: 'You have a reminder in the sick-leave follow-up',
+          text: `You have a reminder in the sick-leave follow-up on ${day}. Log in to see it: ${url}\n`,
+        };
+  }
+  return input.kind === 'deadline'
+    ? {
+        subject: 'Du har en frist i sykefraværsoppfølgingen',
+        text: `Du har en frist i sykefraværsoppfølgingen ${day}. Logg inn for å se hva som skal gjøres: ${url}\n`,
+      }
+    : {
+        subject: 'Du har en påminnelse i sykefraværsoppfølgingen',
+        text: `Du har en påminnelse i sykefraværsoppfølgingen ${day}. Logg inn for å se den: ${url}\n`,
+      };
+}

@@ -1,0 +1,176 @@
+/**
+ * Pure glue between stored periods and the rule engine: how a stored period becomes an engine
+ * period, the plan with the stored extra inputs, and small facts about the current case.
+ */
+import { addDays, diffDays, type IsoDate } from '../../domain/calendar/index.ts';
+import {
+  beregnPlan,
+  type FollowUp,
+  type MilestoneDone,
+  type MilestoneException,
+  type MilestoneRecords,
+  type Period,
+  type PeriodType,
+  type PlanArbeidsgiverperiode,
+  type PlanOptions,
+  type PlanOutput,
+} from '../../domain/sykefravaer/index.ts';
+
+/** A period as stored (`absence_period`). */
+export interface StoredPeriod {
+  type: PeriodType;
+  start: IsoDate;
+  end: IsoDate;
+  /** 1–100 on a sykmelding that is not avventende; null otherwise. */
+  grade: number | null;
+  avventende: boolean;
+}
+
+/**
+ * DECISION (avventende sykmelding): the doctor certifies that the employee can work while the
+ * employer arranges adapted work (NAV: FULL_AKTIVITET, 0 % sick) — a non-sick day (rules §3, line
+ * "Only FULL_AKTIVITET … are non-sick"). It goes to the engine as `behandlingsdager`, the lowest-
+ * priority non-sick type: like any sykmelding it yields to egenmelding, a graded sykmelding, ferie
+ * and arbeid on the same day (§11.1), and it never opens or extends a case. (`arbeid` would be
+ * non-sick too, but would wrongly override an egenmelding or a real sykmelding on the same day.)
+ */
+export function toEnginePeriod(p: StoredPeriod): Period {
+  if (p.type === 'sykmelding') {
+    if (p.avventende) return { type: 'behandlingsdager', start: p.start, end: p.end };
+    return { type: 'sykmelding', start: p.start, end: p.end, grade: p.grade ?? 100 };
+  }
+  return { type: p.type, start: p.start, end: p.end };
+}
+
+export interface CaseInput {
+  periods: readonly StoredPeriod[];
+  birthDate: IsoDate | null;
+  agpOverrides: readonly { caseStart: IsoDate; end: IsoDate }[];
+  /** The NAV meeting date, recorded for the case starting `caseStart`. */
+  dialogmote2: { caseStart: IsoDate; date: IsoDate } | null;
+}
+
+/**
+ * The engine's plan for stored data. The dialogmøte 2 date belongs to one case: it is passed to the
+ * engine only while that case is still the latest (a second pass, only when a date is recorded).
+ */
+export function computePlan(input: CaseInput, options: PlanOptions = {}): PlanOutput {
+  const periods = input.periods.map(toEnginePeriod);
+  const base = {
+    periods,
+    ...(input.birthDate === null ? {} : { birthDate: input.birthDate }),
+    ...(input.agpOverrides.length === 0 ? {} : { arbeidsgiverperiodeOverrides: [...input.agpOverrides] }),
+  };
+  const plan = beregnPlan(base, options);
+  const meeting = input.dialogmote2;
+  if (meeting !== null && plan.followUp !== null && plan.followUp.caseStart === meeting.caseStart) {
+    return beregnPlan({ ...base, dialogmote2Date: meeting.date }, options);
+  }
+  return plan;
+}
+
+/** A case is listed (current or recently ended) while its last day is at most 16 days ago. */
+export const RECENT_CASE_DAYS = 16;
+
+export function isCurrentOrRecent(caseEnd: IsoDate, today: IsoDate): boolean {
+  return caseEnd >= addDays(today, -RECENT_CASE_DAYS);
+}
+
+/**
+ * §11.1: 16 consecutive non-sick days close a case. Up to today, the days after the case's last day
+ * are non-sick (no data, or non-sick periods), so the case has ended once 16 of them have passed.
+ */
+export function caseStatus(caseEnd: IsoDate, today: IsoDate): 'ongoing' | 'ended' {
+  return diffDays(today, caseEnd) >= RECENT_CASE_DAYS ? 'ended' : 'ongoing';
+}
+
+/** The arbeidsgiverperiode of the case: the first that starts inside it, else one running into it. */
+export function caseAgp(
+  plan: PlanOutput,
+  caseStart: IsoDate,
+  caseEnd: IsoDate,
+): PlanArbeidsgiverperiode | null {
+  const own = plan.arbeidsgiverperioder.find((a) => a.start >= caseStart && a.start <= caseEnd);
+  if (own) return own;
+  const running = plan.arbeidsgiverperioder.filter((a) => a.start < caseStart && a.end >= caseStart);
+  return running[running.length - 1] ?? null;
+}
+
+const PRIORITY: Record<PeriodType, number> = {
+  behandlingsdager: 1,
+  sykmelding: 2,
+  egenmelding: 3,
+  ferie: 4,
+  arbeid: 5,
+};
+
+/**
+ * The sick grade on `day` with the §11.1 overlap priority (a higher sykmelding grade wins between
+ * sykmeldinger): 100 for egenmelding, the grade for sykmelding, null when the day is not a sick day.
+ */
+export function gradeOn(periods: readonly StoredPeriod[], day: IsoDate): number | null {
+  let best: Period | undefined;
+  for (const stored of periods) {
+    if (stored.start > day || stored.end < day) continue;
+    const p = toEnginePeriod(stored);
+    if (
+      best === undefined ||
+      PRIORITY[p.type] > PRIORITY[best.type] ||
+      (p.type === best.type && (p.grade ?? 100) > (best.grade ?? 100))
+    ) {
+      best = p;
+    }
+  }
+  if (best === undefined) return null;
+  if (best.type === 'egenmelding') return 100;
+  if (best.type === 'sykmelding') return best.grade ?? 100;
+  return null;
+}
+
+/** A stored milestone record, as the engine's records want it. */
+export interface RecordForEngine {
+  id: string;
+  kind: 'done' | 'exception';
+  milestoneKey: MilestoneDone['milestoneKey'];
+  caseStart: IsoDate;
+  /** The calendar day (Europe/Oslo) it was recorded. */
+  recordedOn: IsoDate;
+  recordedBy: { userId: string; displayName: string };
+  note: string | null;
+  reason: string | null;
+  evidenceRef: string | null;
+}
+
+/** Done/exception records of the current case, for `milestoneStates`. Records of other case starts are dropped. */
+export function recordsFor(followUp: FollowUp, records: readonly RecordForEngine[]): MilestoneRecords {
+  const done: (MilestoneDone & { note: string | null; evidenceRef: string | null })[] = [];
+  const exceptions: MilestoneException[] = [];
+  for (const r of records) {
+    if (r.caseStart !== followUp.caseStart) continue;
+    if (r.kind === 'done') {
+      done.push({
+        id: r.id,
+        milestoneKey: r.milestoneKey,
+        caseStart: r.caseStart,
+        doneAt: r.recordedOn,
+        doneBy: r.recordedBy,
+        evidenceRef: r.evidenceRef,
+        note: r.note,
+      } as MilestoneDone & { note: string | null; evidenceRef: string | null });
+    } else if (
+      r.milestoneKey === 'oppfolgingsplan' ||
+      r.milestoneKey === 'dialogmote1' ||
+      r.milestoneKey === 'dialogmote2'
+    ) {
+      exceptions.push({
+        id: r.id,
+        milestoneKey: r.milestoneKey,
+        caseStart: r.caseStart,
+        reason: r.reason ?? '',
+        decidedBy: r.recordedBy,
+        decidedAt: r.recordedOn,
+      });
+    }
+  }
+  return { done, exceptions };
+}

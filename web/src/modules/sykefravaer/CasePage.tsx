@@ -1,0 +1,111 @@
+/**
+ * One employee's sick-leave case (`/sykefravaer/:employeeId`), for their leader, HR and admin:
+ * the current case, the timeline, the follow-up checklist, the periods, own reminders, and (HR/admin)
+ * the link to who has opened the case. The server answers 404 for anyone else, and so does the page.
+ */
+import { Alert, BodyShort, Link, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
+import { hasAnyRole, useSession } from '../../api/session.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RemindersPanel } from '../notifications/RemindersPanel.tsx';
+import { useCase, useCaseWrites } from './api.ts';
+import { CaseSummary } from './CaseSummary.tsx';
+import { todayIso } from './dates.ts';
+import { MilestoneChecklist } from './MilestoneChecklist.tsx';
+import { PeriodsSection } from './PeriodsSection.tsx';
+import { Timeline } from './Timeline.tsx';
+import './sykefravaer.css';
+
+export function CasePage() {
+  const t = useT();
+  const ts = t.sykefravaer;
+  const session = useSession();
+  const { employeeId = '' } = useParams();
+  const query = useCase(employeeId);
+  const writes = useCaseWrites(employeeId);
+  const [message, setMessage] = useState<string | null>(null);
+  const data = query.data;
+  const canSeeLog = hasAnyRole(session, 'admin', 'hr');
+  const canEdit = hasAnyRole(session, 'admin', 'hr', 'leder');
+  const reload = () => query.refetch();
+  const saved = (m: string) => setMessage(m);
+  const today = todayIso();
+
+  return (
+    <VStack gap="space-32" paddingBlock="space-24">
+      <VStack gap="space-16">
+        <div>
+          <Link as={RouterLink} to="/sykefravaer">
+            {ts.back}
+          </Link>
+        </div>
+        <div>
+          <PageHeading title={data ? ts.caseTitle(data.employee.name) : ts.title}>
+            {data ? data.employee.name : ts.title}
+          </PageHeading>
+          {data ? <BodyShort>{ts.unit(data.employee.unitName)}</BodyShort> : null}
+        </div>
+        {query.isPending ? <Loading /> : null}
+        {query.isError ? (
+          isApiError(query.error) && (query.error.status === 404 || query.error.status === 400) ? (
+            <Alert variant="warning">{ts.notFound}</Alert>
+          ) : (
+            <ErrorAlert error={query.error} onRetry={() => void reload()} />
+          )
+        ) : null}
+        <SuccessMessage>{message}</SuccessMessage>
+        {data && canSeeLog ? (
+          <div>
+            <Link as={RouterLink} to={`/sykefravaer/${employeeId}/innsyn`}>
+              {ts.accessLogLink}
+            </Link>
+          </div>
+        ) : null}
+      </VStack>
+      {data ? (
+        <>
+          <CaseSummary
+            current={data.current}
+            version={data.version}
+            writes={writes}
+            canEdit={canEdit}
+            onReload={reload}
+            onSaved={saved}
+          />
+          {data.periods.length > 0 ? (
+            <Timeline
+              periods={data.periods}
+              milestones={data.milestones}
+              current={data.current}
+              today={today}
+            />
+          ) : null}
+          {data.current && data.milestones.length > 0 ? (
+            <MilestoneChecklist
+              milestones={data.milestones}
+              caseStart={data.followUp?.caseStart ?? data.current.start}
+              version={data.version}
+              writes={writes}
+              canEdit={canEdit}
+              onReload={reload}
+              onSaved={saved}
+            />
+          ) : null}
+          <PeriodsSection
+            periods={data.periods}
+            version={data.version}
+            writes={writes}
+            canEdit={canEdit}
+            onReload={reload}
+            onSaved={saved}
+          />
+          <RemindersPanel employeeId={employeeId} idPrefix="case-reminder" heading={ts.reminderHeading} />
+        </>
+      ) : null}
+    </VStack>
+  );
+}
