@@ -30,7 +30,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'må starte med smtp:// eller smtps:// / must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Nærvær <ikke-svar@naervaer.invalid>'),
-  MAIL_DIR: z.string().min(1).default('./data/mail-out'),
+  MAIL_DIR: z.string().min(1).default('./mail-out'),
   WORKER: boolean.default(true),
 });
 

@@ -105,6 +105,7 @@ describe('sick-leave follow-up in the browser', () => {
     await page.getByText('Frister denne uken').waitFor();
     await page.getByRole('link', { name: 'Varsler' }).waitFor();
     await axe.check(page, 'forside (leder, sykefravær)');
+    await screenshot(page, '19-forside-leder');
 
     // The employee, from "Mine medarbeidere".
     await nav.getByRole('link', { name: 'Mine medarbeidere' }).click();
@@ -208,6 +209,13 @@ describe('sick-leave follow-up in the browser', () => {
     await page.getByRole('link', { name: /^Varsler/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Ring og hør hvordan det går' }).waitFor();
+    // The reminder for dialogmøte 1 goes out 14 days before its date: not yet.
+    expect(
+      await page
+        .locator('.nf-list')
+        .getByText(/dialogmøte 1/i)
+        .count(),
+    ).toBe(0);
     await axe.check(page, 'varsler');
 
     // The case on a phone: no sideways scrolling.
@@ -220,6 +228,16 @@ describe('sick-leave follow-up in the browser', () => {
       0,
     );
     await axe.check(page, 'sykefravær (sak, mobil)');
+    for (const path of [`/sykefravaer/${employeeId}`, '/sykefravaer', '/varsler', '/']) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.goto(path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(
+        await horizontalOverflow(page),
+        `${path} at 360 px: ${(await overflowingElements(page)).join(', ')}`,
+      ).toBeLessThanOrEqual(0);
+    }
     await page.setViewportSize({ width: 1280, height: 900 });
     await logout(page);
   });
@@ -325,6 +343,33 @@ describe('sick-leave follow-up in the browser', () => {
     );
     await axe.check(page, 'arbeidsgiverperioden (dialog)');
     await page.getByRole('dialog').getByRole('button', { name: 'Avbryt' }).click();
+
+    // Someone else changes the case first (confirms the AGP in another tab): this tab's save gets the
+    // server's message and "Hent siste versjon", and what was typed is kept.
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('button', { name: 'Registrer fravær' }).click();
+    await dialog.getByLabel('Type fravær').selectOption('ferie');
+    await dialog.getByLabel('Fra og med').fill(dmy(addDays(today, 40)));
+    await dialog.getByLabel('Til og med').fill(dmy(addDays(today, 44)));
+    const tab = await s.context.newPage();
+    await tab.goto(`/sykefravaer/${employeeId}`);
+    await tab.getByRole('button', { name: 'Bekreft/endre' }).click();
+    await tab.getByRole('dialog').getByRole('button', { name: 'Bekreft' }).click();
+    await tab.getByText('Arbeidsgiverperioden er lagret.').waitFor();
+    await tab.close();
+    await dialog.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await dialog.getByText('Noen andre har endret dette i mellomtiden.', { exact: false }).waitFor();
+    await axe.check(page, 'registrer fravær (konflikt)');
+    await screenshot(page, '41-konflikt');
+    await dialog.getByRole('button', { name: 'Hent siste versjon' }).click();
+    await dialog.getByText('Du ser nå siste versjon av saken.', { exact: false }).waitFor();
+    expect(await dialog.getByLabel('Type fravær').inputValue()).toBe('ferie');
+    expect(await dialog.getByLabel('Fra og med').inputValue()).toBe(dmy(addDays(today, 40)));
+    expect(await dialog.getByLabel('Til og med').inputValue()).toBe(dmy(addDays(today, 44)));
+    await page.getByText('(bekreftet)').waitFor();
+    await dialog.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await page.getByText('Fraværet er registrert, og fristene er regnet ut.').waitFor();
+    await page.getByRole('row').filter({ hasText: 'Ferie eller permisjon' }).waitFor();
     await page.getByRole('link', { name: 'Hvem har åpnet saken?' }).click();
     await page.getByRole('heading', { level: 1, name: `Hvem har åpnet saken: ${employee.name}` }).waitFor();
     expect(await textOf(page.getByRole('list', { name: /Hvem har åpnet saken/ }))).toContain(leader.name);

@@ -87,7 +87,7 @@ describe('e-mail without SMTP', () => {
   it('reads SMTP_URL, MAIL_FROM, MAIL_DIR and WORKER from the environment', () => {
     expect(loadConfig({})).toMatchObject({
       smtpUrl: undefined,
-      mailDir: './data/mail-out',
+      mailDir: './mail-out',
       mailFrom: 'Nærvær <ikke-svar@naervaer.invalid>',
       worker: true,
     });

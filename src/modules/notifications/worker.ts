@@ -201,8 +201,11 @@ export function createAppWorker(options: AppWorkerOptions): AppWorker {
   }
   const onError =
     options.worker?.onError ??
-    ((error: unknown) =>
-      logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'job worker error'));
+    ((error: unknown) => {
+      const err = error instanceof Error ? error.message : String(error);
+      if (logger) logger.warn({ err }, 'job worker error');
+      else process.stderr.write(`job worker: ${err}\n`);
+    });
   const worker = createWorker({ ...options.worker, onError, db, handlers });
 
   let lastScheduled: IsoDate | undefined;

@@ -529,6 +529,7 @@ export const en: Messages = {
     periodsEmpty: 'No periods are registered.',
     addPeriod: 'Register absence',
     colType: 'Type',
+    colPeriod: 'Period',
     colFrom: 'From',
     colTo: 'To',
     colDays: 'Days',

@@ -529,6 +529,7 @@ export const nb = {
     periodsEmpty: 'Ingen perioder er registrert.',
     addPeriod: 'Registrer fravær',
     colType: 'Type',
+    colPeriod: 'Periode',
     colFrom: 'Fra og med',
     colTo: 'Til og med',
     colDays: 'Dager',

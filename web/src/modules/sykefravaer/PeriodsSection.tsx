@@ -366,8 +366,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell scope="col">{ts.colType}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{ts.colFrom}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{ts.colTo}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{ts.colPeriod}</Table.HeaderCell>
               <Table.HeaderCell scope="col" align="right" className="hide-small">
                 {ts.colDays}
               </Table.HeaderCell>
@@ -391,8 +390,10 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
                     {grade(p) ? <Detail className="show-small">{grade(p)}</Detail> : null}
                     {p.source === 'employee' ? <Detail>{ts.reportedByEmployee}</Detail> : null}
                   </Table.DataCell>
-                  <Table.DataCell>{dmy(p.start)}</Table.DataCell>
-                  <Table.DataCell>{dmy(p.end)}</Table.DataCell>
+                  <Table.DataCell>
+                    <span className="sf-nowrap">{dmy(p.start)}</span>–
+                    <span className="sf-nowrap">{dmy(p.end)}</span>
+                  </Table.DataCell>
                   <Table.DataCell align="right" className="hide-small">
                     {daysInclusive(p.start, p.end)}
                   </Table.DataCell>
