@@ -6,7 +6,7 @@ import type { Reporter, TestModule } from 'vitest/node';
  * CI reads that line (vitest's own summary is not a format CI parses).
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -19,6 +19,8 @@ export default class SummaryReporter implements Reporter {
       }
       if (mod.state() === 'failed' && mod.errors().length > 0) failed++;
     }
+    // Vitest fails the run on errors outside any test (e.g. an uncaught exception); count them too.
+    failed += unhandledErrors.length;
     // `.ci/run` sums several runs (unit/integration and end-to-end) into one closing line.
     const file = process.env.NAERVAER_SUMMARY_FILE;
     if (file) appendFileSync(file, `${passed} ${failed} ${skipped}\n`);

@@ -77,6 +77,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A worker killed with SIGKILL resets its connections; a real MTA shrugs that off, and so does the sink
+  // (without a listener, smtp-server's 'error' event would be an uncaught exception in the test process).
+  server.on('error', () => undefined);
   const address = server.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
