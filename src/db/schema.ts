@@ -4,8 +4,16 @@
  */
 
 import type { JobTables } from '../jobs/job.tables.ts';
+import type { DokumenterTables } from '../modules/dokumenter/dokumenter.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { RutineTables } from '../modules/sykefravaer/rutine.tables.ts';
 import type { SykefravaerTables } from '../modules/sykefravaer/sykefravaer.tables.ts';
 import type { CoreTables } from './core.tables.ts';
 
-export interface Database extends CoreTables, JobTables, SykefravaerTables, NotificationTables {}
+export interface Database
+  extends CoreTables,
+    JobTables,
+    SykefravaerTables,
+    RutineTables,
+    NotificationTables,
+    DokumenterTables {}

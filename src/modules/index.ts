@@ -4,6 +4,7 @@
  */
 import type { RouteDef } from '../http/route.ts';
 import { type AuthOptions, authRoutes } from './auth/auth.routes.ts';
+import { dokumenterRoutes } from './dokumenter/index.ts';
 import { employeeRoutes } from './employees/employees.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -22,5 +23,6 @@ export function apiRoutes(options: AuthOptions): RouteDef[] {
     ...userRoutes(),
     ...sykefravaerRoutes(),
     ...notificationRoutes(),
+    ...dokumenterRoutes(),
   ];
 }

@@ -205,6 +205,18 @@ describe('sick-leave follow-up in the browser', () => {
     await axe.check(page, 'sykefraværsliste');
     await screenshot(page, '23-liste');
 
+    // "Mine oppgaver": the routine's oppfølgingsplan task (due S+27) is overdue.
+    await nav.getByRole('link', { name: 'Mine oppgaver', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+    const taskRow = page.locator('tr[data-kind="task"][data-key="oppfolgingsplan"]');
+    await taskRow.waitFor();
+    expect(await taskRow.getAttribute('data-state')).toBe('overdue');
+    const taskText = await textOf(taskRow);
+    expect(taskText).toContain('Lag oppfølgingsplanen sammen med den ansatte');
+    expect(taskText).toContain(dmy(addDays(start, 27)));
+    expect(taskText).toContain(employee.name);
+    await axe.check(page, 'mine oppgaver');
+
     // The inbox: the reminder is listed under "Påminnelser".
     await page.getByRole('link', { name: /^Varsler/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();

@@ -7,10 +7,14 @@ import { up as core } from './0001-core.ts';
 import { up as jobs } from './0002-jobs.ts';
 import { up as sykefravaer } from './0003-sykefravaer.ts';
 import { up as notifications } from './0004-notifications.ts';
+import { up as rutine } from './0005-rutine.ts';
+import { up as dokumenter } from './0006-dokumenter.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-core': { up: core },
   '0002-jobs': { up: jobs },
   '0003-sykefravaer': { up: sykefravaer },
   '0004-notifications': { up: notifications },
+  '0005-rutine': { up: rutine },
+  '0006-dokumenter': { up: dokumenter },
 };

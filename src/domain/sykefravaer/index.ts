@@ -56,6 +56,19 @@ export { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.
 export { oppsigelsesvernTil } from './oppsigelsesvern.ts';
 export { beregnPlan, beregnTilfeller, type PlanComputation, type PlanOptions } from './plan.ts';
 export {
+  DEFAULT_ROUTINE,
+  REPEAT_HORIZON_DAYS,
+  ROUTINE_ANCHORS,
+  ROUTINE_ROLES,
+  ROUTINE_TASK_ID,
+  type RoutineAnchor,
+  type RoutineRole,
+  type RoutineTask,
+  type TaskInstance,
+  taskKey,
+  tasksForCase,
+} from './rutine.ts';
+export {
   formatPath,
   type ParseResult,
   parsePlanInput,

@@ -5,6 +5,7 @@
  */
 import { access, defineRoute } from '../../http/route.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { rutineRoutes } from './rutine.routes.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { findCaseEmployee, ownEmployeeId } from './sykefravaer.repository.ts';
 import {
@@ -311,5 +312,7 @@ export function sykefravaerRoutes() {
         return saveSettings(db, actor, body);
       },
     }),
+
+    ...rutineRoutes(),
   ];
 }

@@ -27,6 +27,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { type AuditEntry, writeAudit } from '../audit/audit.ts';
 import { loadCurrentCases } from './batch.ts';
 import { caseStatus, computePlan, gradeOn, recordsFor, toEnginePeriod } from './case.ts';
+import { pinRoutine } from './rutine.repository.ts';
 import { loadSettings } from './settings.ts';
 import {
   type CaseEmployee,
@@ -81,7 +82,11 @@ export async function readCase(ctx: Ctx, employeeId: string, via: Via): Promise<
 }
 
 /** The plan of the stored data as it is now (inside a write, after the version was claimed). */
-async function currentPlan(trx: Db, organisationId: string, employee: CaseEmployee): Promise<PlanOutput> {
+export async function currentPlan(
+  trx: Db,
+  organisationId: string,
+  employee: CaseEmployee,
+): Promise<PlanOutput> {
   const periods = await loadPeriods(trx, organisationId, employee.id);
   const overrides = await loadOverrides(trx, organisationId, employee.id);
   const followup = await loadFollowup(trx, organisationId, employee.id);
@@ -99,7 +104,7 @@ async function currentPlan(trx: Db, organisationId: string, employee: CaseEmploy
 // ---------------------------------------------------------------- writing
 
 /** Moves the follow-up row from the version the client read to the next, or throws 409. */
-async function claimVersion(
+export async function claimVersion(
   trx: Transaction<Database>,
   organisationId: string,
   employeeId: string,
@@ -148,6 +153,8 @@ async function writeCase<T = CaseView>(
     const { action, detail } = await change(trx, employee);
     await writeAudit(trx, actor, { action, entityType: 'sick_case', entityId: employee.id, detail });
     const view = await assembleCase(trx, actor, employee, ctx.locale);
+    // The case follows the routine version in force at its first write (rutine.repository.ts).
+    if (view.currentCase) await pinRoutine(trx, actor.organisationId, employee.id, view.currentCase.start);
     return result ? result(view) : (view as T);
   });
 }
@@ -402,7 +409,13 @@ export function markMilestoneDone(
   ctx: Ctx,
   employeeId: string,
   key: MilestoneKey,
-  input: { caseStart: IsoDate; note?: string | null | undefined; version: number },
+  input: {
+    caseStart: IsoDate;
+    note?: string | null | undefined;
+    version: number;
+    /** A link to the document that shows it was done (e.g. `oppfolgingsplan:<id>:v<n>`). */
+    evidenceRef?: string | null | undefined;
+  },
 ): Promise<CaseView> {
   return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
     if (NOT_DOABLE.includes(key)) {
@@ -427,7 +440,7 @@ export function markMilestoneDone(
         kind: 'done',
         note: input.note ?? null,
         reason: null,
-        evidence_ref: null,
+        evidence_ref: input.evidenceRef ?? null,
         recorded_by: ctx.actor.userId,
       })
       .returning('id')

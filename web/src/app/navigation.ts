@@ -19,8 +19,10 @@ export function navItems(session: SessionResponse): NavItem[] {
   } else if (roles.includes('leder')) {
     items.push({ to: '/ansatte', label: 'myEmployees' });
   }
-  if (canManagePeople(roles) || roles.includes('leder'))
+  if (canManagePeople(roles) || roles.includes('leder')) {
     items.push({ to: '/sykefravaer', label: 'sykefravaer' });
+    items.push({ to: '/oppgaver', label: 'oppgaver' });
+  }
   if (roles.includes('admin')) items.push({ to: '/brukere', label: 'users' });
   if (session.employeeId !== null) items.push({ to: '/mitt-fravaer', label: 'myAbsence' });
   items.push({ to: '/min-side', label: 'myPage' });

@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
+import { MyPlanPage } from '../modules/dokumenter/MyPlanPage.tsx';
+import { PlanPage } from '../modules/dokumenter/PlanPage.tsx';
 import { EmployeePage } from '../modules/employees/EmployeePage.tsx';
 import { EmployeesPage } from '../modules/employees/EmployeesPage.tsx';
 import { NewEmployeePage } from '../modules/employees/NewEmployeePage.tsx';
@@ -14,6 +16,8 @@ import { SetupPage } from '../modules/setup/SetupPage.tsx';
 import { CaseAccessLogPage, MyAccessLogPage } from '../modules/sykefravaer/AccessLogPage.tsx';
 import { CasePage } from '../modules/sykefravaer/CasePage.tsx';
 import { MyAbsencePage } from '../modules/sykefravaer/MyAbsencePage.tsx';
+import { OppgaverPage } from '../modules/sykefravaer/OppgaverPage.tsx';
+import { RutinePage } from '../modules/sykefravaer/RutinePage.tsx';
 import { SykefravaerListPage } from '../modules/sykefravaer/SykefravaerListPage.tsx';
 import { UsersPage } from '../modules/users/UsersPage.tsx';
 import { LoggedOutOnly, RequireAuth, RequireRoles, Root, RouteErrorPage, SetupOnly } from './guards.tsx';
@@ -110,6 +114,14 @@ export function createRouter() {
               ),
             },
             {
+              path: 'sykefravaer/:employeeId/oppfolgingsplan',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <PlanPage />
+                </RequireRoles>
+              ),
+            },
+            {
               path: 'sykefravaer/:employeeId/innsyn',
               element: (
                 <RequireRoles roles={['admin', 'hr']}>
@@ -119,6 +131,7 @@ export function createRouter() {
             },
             { path: 'mitt-fravaer', element: <MyAbsencePage /> },
             { path: 'mitt-fravaer/innsyn', element: <MyAccessLogPage /> },
+            { path: 'mitt-fravaer/oppfolgingsplan', element: <MyPlanPage /> },
             { path: 'varsler', element: <NotificationsPage /> },
             {
               path: 'drift',
@@ -129,6 +142,22 @@ export function createRouter() {
               ),
             },
             { path: 'innstillinger', element: <SettingsPage /> },
+            {
+              path: 'innstillinger/rutine',
+              element: (
+                <RequireRoles roles={['admin', 'hr']}>
+                  <RutinePage />
+                </RequireRoles>
+              ),
+            },
+            {
+              path: 'oppgaver',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <OppgaverPage />
+                </RequireRoles>
+              ),
+            },
             { path: 'min-side', element: <MyPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

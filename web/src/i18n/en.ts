@@ -1,4 +1,5 @@
 /** English — second language. Same keys as `nb.ts` (checked by the type). */
+import { dokumenterEn } from '../modules/dokumenter/messages.ts';
 import type { Messages } from './nb.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
@@ -55,6 +56,7 @@ export const en: Messages = {
     settings: 'Settings',
     myPage: 'My page',
     sykefravaer: 'Sick leave',
+    oppgaver: 'My tasks',
     myAbsence: 'My absence',
   },
   roles: {
@@ -760,6 +762,7 @@ export const en: Messages = {
     linkHr: 'Go to sick leave',
     people: (n: number) => `${plural(n, 'employee', 'employees')} with sick leave`,
   },
+  dokumenter: dokumenterEn,
   date: {
     label: 'Date',
   },

@@ -3,6 +3,8 @@
  * `en.ts` must have exactly the same keys (the type `Messages` enforces it).
  * Plain words a busy leader understands; no codes, no jargon the user did not bring.
  */
+import { dokumenterNb } from '../modules/dokumenter/messages.ts';
+
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 export const nb = {
@@ -58,6 +60,7 @@ export const nb = {
     settings: 'Innstillinger',
     myPage: 'Min side',
     sykefravaer: 'Sykefravær',
+    oppgaver: 'Mine oppgaver',
     myAbsence: 'Mitt fravær',
   },
   roles: {
@@ -757,6 +760,7 @@ export const nb = {
     linkHr: 'Gå til sykefravær',
     people: (n: number) => `${plural(n, 'medarbeider', 'medarbeidere')} med sykefravær`,
   },
+  dokumenter: dokumenterNb,
   date: {
     label: 'Dato',
   },

@@ -17,6 +17,7 @@ import { CaseSummary } from './CaseSummary.tsx';
 import { todayIso } from './dates.ts';
 import { MilestoneChecklist } from './MilestoneChecklist.tsx';
 import { PeriodsSection } from './PeriodsSection.tsx';
+import { TasksSection } from './TasksSection.tsx';
 import { Timeline } from './Timeline.tsx';
 import './sykefravaer.css';
 
@@ -58,6 +59,13 @@ export function CasePage() {
           )
         ) : null}
         <SuccessMessage>{message}</SuccessMessage>
+        {data && canEdit ? (
+          <div>
+            <Link as={RouterLink} to={`/sykefravaer/${employeeId}/oppfolgingsplan`}>
+              {t.dokumenter.caseLink}
+            </Link>
+          </div>
+        ) : null}
         {data && canSeeLog ? (
           <div>
             <Link as={RouterLink} to={`/sykefravaer/${employeeId}/innsyn`}>
@@ -90,6 +98,15 @@ export function CasePage() {
               caseStart={data.followUp?.caseStart ?? data.current.start}
               version={data.version}
               writes={writes}
+              canEdit={canEdit}
+              onReload={reload}
+              onSaved={saved}
+            />
+          ) : null}
+          {data.current ? (
+            <TasksSection
+              employeeId={employeeId}
+              version={data.version}
               canEdit={canEdit}
               onReload={reload}
               onSaved={saved}

@@ -282,6 +282,9 @@ export function MyAbsencePage() {
           <ReportSick version={mine.data.version} />
           <MyCase data={mine.data} />
           <VStack gap="space-8">
+            <Link as={RouterLink} to="/mitt-fravaer/oppfolgingsplan">
+              {t.dokumenter.myLink}
+            </Link>
             <Link as={RouterLink} to="/mitt-fravaer/innsyn">
               {tm.accessLog}
             </Link>

@@ -3,13 +3,15 @@
  * whole arbeidsgiverperiode, or custom numbers), and how many months after a case has ended its
  * data is deleted. Each choice has a sentence explaining it.
  */
-import { Button, Heading, HGrid, Radio, RadioGroup, TextField, VStack } from '@navikt/ds-react';
+import { Button, Heading, HGrid, Link, Radio, RadioGroup, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { Link as RouterLink } from 'react-router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { useSaveSykefravaerSettings, useSykefravaerSettings } from './api.ts';
+import { rutineTexts } from './rutine.texts.ts';
 import type { EgenmeldingPreset, SykefravaerSettings as Settings } from './types.ts';
 
 const PRESETS: EgenmeldingPreset[] = ['statutory', 'extended', 'agp', 'custom'];
@@ -44,7 +46,7 @@ function toForm(s: Settings): Form {
 }
 
 export function SykefravaerSettings() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const tf = t.sykefravaerSettings;
   const settings = useSykefravaerSettings();
   const save = useSaveSykefravaerSettings();
@@ -114,6 +116,11 @@ export function SykefravaerSettings() {
       <Heading level="2" size="medium" id="sf-settings-heading">
         {tf.heading}
       </Heading>
+      <div>
+        <Link as={RouterLink} to="/innstillinger/rutine">
+          {rutineTexts(locale).rutineLink}
+        </Link>
+      </div>
       <form onSubmit={submit} noValidate>
         <VStack gap="space-20">
           {saved ? <SuccessMessage>{tf.saved}</SuccessMessage> : null}

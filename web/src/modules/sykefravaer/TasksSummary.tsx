@@ -1,14 +1,14 @@
 /**
  * On the front page for leaders, HR and admin: how many deadlines fall this week and how many are
- * overdue across the people they follow up, with a link to the list ("Mine oppgaver"). Derived
- * from the case list (`GET /api/v1/sykefravaer/cases`).
+ * overdue (milestones and routine tasks) across the people they follow up, with links to "Mine
+ * oppgaver" and the case list. The counts are the totals of `GET /api/v1/sykefravaer/oppgaver`.
  */
 import { BodyShort, Box, Heading, HGrid, Link, VStack } from '@navikt/ds-react';
 import { Link as RouterLink } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useCaseList } from './api.ts';
-import { addDays, todayIso } from './dates.ts';
+import { useOppgaver } from './rutine.api.ts';
 import './sykefravaer.css';
 
 export function TasksSummary() {
@@ -16,15 +16,10 @@ export function TasksSummary() {
   const tt = t.tasks;
   const session = useSession();
   const list = useCaseList();
-  if (!list.data) return null;
-  const today = todayIso();
-  const weekEnd = addDays(today, 7);
-  let thisWeek = 0;
-  let overdue = 0;
-  for (const c of list.data) {
-    overdue += c.overdue;
-    if (c.next && c.next.state !== 'overdue' && c.next.due !== null && c.next.due <= weekEnd) thisWeek++;
-  }
+  const oppgaver = useOppgaver();
+  if (!list.data || !oppgaver.data) return null;
+  const thisWeek = oppgaver.data.totals.dueThisWeek;
+  const overdue = oppgaver.data.totals.overdue;
   const manager = hasAnyRole(session, 'admin', 'hr');
   return (
     <VStack as="section" gap="space-12" aria-labelledby="tasks-heading">
@@ -53,9 +48,18 @@ export function TasksSummary() {
       </HGrid>
       <BodyShort>
         {tt.people(list.data.length)} ·{' '}
-        <Link as={RouterLink} to="/sykefravaer">
-          {manager ? tt.linkHr : tt.link}
+        <Link as={RouterLink} to="/oppgaver">
+          {tt.link}
         </Link>
+        {manager ? (
+          <>
+            {' '}
+            ·{' '}
+            <Link as={RouterLink} to="/sykefravaer">
+              {tt.linkHr}
+            </Link>
+          </>
+        ) : null}
       </BodyShort>
     </VStack>
   );

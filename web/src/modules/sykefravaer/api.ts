@@ -100,6 +100,7 @@ export function useCaseWrites(employeeId: string) {
     if (isCaseView(result)) queryClient.setQueryData(caseKey(employeeId), fromCase(result));
     else await queryClient.invalidateQueries({ queryKey: caseKey(employeeId) });
     await queryClient.invalidateQueries({ queryKey: [...sykefravaerKey, 'cases'] });
+    await queryClient.invalidateQueries({ queryKey: [...sykefravaerKey, 'oppgaver'] });
     await queryClient.invalidateQueries({ queryKey: ['notifications'] });
   };
   const useWrite = <V>(fn: (v: V) => Promise<unknown>) => useMutation({ mutationFn: fn, onSuccess: refresh });

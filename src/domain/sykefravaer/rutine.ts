@@ -1,0 +1,199 @@
+/**
+ * The organisation's routine for sick-leave follow-up (rutine): the tasks of the mission digest's
+ * timeline, each with a responsible role and a due date relative to an anchor, and the concrete
+ * task instances of one case. Pure: no I/O, no clock (`today` is a parameter). Tasks are derived,
+ * like milestones; only "done" is stored.
+ */
+import { addDays, type IsoDate } from '../calendar/index.ts';
+import type { FollowUp, MilestoneKey, Text } from './types.ts';
+
+export const ROUTINE_ROLES = ['leder', 'hr', 'ansatt'] as const;
+export type RoutineRole = (typeof ROUTINE_ROLES)[number];
+
+export const ROUTINE_ANCHORS = ['caseStart', 'milestone', 'caseEnd'] as const;
+/** caseStart: the first day of absence; milestone: a milestone's due date; caseEnd: return to work. */
+export type RoutineAnchor = (typeof ROUTINE_ANCHORS)[number];
+
+/** Stable task ids: lower-case letters, digits and hyphens. */
+export const ROUTINE_TASK_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** Occurrences of weekly tasks are generated up to today + this many days. */
+export const REPEAT_HORIZON_DAYS = 14;
+
+export interface RoutineTask {
+  id: string;
+  title: Text;
+  responsible: RoutineRole;
+  anchor: RoutineAnchor;
+  /** Required when `anchor` is `milestone`: the milestone the task belongs to and is dated from. */
+  milestone?: MilestoneKey | undefined;
+  /** Days after (negative: before) the anchor. */
+  offsetDays: number;
+  /** Weekly: one occurrence every 7 days from the first, while the case lasts (only with caseStart). */
+  repeat?: 'weekly' | undefined;
+}
+
+/** The routine of the mission digest (the NAV routine), version 1 of every organisation. */
+export const DEFAULT_ROUTINE: readonly RoutineTask[] = [
+  {
+    id: 'kontakt',
+    title: {
+      nb: 'Ta kontakt med den ansatte og avklar forventet lengde på fraværet',
+      en: 'Contact the employee and clarify the expected length of the absence',
+    },
+    responsible: 'leder',
+    anchor: 'caseStart',
+    offsetDays: 2,
+  },
+  {
+    id: 'brev-sykmelder',
+    title: {
+      nb: 'Send brev til legen om arbeidsoppgavene og tilrettelegging som kan tilbys',
+      en: 'Send a letter to the doctor about the job and the adapted work on offer',
+    },
+    responsible: 'leder',
+    anchor: 'caseStart',
+    offsetDays: 7,
+  },
+  {
+    id: 'avtal-mote',
+    title: { nb: 'Avtal et møte med den ansatte', en: 'Agree a meeting with the employee' },
+    responsible: 'leder',
+    anchor: 'caseStart',
+    offsetDays: 14,
+  },
+  {
+    id: 'oppfolgingsplan',
+    title: {
+      nb: 'Lag oppfølgingsplanen sammen med den ansatte',
+      en: 'Make the follow-up plan together with the employee',
+    },
+    responsible: 'leder',
+    anchor: 'milestone',
+    milestone: 'oppfolgingsplan',
+    offsetDays: 0,
+  },
+  {
+    id: 'plan-til-sykmelder',
+    title: { nb: 'Send oppfølgingsplanen til sykmelder', en: 'Send the follow-up plan to the doctor' },
+    responsible: 'leder',
+    anchor: 'milestone',
+    milestone: 'oppfolgingsplan',
+    offsetDays: 0,
+  },
+  {
+    id: 'innkall-dialogmote1',
+    title: { nb: 'Kall inn til dialogmøte 1', en: 'Invite to dialogue meeting 1' },
+    responsible: 'leder',
+    anchor: 'milestone',
+    milestone: 'dialogmote1',
+    offsetDays: -14,
+  },
+  {
+    id: 'ukentlig-kontakt',
+    title: { nb: 'Ukentlig kontakt med den ansatte', en: 'Weekly contact with the employee' },
+    responsible: 'leder',
+    anchor: 'caseStart',
+    offsetDays: 7,
+    repeat: 'weekly',
+  },
+  {
+    id: 'plan-til-nav',
+    title: {
+      nb: 'Oppdater oppfølgingsplanen og send den til NAV før dialogmøte 2',
+      en: 'Update the follow-up plan and send it to NAV before dialogue meeting 2',
+    },
+    responsible: 'leder',
+    anchor: 'milestone',
+    milestone: 'dialogmote2',
+    offsetDays: -7,
+  },
+  {
+    id: 'minn-om-aap',
+    title: {
+      nb: 'Minn den ansatte på å søke arbeidsavklaringspenger (AAP) i god tid',
+      en: 'Remind the employee to apply for work assessment allowance (AAP) in good time',
+    },
+    responsible: 'hr',
+    anchor: 'milestone',
+    milestone: 'aap',
+    offsetDays: 0,
+  },
+  {
+    id: 'frisksamtale',
+    title: {
+      nb: 'Frisksamtale når den ansatte er tilbake',
+      en: 'Return-to-work conversation (frisksamtale)',
+    },
+    responsible: 'leder',
+    anchor: 'caseEnd',
+    offsetDays: 1,
+  },
+];
+
+/** One concrete task of a case. `key` is stable: the task id, plus `@date` for weekly occurrences. */
+export interface TaskInstance {
+  key: string;
+  taskId: string;
+  title: Text;
+  responsible: RoutineRole;
+  milestone: MilestoneKey | null;
+  due: IsoDate;
+}
+
+/** The key of a task occurrence (`ukentlig-kontakt@2025-01-13`). */
+export function taskKey(taskId: string, occurrence?: IsoDate): string {
+  return occurrence === undefined ? taskId : `${taskId}@${occurrence}`;
+}
+
+/**
+ * The tasks of the latest case, sorted by due date (then routine order):
+ * - `caseStart` tasks: S + offset (a weekly task: every 7 days from there while ≤ the case's last
+ *   day and ≤ today + 14);
+ * - `milestone` tasks: the milestone's due date + offset; none when the milestone is `not-required`
+ *   or has no date. DECISION: tasks of informational milestones (the AAP reminder) only in cases long
+ *   enough for dialogmøte 2 (≥ S+119): a short absence has nothing to do with AAP;
+ * - `caseEnd` tasks (frisksamtale): the case's last day + offset, only once the case has ended
+ *   (its last day is before today).
+ */
+export function tasksForCase(
+  routine: readonly RoutineTask[],
+  plan: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>,
+  today: IsoDate,
+): TaskInstance[] {
+  const out: (TaskInstance & { order: number })[] = [];
+  const S = plan.caseStart;
+  const E = plan.caseEnd;
+  const byKey = new Map(plan.milestones.map((m) => [m.key, m]));
+  const longCase = byKey.get('dialogmote2')?.status === 'required';
+  routine.forEach((t, order) => {
+    const base = {
+      taskId: t.id,
+      title: t.title,
+      responsible: t.responsible,
+      milestone: t.anchor === 'milestone' ? (t.milestone ?? null) : null,
+      order,
+    };
+    if (t.anchor === 'caseStart') {
+      const first = addDays(S, t.offsetDays);
+      if (t.repeat !== 'weekly') {
+        out.push({ ...base, key: taskKey(t.id), due: first });
+        return;
+      }
+      const horizon = addDays(today, REPEAT_HORIZON_DAYS);
+      for (let d = first; d <= E && d <= horizon; d = addDays(d, 7)) {
+        out.push({ ...base, key: taskKey(t.id, d), due: d });
+      }
+      return;
+    }
+    if (t.anchor === 'caseEnd') {
+      if (E < today) out.push({ ...base, key: taskKey(t.id), due: addDays(E, t.offsetDays) });
+      return;
+    }
+    const m = t.milestone === undefined ? undefined : byKey.get(t.milestone);
+    if (m === undefined || m.due === null || m.status === 'not-required') return;
+    if (m.status === 'informational' && !longCase) return;
+    out.push({ ...base, key: taskKey(t.id), due: addDays(m.due, t.offsetDays) });
+  });
+  out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.order - b.order));
+  return out.map(({ order: _order, ...rest }) => rest);
+}

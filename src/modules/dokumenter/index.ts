@@ -1,0 +1,8 @@
+/**
+ * Follow-up documents — the module's surface: `dokumenterRoutes()` (registered in
+ * `src/modules/index.ts`). Today the oppfølgingsplan (aml § 4-6 (3)): tables in
+ * `dokumenter.tables.ts` / migration `0006-dokumenter`, writes and reads in
+ * `oppfolgingsplan.service.ts`, the PDF in `pdf.ts`; labels, diff and the health-word hint in
+ * `src/domain/dokumenter/`.
+ */
+export { dokumenterRoutes } from './dokumenter.routes.ts';
