@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatNorwegian } from '../../domain/calendar/index.ts';
 import {
@@ -22,10 +21,21 @@ const fontsDir = path.join(
   path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
   'fonts',
 );
-let configured = false;
+type PdfMake = typeof import('pdfmake');
+let loaded: Promise<PdfMake> | undefined;
 
-function configure() {
-  if (configured) return;
+/** pdfmake is large; it is loaded (and configured) on the first PDF, not at start-up. */
+function pdfmakeConfigured(): Promise<PdfMake> {
+  loaded ??= import('pdfmake').then((module) => {
+    // CommonJS module: its exports arrive as `default` under ESM.
+    const pdfmake = ((module as { default?: PdfMake }).default ?? module) as PdfMake;
+    configure(pdfmake);
+    return pdfmake;
+  });
+  return loaded;
+}
+
+function configure(pdfmake: PdfMake) {
   const roboto = path.join(fontsDir, 'Roboto');
   pdfmake.setFonts({
     Roboto: {
@@ -37,7 +47,6 @@ function configure() {
   });
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(fontsDir));
   pdfmake.setUrlAccessPolicy(() => false);
-  configured = true;
 }
 
 export type PlanPdfInput = {
@@ -138,6 +147,6 @@ export function planDocument(input: PlanPdfInput): TDocumentDefinitions {
 }
 
 export async function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
-  configure();
+  const pdfmake = await pdfmakeConfigured();
   return pdfmake.createPdf(planDocument(input)).getBuffer();
 }

@@ -93,33 +93,54 @@ function toEmployee(r: Row): Employee {
   };
 }
 
-export async function listEmployees(
-  db: Db,
+/** The actor's scope and the list filters, as conditions on `e` (shared by the rows and the count). */
+function listConditions(
+  eb: ExpressionBuilder<Database & { e: Database['employee'] }, 'e'>,
   actor: Actor,
-  filter: { search?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
-): Promise<{ items: Employee[]; total: number }> {
-  let query = scoped(baseQuery(db, actor.organisationId) as EmployeeQuery<object>, actor);
-  if (filter.unitId) query = query.where('e.unit_id', '=', filter.unitId);
+  filter: { search?: string | undefined; unitId?: string | undefined },
+) {
+  const conditions = [eb('e.organisation_id', '=', actor.organisationId)];
+  if (!canSeeAllEmployees(actor)) {
+    const self = actor.employeeId;
+    if (self === null) conditions.push(eb.val(false));
+    else if (hasRole(actor, 'leder'))
+      conditions.push(eb.or([eb('e.leader_id', '=', self), eb('e.id', '=', self)]));
+    else conditions.push(eb('e.id', '=', self));
+  }
+  if (filter.unitId) conditions.push(eb('e.unit_id', '=', filter.unitId));
   if (filter.search) {
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
+    conditions.push(
       eb.or([
         eb(eb.fn('lower', ['e.name']), 'like', pattern),
         eb(eb.fn('lower', ['e.email']), 'like', pattern),
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    query
-      .select(columns)
-      .orderBy((eb) => eb.fn('lower', ['e.name']))
-      .orderBy('e.id')
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: (rows as Row[]).map(toEmployee), total: Number(count.n) };
+  return eb.and(conditions);
+}
+
+export async function listEmployees(
+  db: Db,
+  actor: Actor,
+  filter: { search?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: Employee[]; total: number }> {
+  const rows = baseQuery(db, actor.organisationId)
+    .where((eb) => listConditions(eb, actor, filter))
+    .select(columns)
+    .orderBy((eb) => eb.fn('lower', ['e.name']))
+    .orderBy('e.id')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  // The count needs no joins (every employee has a unit; the leader join never adds rows).
+  const count = db
+    .selectFrom('employee as e')
+    .where((eb) => listConditions(eb, actor, filter))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const [items, total] = await Promise.all([rows, count]);
+  return { items: (items as Row[]).map(toEmployee), total: Number(total.n) };
 }
 
 export async function findEmployee(db: Db, actor: Actor, id: string): Promise<Employee | undefined> {

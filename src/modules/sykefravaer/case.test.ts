@@ -6,6 +6,7 @@ import {
   gradeOn,
   isCurrentOrRecent,
   type StoredPeriod,
+  sickDaysSoFar,
   toEnginePeriod,
 } from './case.ts';
 
@@ -104,5 +105,18 @@ describe('stored periods and the engine', () => {
       days: 16,
     });
     expect(caseAgp(plan, '2025-03-01', '2025-03-05')).toBeNull();
+  });
+});
+
+describe('sickDaysSoFar', () => {
+  it('counts the case’s sick days up to and including today, not the registered future days', () => {
+    // Sykmelding 23.10.2026–22.12.2026 (61 days); today 22.11.2026 is day 31.
+    const periods = [
+      { type: 'sykmelding' as const, start: '2026-10-23', end: '2026-12-22', grade: 100, avventende: false },
+    ];
+    expect(sickDaysSoFar(periods, '2026-10-23', '2026-11-22')).toBe(31);
+    expect(sickDaysSoFar(periods, '2026-10-23', '2026-12-31')).toBe(61);
+    // A case registered to start in the future has no sick days yet.
+    expect(sickDaysSoFar(periods, '2026-10-23', '2026-10-22')).toBe(0);
   });
 });

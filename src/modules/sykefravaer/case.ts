@@ -69,6 +69,19 @@ export function computePlan(input: CaseInput, options: PlanOptions = {}): PlanOu
   return plan;
 }
 
+/**
+ * Sick days of the case starting `caseStart` counted up to and including `today`. The engine's
+ * `sickDays` counts every registered day, also those of a sykmelding that runs into the future;
+ * a leader reading "sykedager" on the case page means the days so far.
+ */
+export function sickDaysSoFar(periods: readonly StoredPeriod[], caseStart: IsoDate, today: IsoDate): number {
+  const clipped = periods
+    .filter((p) => p.start <= today)
+    .map((p) => toEnginePeriod({ ...p, end: p.end > today ? today : p.end }));
+  const found = beregnPlan({ periods: clipped }).cases.find((c) => c.start === caseStart);
+  return found?.sickDays ?? 0;
+}
+
 /** A case is listed (current or recently ended) while its last day is at most 16 days ago. */
 export const RECENT_CASE_DAYS = 16;
 

@@ -365,7 +365,10 @@ export const CurrentCaseSchema = z.object({
   end: z.string(),
   /** ongoing: fewer than 16 non-sick days since its last day; ended: closed (§11.1). */
   status: z.enum(['ongoing', 'ended']),
+  /** Every registered sick day of the case, also future days of a running sykmelding. */
   sickDays: z.number().int(),
+  /** Sick days up to and including today. */
+  sickDaysSoFar: z.number().int(),
   /** Sick grade today (100 for egenmelding), null when today is not a sick day. */
   gradeToday: z.number().int().nullable(),
   arbeidsgiverperiode: AgpSchema.nullable(),

@@ -6,7 +6,15 @@
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { milestoneStates } from '../../domain/sykefravaer/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { caseAgp, caseStatus, computePlan, gradeOn, type RecordForEngine, recordsFor } from './case.ts';
+import {
+  caseAgp,
+  caseStatus,
+  computePlan,
+  gradeOn,
+  type RecordForEngine,
+  recordsFor,
+  sickDaysSoFar,
+} from './case.ts';
 import type { CaseData, CaseEmployee } from './sykefravaer.repository.ts';
 import type { CaseView, MilestoneStateDto, Settings } from './sykefravaer.schemas.ts';
 import { todayInOslo } from './today.ts';
@@ -98,6 +106,7 @@ export function buildCaseView(input: {
       end: followUp.caseEnd,
       status: caseStatus(followUp.caseEnd, today),
       sickDays: ownCase?.sickDays ?? 0,
+      sickDaysSoFar: sickDaysSoFar(data.periods, followUp.caseStart, today),
       gradeToday: gradeOn(data.periods, today),
       arbeidsgiverperiode:
         agp === null

@@ -152,7 +152,10 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
       {current ? (
         <HGrid as="dl" columns={{ xs: 2, lg: 3 }} gap="space-16" className="sf-summary">
           <Item label={ts.caseStart}>{dmy(current.start)}</Item>
-          <Item label={ts.sickDays}>{ts.sickDaysValue(current.sickDays)}</Item>
+          <Item label={ts.sickDays}>
+            {ts.sickDaysValue(current.sickDaysSoFar)}
+            {current.sickDays > current.sickDaysSoFar ? ` ${ts.sickDaysRegistered(current.sickDays)}` : ''}
+          </Item>
           {current.grade !== null ? <Item label={ts.gradeNow}>{t.common.percent(current.grade)}</Item> : null}
           {!current.ongoing ? <Item label={ts.caseEnd}>{dmy(current.end)}</Item> : null}
           <div>

@@ -82,7 +82,10 @@ export type MilestoneView = {
 export type CaseSummary = {
   start: string;
   end: string;
+  /** Every registered sick day, also future days of a running sykmelding. */
   sickDays: number;
+  /** Sick days up to and including today. */
+  sickDaysSoFar: number;
   /** The grade of the latest sykmelding in the case, when known. */
   grade: number | null;
   agpEnd: string | null;
@@ -223,6 +226,7 @@ export function fromCase(v: CaseViewWire): CaseView {
           start: c.start,
           end: c.end,
           sickDays: c.sickDays,
+          sickDaysSoFar: c.sickDaysSoFar,
           grade: c.gradeToday ?? (c.status === 'ongoing' ? (latestSick?.grade ?? null) : null),
           agpEnd: agp?.end ?? null,
           agpConfirmed: agp?.overridden ?? false,
