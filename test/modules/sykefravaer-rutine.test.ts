@@ -243,6 +243,10 @@ describe.each(testDatabaseKinds())('sykefravær routine and tasks on %s', (kind)
     expect(a.items).toContainEqual(
       expect.objectContaining({ kind: 'milestone', key: 'dialogmote1', state: 'due-soon' }),
     );
+    // Weekly contact: at most the latest missed occurrence and the next one, not every missed week.
+    const weeklyRows = a.items.filter((i) => i.key.startsWith('ukentlig-kontakt@'));
+    expect(weeklyRows.filter((i) => i.due < today()).length).toBeLessThanOrEqual(1);
+    expect(weeklyRows.filter((i) => i.due >= today()).length).toBeLessThanOrEqual(1);
     expect(a.totals.overdue).toBe(a.items.filter((i) => i.state === 'overdue').length);
     expect(a.totals.dueThisWeek).toBe(
       a.items.filter((i) => i.state !== 'overdue' && i.due <= addDays(today(), 7)).length,

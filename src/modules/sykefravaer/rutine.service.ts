@@ -325,8 +325,23 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
       });
     }
     const routine = routineForCase(versions, pinOf.get(`${c.employee.id}|${f.caseStart}`), f.caseStart);
-    for (const t of tasksForCase(routine.tasks, f, today)) {
-      if (t.due > horizon || done.has(`${c.employee.id}|${f.caseStart}|${t.key}`)) continue;
+    const open = tasksForCase(routine.tasks, f, today).filter(
+      (t) => t.due <= horizon && !done.has(`${c.employee.id}|${f.caseStart}|${t.key}`),
+    );
+    // DECISION: of a repeating task (weekly contact) the list shows the latest missed occurrence and
+    // the next one — last month's missed calls cannot be made up, and twenty rows of them would bury
+    // what matters. The case page still lists every occurrence.
+    const shown = new Set<string>();
+    const lastMissed = new Map<string, string>();
+    const next = new Map<string, string>();
+    for (const t of open) {
+      if (t.key === t.taskId) shown.add(t.key);
+      else if (t.due < today) lastMissed.set(t.taskId, t.key);
+      else if (!next.has(t.taskId)) next.set(t.taskId, t.key);
+    }
+    for (const k of [...lastMissed.values(), ...next.values()]) shown.add(k);
+    for (const t of open) {
+      if (!shown.has(t.key)) continue;
       items.push({
         ...who,
         kind: 'task',
