@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Role } from '../../db/core.tables.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor, Session } from '../../http/context.ts';
@@ -46,7 +47,10 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
 
-/** Loads the session and the acting user in one round trip per table; null when unknown or expired. */
+/**
+ * Loads the session, the user, their membership and roles in the session's organisation in ONE
+ * query (it runs on every API request); null when unknown, expired or the user is disabled.
+ */
 export async function loadSession(
   db: Kysely<Database>,
   token: string,
@@ -54,7 +58,12 @@ export async function loadSession(
   const row = await db
     .selectFrom('session')
     .innerJoin('user_account', 'user_account.id', 'session.user_id')
-    .select([
+    .leftJoin('membership', (join) =>
+      join
+        .onRef('membership.organisation_id', '=', 'session.organisation_id')
+        .onRef('membership.user_id', '=', 'session.user_id'),
+    )
+    .select((eb) => [
       'session.id',
       'session.user_id',
       'session.organisation_id',
@@ -64,6 +73,15 @@ export async function loadSession(
       'user_account.email',
       'user_account.locale',
       'user_account.disabled_at',
+      'membership.user_id as member_user_id',
+      'membership.employee_id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('role_assignment')
+          .select(['role_assignment.role', 'role_assignment.verneomrade_id'])
+          .whereRef('role_assignment.organisation_id', '=', 'session.organisation_id')
+          .whereRef('role_assignment.user_id', '=', 'session.user_id'),
+      ).as('assignments'),
     ])
     .where('session.id', '=', tokenHash(token))
     .executeTakeFirst();
@@ -74,12 +92,19 @@ export async function loadSession(
     organisationId: row.organisation_id,
     csrfToken: row.csrf_token,
   };
-  if (row.organisation_id === null) return { session, actor: null };
-  const actor = await loadActor(db, row.user_id, row.organisation_id);
-  if (actor === null) return { session, actor: null };
+  if (row.organisation_id === null || row.member_user_id === null) return { session, actor: null };
   return {
     session,
-    actor: { ...actor, name: row.name, email: row.email, locale: isLocale(row.locale) ? row.locale : 'nb' },
+    actor: {
+      userId: row.user_id,
+      organisationId: row.organisation_id,
+      roles: [...new Set(row.assignments.map((a) => a.role))],
+      employeeId: row.employee_id,
+      verneomradeIds: row.assignments.flatMap((a) => (a.verneomrade_id ? [a.verneomrade_id] : [])),
+      name: row.name,
+      email: row.email,
+      locale: isLocale(row.locale) ? row.locale : 'nb',
+    },
   };
 }
 
