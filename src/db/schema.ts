@@ -4,7 +4,9 @@
  */
 
 import type { JobTables } from '../jobs/job.tables.ts';
+import type { DialogmoteTables } from '../modules/dokumenter/dialogmote.tables.ts';
 import type { DokumenterTables } from '../modules/dokumenter/dokumenter.tables.ts';
+import type { KatalogTables } from '../modules/dokumenter/katalog.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { RutineTables } from '../modules/sykefravaer/rutine.tables.ts';
 import type { SykefravaerTables } from '../modules/sykefravaer/sykefravaer.tables.ts';
@@ -16,4 +18,6 @@ export interface Database
     SykefravaerTables,
     RutineTables,
     NotificationTables,
-    DokumenterTables {}
+    DokumenterTables,
+    KatalogTables,
+    DialogmoteTables {}

@@ -87,6 +87,7 @@ describe('the demo company', () => {
       'Forside',
       'Mine medarbeidere',
       'Sykefravær',
+      'Mine oppgaver',
       'Mitt fravær',
       'Min side',
     ]);
@@ -145,6 +146,7 @@ describe('the demo company', () => {
       'Ansatte',
       'Importer ansatte',
       'Sykefravær',
+      'Mine oppgaver',
       'Brukere og roller',
       'Mitt fravær',
       'Min side',

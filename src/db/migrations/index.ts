@@ -9,6 +9,8 @@ import { up as sykefravaer } from './0003-sykefravaer.ts';
 import { up as notifications } from './0004-notifications.ts';
 import { up as rutine } from './0005-rutine.ts';
 import { up as dokumenter } from './0006-dokumenter.ts';
+import { up as dialogmote } from './0007-dialogmote.ts';
+import { up as legebrevKatalog } from './0008-legebrev-katalog.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-core': { up: core },
@@ -17,4 +19,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-notifications': { up: notifications },
   '0005-rutine': { up: rutine },
   '0006-dokumenter': { up: dokumenter },
+  '0007-dialogmote': { up: dialogmote },
+  '0008-legebrev-katalog': { up: legebrevKatalog },
 };

@@ -5,4 +5,6 @@
  * `oppfolgingsplan.service.ts`, the PDF in `pdf.ts`; labels, diff and the health-word hint in
  * `src/domain/dokumenter/`.
  */
+export { dialogmoteRoutes } from './dialogmote.routes.ts';
 export { dokumenterRoutes } from './dokumenter.routes.ts';
+export { katalogRoutes } from './katalog.routes.ts';

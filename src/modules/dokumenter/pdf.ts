@@ -25,7 +25,7 @@ type PdfMake = typeof import('pdfmake');
 let loaded: Promise<PdfMake> | undefined;
 
 /** pdfmake is large; it is loaded (and configured) on the first PDF, not at start-up. */
-function pdfmakeConfigured(): Promise<PdfMake> {
+export function pdfmakeConfigured(): Promise<PdfMake> {
   loaded ??= import('pdfmake').then((module) => {
     // CommonJS module: its exports arrive as `default` under ESM.
     const pdfmake = ((module as { default?: PdfMake }).default ?? module) as PdfMake;

@@ -1,5 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
+import { DialogmoteMinePage } from '../modules/dokumenter/DialogmoteMinePage.tsx';
+import { DialogmotePage } from '../modules/dokumenter/DialogmotePage.tsx';
+import { KatalogPage } from '../modules/dokumenter/KatalogPage.tsx';
+import { LegebrevPage } from '../modules/dokumenter/LegebrevPage.tsx';
 import { MyPlanPage } from '../modules/dokumenter/MyPlanPage.tsx';
 import { PlanPage } from '../modules/dokumenter/PlanPage.tsx';
 import { EmployeePage } from '../modules/employees/EmployeePage.tsx';
@@ -122,6 +126,22 @@ export function createRouter() {
               ),
             },
             {
+              path: 'sykefravaer/:employeeId/dialogmoter',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <DialogmotePage />
+                </RequireRoles>
+              ),
+            },
+            {
+              path: 'sykefravaer/:employeeId/legebrev',
+              element: (
+                <RequireRoles roles={['admin', 'hr', 'leder']}>
+                  <LegebrevPage />
+                </RequireRoles>
+              ),
+            },
+            {
               path: 'sykefravaer/:employeeId/innsyn',
               element: (
                 <RequireRoles roles={['admin', 'hr']}>
@@ -132,6 +152,7 @@ export function createRouter() {
             { path: 'mitt-fravaer', element: <MyAbsencePage /> },
             { path: 'mitt-fravaer/innsyn', element: <MyAccessLogPage /> },
             { path: 'mitt-fravaer/oppfolgingsplan', element: <MyPlanPage /> },
+            { path: 'mitt-fravaer/dialogmoter', element: <DialogmoteMinePage /> },
             { path: 'varsler', element: <NotificationsPage /> },
             {
               path: 'drift',
@@ -142,6 +163,14 @@ export function createRouter() {
               ),
             },
             { path: 'innstillinger', element: <SettingsPage /> },
+            {
+              path: 'innstillinger/tilrettelegging',
+              element: (
+                <RequireRoles roles={['admin', 'hr']}>
+                  <KatalogPage />
+                </RequireRoles>
+              ),
+            },
             {
               path: 'innstillinger/rutine',
               element: (

@@ -12,6 +12,7 @@ import { messagesFor } from '../../i18n/messages.ts';
 import { isLocale } from '../../i18n/types.ts';
 import { ErrorAlert, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { KatalogSettingsLink } from '../dokumenter/LegebrevLinks.tsx';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { SykefravaerSettings } from '../sykefravaer/SykefravaerSettings.tsx';
 
@@ -94,6 +95,11 @@ export function SettingsPage() {
       </VStack>
       <NotificationSettings />
       {hasAnyRole(session, 'admin', 'hr') ? <SykefravaerSettings /> : null}
+      {hasAnyRole(session, 'admin', 'hr') ? (
+        <div>
+          <KatalogSettingsLink />
+        </div>
+      ) : null}
       {hasAnyRole(session, 'admin') ? (
         <VStack gap="space-8" as="section" aria-labelledby="drift-heading">
           <Heading level="2" size="medium" id="drift-heading">

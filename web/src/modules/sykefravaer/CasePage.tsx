@@ -11,6 +11,8 @@ import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { DialogmoteCaseLink } from '../dokumenter/DialogmoteLinks.tsx';
+import { LegebrevCaseLink } from '../dokumenter/LegebrevLinks.tsx';
 import { RemindersPanel } from '../notifications/RemindersPanel.tsx';
 import { useCase, useCaseWrites } from './api.ts';
 import { CaseSummary } from './CaseSummary.tsx';
@@ -64,6 +66,10 @@ export function CasePage() {
             <Link as={RouterLink} to={`/sykefravaer/${employeeId}/oppfolgingsplan`}>
               {t.dokumenter.caseLink}
             </Link>
+            {' · '}
+            <DialogmoteCaseLink employeeId={employeeId} />
+            {' · '}
+            <LegebrevCaseLink employeeId={employeeId} />
           </div>
         ) : null}
         {data && canSeeLog ? (

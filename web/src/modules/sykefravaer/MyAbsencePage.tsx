@@ -25,6 +25,7 @@ import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { fieldId } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { DialogmoteMyLink } from '../dokumenter/DialogmoteLinks.tsx';
 import { useEgenmeldingCheck, useMyAbsence, useRegisterEgenmelding } from './api.ts';
 import { daysInclusive, dmy, todayIso } from './dates.ts';
 import type { CaseView, EgenmeldingEvaluation } from './types.ts';
@@ -285,6 +286,7 @@ export function MyAbsencePage() {
             <Link as={RouterLink} to="/mitt-fravaer/oppfolgingsplan">
               {t.dokumenter.myLink}
             </Link>
+            <DialogmoteMyLink />
             <Link as={RouterLink} to="/mitt-fravaer/innsyn">
               {tm.accessLog}
             </Link>

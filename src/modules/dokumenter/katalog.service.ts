@@ -1,0 +1,329 @@
+/**
+ * The organisation's tilrettelegging catalogues: measures by kind, tasks suited to reduced capacity,
+ * and a beredskapsplan ved fravær per unit. Everyone in the organisation reads; admin and HR write
+ * (the routes enforce the roles). The first read seeds a default catalogue, once per organisation
+ * (`katalog_seed`): deleting every item later does not bring the defaults back.
+ * Beredskapsplan: `version` read → `update … where version = $read`, else 409 with nothing written.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../http/context.ts';
+import { notFound, staleVersion } from '../../http/errors.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { ArbeidDto, BeredskapsplanDto, TiltakDto } from './katalog.schemas.ts';
+import type { TiltakKind } from './katalog.tables.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type KatalogCtx = { db: Kysely<Database>; actor: Actor; locale: Locale };
+
+const DEFAULT_TILTAK: [TiltakKind, string, string][] = [
+  [
+    'psykososial',
+    'Tettere oppfølging fra leder',
+    'Korte, faste samtaler med nærmeste leder, for eksempel hver uke.',
+  ],
+  [
+    'psykososial',
+    'Fadder eller kollega-støtte',
+    'En kollega som arbeidstakeren kan spørre og jobbe sammen med.',
+  ],
+  [
+    'psykososial',
+    'Inkludering i fellesskapet',
+    'Invitere til møter og sosiale samlinger også under fraværet.',
+  ],
+  ['fysisk', 'Hev-senk-bord', 'Arbeidsbord som kan stilles i sittende og stående høyde.'],
+  ['fysisk', 'Hjelpemidler', 'Verktøy og utstyr som gjør oppgavene lettere å utføre.'],
+  ['fysisk', 'Løfteutstyr', 'Utstyr som tar de tunge løftene.'],
+  ['fysisk', 'Flytte arbeidsplassen', 'En annen plass eller et annet rom, for eksempel med mindre støy.'],
+  ['fysisk', 'Justere inneklima', 'Lys, temperatur og lufting tilpasset behovet.'],
+  ['organisatorisk', 'Endre arbeidsfordelingen', 'Fordele oppgaver annerledes i teamet en periode.'],
+  ['organisatorisk', 'Midlertidige oppgaver', 'Andre oppgaver i en avgrenset periode.'],
+  ['organisatorisk', 'Redusert tempo', 'Færre oppgaver om gangen, færre frister og mulighet for pauser.'],
+  ['organisatorisk', 'Opplæring eller omskolering', 'Kurs eller opplæring i nye oppgaver.'],
+];
+
+const DEFAULT_ARBEID: [string, string][] = [
+  ['Oppfølging av lærlinger', 'Veilede lærlinger og gå gjennom arbeidet deres.'],
+  ['Lett fysisk arbeid', 'For eksempel vernerunder og rydding, uten tunge løft.'],
+  ['Planlegging og sjekklister', 'Lage arbeidsplaner, rutiner og sjekklister for teamet.'],
+  ['Bestilling av materiell', 'Holde oversikt over lager og bestille det som trengs.'],
+  ['Kurs og e-læring', 'Ta kurs og e-læring som er nyttige i stillingen.'],
+  ['Lese HMS-håndbok og regelverk', 'Sette seg inn i HMS-håndboken og regelverket for faget.'],
+];
+
+const tiltakNotFound = () => notFound({ nb: 'Fant ikke tiltaket.', en: 'Measure not found.' });
+const arbeidNotFound = () => notFound({ nb: 'Fant ikke oppgaven.', en: 'Task not found.' });
+const unitNotFound = () => notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
+
+/** Seeds the default catalogue the first time an organisation reads it (once, also under concurrency). */
+export async function ensureSeeded(db: Kysely<Database>, organisationId: string): Promise<void> {
+  const seeded = await db
+    .selectFrom('katalog_seed')
+    .select('organisation_id')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  if (seeded) return;
+  await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('katalog_seed')
+      .values({ organisation_id: organisationId })
+      .onConflict((oc) => oc.column('organisation_id').doNothing())
+      .returning('organisation_id')
+      .executeTakeFirst();
+    if (!claimed) return;
+    await trx
+      .insertInto('tilrettelegging_tiltak')
+      .values(
+        DEFAULT_TILTAK.map(([kind, title, description], sort) => ({
+          organisation_id: organisationId,
+          kind,
+          title,
+          description,
+          sort,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('tilpasset_arbeid')
+      .values(
+        DEFAULT_ARBEID.map(([title, description], sort) => ({
+          organisation_id: organisationId,
+          title,
+          description,
+          unit_id: null,
+          sort,
+        })),
+      )
+      .execute();
+  });
+}
+
+// ---------------------------------------------------------------- tiltak
+
+export async function listTiltak(db: Kysely<Database>, organisationId: string): Promise<TiltakDto[]> {
+  await ensureSeeded(db, organisationId);
+  return db
+    .selectFrom('tilrettelegging_tiltak')
+    .select(['id', 'kind', 'title', 'description', 'active'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('kind')
+    .orderBy('sort')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+type TiltakInput = { kind: TiltakKind; title: string; description: string; active: boolean };
+
+export async function createTiltak(ctx: KatalogCtx, input: TiltakInput): Promise<TiltakDto> {
+  const { db, actor } = ctx;
+  await ensureSeeded(db, actor.organisationId);
+  const row = await db
+    .insertInto('tilrettelegging_tiltak')
+    .values({ organisation_id: actor.organisationId, ...input, sort: 1000 })
+    .returning(['id', 'kind', 'title', 'description', 'active'])
+    .executeTakeFirstOrThrow();
+  await writeAudit(db, actor, { action: 'create', entityType: 'tilrettelegging_tiltak', entityId: row.id });
+  return row;
+}
+
+export async function updateTiltak(ctx: KatalogCtx, id: string, input: TiltakInput): Promise<TiltakDto> {
+  const { db, actor } = ctx;
+  const row = await db
+    .updateTable('tilrettelegging_tiltak')
+    .set({ ...input, updated_at: new Date() })
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', id)
+    .returning(['id', 'kind', 'title', 'description', 'active'])
+    .executeTakeFirst();
+  if (!row) throw tiltakNotFound();
+  await writeAudit(db, actor, { action: 'update', entityType: 'tilrettelegging_tiltak', entityId: id });
+  return row;
+}
+
+export async function deleteTiltak(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
+  const { db, actor } = ctx;
+  const row = await db
+    .deleteFrom('tilrettelegging_tiltak')
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw tiltakNotFound();
+  await writeAudit(db, actor, { action: 'delete', entityType: 'tilrettelegging_tiltak', entityId: id });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- tilpasset arbeid
+
+const arbeidColumns = ['id', 'title', 'description', 'unit_id', 'active'] as const;
+const toArbeid = (r: {
+  id: string;
+  title: string;
+  description: string;
+  unit_id: string | null;
+  active: boolean;
+}) => ({
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  unitId: r.unit_id,
+  active: r.active,
+});
+
+export async function listArbeid(db: Kysely<Database>, organisationId: string): Promise<ArbeidDto[]> {
+  await ensureSeeded(db, organisationId);
+  const rows = await db
+    .selectFrom('tilpasset_arbeid')
+    .select(arbeidColumns)
+    .where('organisation_id', '=', organisationId)
+    .orderBy('sort')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toArbeid);
+}
+
+type ArbeidInput = { title: string; description: string; unitId: string | null; active: boolean };
+
+async function checkUnit(db: Db, organisationId: string, unitId: string | null) {
+  if (unitId === null) return;
+  const unit = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw unitNotFound();
+}
+
+export async function createArbeid(ctx: KatalogCtx, input: ArbeidInput): Promise<ArbeidDto> {
+  const { db, actor } = ctx;
+  await ensureSeeded(db, actor.organisationId);
+  await checkUnit(db, actor.organisationId, input.unitId);
+  const row = await db
+    .insertInto('tilpasset_arbeid')
+    .values({
+      organisation_id: actor.organisationId,
+      title: input.title,
+      description: input.description,
+      unit_id: input.unitId,
+      active: input.active,
+      sort: 1000,
+    })
+    .returning(arbeidColumns)
+    .executeTakeFirstOrThrow();
+  await writeAudit(db, actor, { action: 'create', entityType: 'tilpasset_arbeid', entityId: row.id });
+  return toArbeid(row);
+}
+
+export async function updateArbeid(ctx: KatalogCtx, id: string, input: ArbeidInput): Promise<ArbeidDto> {
+  const { db, actor } = ctx;
+  await checkUnit(db, actor.organisationId, input.unitId);
+  const row = await db
+    .updateTable('tilpasset_arbeid')
+    .set({
+      title: input.title,
+      description: input.description,
+      unit_id: input.unitId,
+      active: input.active,
+      updated_at: new Date(),
+    })
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', id)
+    .returning(arbeidColumns)
+    .executeTakeFirst();
+  if (!row) throw arbeidNotFound();
+  await writeAudit(db, actor, { action: 'update', entityType: 'tilpasset_arbeid', entityId: id });
+  return toArbeid(row);
+}
+
+export async function deleteArbeid(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
+  const { db, actor } = ctx;
+  const row = await db
+    .deleteFrom('tilpasset_arbeid')
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw arbeidNotFound();
+  await writeAudit(db, actor, { action: 'delete', entityType: 'tilpasset_arbeid', entityId: id });
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- beredskapsplan
+
+async function planDto(db: Db, organisationId: string, unitId: string): Promise<BeredskapsplanDto> {
+  const unit = await db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit) throw unitNotFound();
+  const row = await db
+    .selectFrom('beredskapsplan as b')
+    .leftJoin('user_account as u', 'u.id', 'b.updated_by')
+    .select([
+      'b.covers',
+      'b.substitutes',
+      'b.can_wait',
+      'b.version',
+      'b.updated_by',
+      'b.updated_at',
+      'u.name',
+    ])
+    .where('b.organisation_id', '=', organisationId)
+    .where('b.unit_id', '=', unitId)
+    .executeTakeFirst();
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    covers: row?.covers ?? '',
+    substitutes: row?.substitutes ?? '',
+    canWait: row?.can_wait ?? '',
+    version: row?.version ?? 0,
+    updatedBy: row ? { userId: row.updated_by, name: row.name ?? 'Ukjent bruker' } : null,
+    updatedAt: row ? row.updated_at.toISOString() : null,
+  };
+}
+
+export async function getBeredskapsplan(ctx: KatalogCtx, unitId: string): Promise<BeredskapsplanDto> {
+  return planDto(ctx.db, ctx.actor.organisationId, unitId);
+}
+
+export async function saveBeredskapsplan(
+  ctx: KatalogCtx,
+  unitId: string,
+  input: { covers: string; substitutes: string; canWait: string; version: number },
+): Promise<BeredskapsplanDto> {
+  const { db, actor } = ctx;
+  const org = actor.organisationId;
+  return db.transaction().execute(async (trx) => {
+    await planDto(trx, org, unitId);
+    const values = { covers: input.covers, substitutes: input.substitutes, can_wait: input.canWait };
+    if (input.version === 0) {
+      const inserted = await trx
+        .insertInto('beredskapsplan')
+        .values({ organisation_id: org, unit_id: unitId, ...values, version: 1, updated_by: actor.userId })
+        .onConflict((oc) => oc.columns(['organisation_id', 'unit_id']).doNothing())
+        .returning('version')
+        .executeTakeFirst();
+      if (!inserted) throw staleVersion();
+    } else {
+      const updated = await trx
+        .updateTable('beredskapsplan')
+        .set({ ...values, version: input.version + 1, updated_by: actor.userId, updated_at: new Date() })
+        .where('organisation_id', '=', org)
+        .where('unit_id', '=', unitId)
+        .where('version', '=', input.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!updated) throw staleVersion();
+    }
+    await writeAudit(trx, actor, { action: 'update', entityType: 'beredskapsplan', entityId: unitId });
+    return planDto(trx, org, unitId);
+  });
+}
