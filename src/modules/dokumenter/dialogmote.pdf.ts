@@ -4,37 +4,10 @@
  * the summary, the agreed actions as a table and "Side x av y". Roboto from the pdfmake package (æøå).
  * No diagnosis field.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatNorwegian } from '../../domain/calendar/index.ts';
 import { formatOrgnr } from '../../domain/organisasjon/orgnr.ts';
-
-const fontsDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-);
-type PdfMake = typeof import('pdfmake');
-let loaded: Promise<PdfMake> | undefined;
-
-function pdfmakeConfigured(): Promise<PdfMake> {
-  loaded ??= import('pdfmake').then((module) => {
-    const pdfmake = ((module as { default?: PdfMake }).default ?? module) as PdfMake;
-    const roboto = path.join(fontsDir, 'Roboto');
-    pdfmake.setFonts({
-      Roboto: {
-        normal: path.join(roboto, 'Roboto-Regular.ttf'),
-        bold: path.join(roboto, 'Roboto-Medium.ttf'),
-        italics: path.join(roboto, 'Roboto-Italic.ttf'),
-        bolditalics: path.join(roboto, 'Roboto-MediumItalic.ttf'),
-      },
-    });
-    pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(fontsDir));
-    pdfmake.setUrlAccessPolicy(() => false);
-    return pdfmake;
-  });
-  return loaded;
-}
+import { pdfmakeConfigured } from './pdf.ts';
 
 export type ReferatPdfInput = {
   /** Default «Referat fra dialogmøte 1». */

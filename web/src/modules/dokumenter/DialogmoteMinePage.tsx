@@ -10,6 +10,7 @@ import { Link as RouterLink } from 'react-router';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { AgendaToggle, MeetingSummary } from './DialogmoteParts.tsx';
+import { SamtaleSection } from './DialogmoteSamtaler.tsx';
 import {
   type Meeting,
   meetingApi,
@@ -38,6 +39,7 @@ export function DialogmoteMinePage() {
       {query.data?.items.map((meeting) => (
         <MyMeeting key={meeting.id} meeting={meeting} onMessage={setMessage} />
       ))}
+      <SamtaleSection employeeId={null} />
     </VStack>
   );
 }

@@ -28,6 +28,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { todayIso } from '../sykefravaer/dates.ts';
 import { AgendaToggle, MeetingSummary } from './DialogmoteParts.tsx';
+import { SamtaleSection } from './DialogmoteSamtaler.tsx';
 import {
   type Meeting,
   meetingApi,
@@ -66,6 +67,7 @@ export function DialogmotePage() {
             <MeetingCard key={meeting.id} meeting={meeting} employeeId={employeeId} onMessage={setMessage} />
           ))}
           {query.data.caseStart ? <PlanForm employeeId={employeeId} onMessage={setMessage} /> : null}
+          <SamtaleSection employeeId={employeeId} />
         </>
       ) : null}
     </VStack>
@@ -190,9 +192,8 @@ function PlanForm({ employeeId, onMessage }: { employeeId: string; onMessage: (m
                           variant="tertiary"
                           size="small"
                           onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}
-                          aria-label={`${m.removeParticipant(r.name)} (${i + 1})`}
                         >
-                          {m.removeParticipant('')}
+                          {m.removeParticipant(r.name.trim() || `${m.roles[r.role] ?? ''} ${i + 1}`.trim())}
                         </Button>
                       ) : null}
                     </HStack>

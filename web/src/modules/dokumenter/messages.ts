@@ -400,3 +400,40 @@ export const katalogEn: KatalogMessages = {
   downloadPdfOf: (at: string) => `Download the PDF of the letter from ${at}`,
   editCatalogue: 'Edit the catalogue',
 };
+
+/** Texts of the samtalereferat sections (on the dialogmøte pages), bokmål first. */
+export const samtaleNb = {
+  heading: 'Samtalereferater',
+  intro: 'Korte, saklige referater fra første kontakt, oppfølgingssamtaler og frisksamtale.',
+  none: 'Ingen samtalereferater ennå.',
+  newHeading: 'Skriv samtalereferat',
+  kind: 'Samtale',
+  kinds: {
+    'forste-kontakt': 'Første kontakt',
+    oppfolging: 'Oppfølgingssamtale',
+    frisksamtale: 'Frisksamtale',
+  },
+  heldOn: 'Dato for samtalen',
+  summary: 'Kort oppsummering (maks 2000 tegn)',
+  save: 'Lagre samtalereferat',
+  saved: 'Samtalereferatet er lagret.',
+  pdf: (kind: string, date: string) => `Last ned ${kind.toLowerCase()} ${date} (PDF)`,
+};
+export const samtaleEn: typeof samtaleNb = {
+  heading: 'Conversation minutes',
+  intro:
+    'Short, factual minutes of the first contact, follow-up conversations and the return-to-health talk.',
+  none: 'No conversation minutes yet.',
+  newHeading: 'Write conversation minutes',
+  kind: 'Conversation',
+  kinds: {
+    'forste-kontakt': 'First contact',
+    oppfolging: 'Follow-up conversation',
+    frisksamtale: 'Return-to-health talk',
+  },
+  heldOn: 'Date of the conversation',
+  summary: 'Short summary (max 2000 characters)',
+  save: 'Save the minutes',
+  saved: 'The minutes are saved.',
+  pdf: (kind: string, date: string) => `Download ${kind.toLowerCase()} ${date} (PDF)`,
+};
