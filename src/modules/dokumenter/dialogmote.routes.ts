@@ -5,7 +5,6 @@
  * (`/sykefravaer/me/dialogmoter…`): read, agree or decline an optional participant, agenda, .ics, PDF.
  */
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../../http/errors.ts';
 import { access, defineRoute } from '../../http/route.ts';
 import {
   AgendaSchema,
@@ -33,6 +32,7 @@ import {
   saveReferat,
   updateMeeting,
 } from './dialogmote.service.ts';
+import { ownId } from './route-helpers.ts';
 import { samtalereferatRoutes } from './samtalereferat.routes.ts';
 
 const tags = ['dokumenter'];
@@ -46,11 +46,6 @@ function sendFile(reply: FastifyReply, type: string, filename: string, data: Buf
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('cache-control', 'private, no-store');
   return data;
-}
-
-function ownId(employeeId: string | null): string {
-  if (employeeId === null) throw notFound({ nb: 'Fant ikke den ansatte.', en: 'Employee not found.' });
-  return employeeId;
 }
 
 /** The dialogmøte routes and, with them, the samtalereferat routes. */

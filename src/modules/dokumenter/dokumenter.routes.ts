@@ -1,15 +1,3 @@
-/**
- * The follow-up documents API: the oppfølgingsplan of an employee's current case.
- *
- * Employer routes (`/sykefravaer/employees/:employeeId/oppfolgingsplan…`): admin, HR and leaders,
- * scoped like the case (a leader only their own people; others 404). They create, save, submit,
- * comment, list versions and diffs, download the PDF and record sendings.
- * The employee's own routes (`/sykefravaer/me/oppfolgingsplan…`, any role, own employee record only):
- * read, comment per section, approve the version they read, download the PDF. Only the employee
- * approves: the plan is made "i samråd med arbeidstaker" (aml § 4-6 (3)).
- */
-import type { FastifyReply } from 'fastify';
-import { notFound } from '../../http/errors.ts';
 import { access, defineRoute } from '../../http/route.ts';
 import {
   CommentRequestSchema,
@@ -38,24 +26,12 @@ import {
   sendPlan,
   submitPlan,
 } from './oppfolgingsplan.service.ts';
+import { ownId, sendPdf } from './route-helpers.ts';
 
 const tags = ['dokumenter'];
 const BASE = '/api/v1/sykefravaer/employees/:employeeId/oppfolgingsplan';
 const ME = '/api/v1/sykefravaer/me/oppfolgingsplan';
 const caseWorkers = access.roles('admin', 'hr', 'leder');
-
-function sendPdf(reply: FastifyReply, file: { pdf: Buffer; filename: string }): Buffer {
-  reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'private, no-store');
-  return file.pdf;
-}
-
-function ownId(employeeId: string | null): string {
-  if (employeeId === null) throw notFound({ nb: 'Fant ikke den ansatte.', en: 'Employee not found.' });
-  return employeeId;
-}
 
 export function dokumenterRoutes() {
   return [

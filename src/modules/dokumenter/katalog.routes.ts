@@ -1,9 +1,3 @@
-/**
- * The tilrettelegging catalogues (`/api/v1/katalog/…`: everyone in the organisation reads, admin and
- * HR write) and the letter to the doctor (`/api/v1/sykefravaer/employees/:employeeId/legebrev…`,
- * scoped like the case; the employee reads and downloads their own letters).
- */
-import type { FastifyReply } from 'fastify';
 import { access, defineRoute } from '../../http/route.ts';
 import { EmployeeParamsSchema } from './dokumenter.schemas.ts';
 import {
@@ -37,20 +31,13 @@ import {
   updateTiltak,
 } from './katalog.service.ts';
 import { getDraft, getLetter, letterPdf, previewLetter, saveLetter } from './legebrev.service.ts';
+import { sendPdf } from './route-helpers.ts';
 
 const tags = ['katalog'];
 const K = '/api/v1/katalog';
 const LB = '/api/v1/sykefravaer/employees/:employeeId/legebrev';
 const editors = access.roles('admin', 'hr');
 const caseWorkers = access.roles('admin', 'hr', 'leder');
-
-function sendPdf(reply: FastifyReply, file: { pdf: Buffer; filename: string }): Buffer {
-  reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'private, no-store');
-  return file.pdf;
-}
 
 export function katalogRoutes() {
   return [

@@ -1,12 +1,6 @@
-/**
- * The samtalereferat API (registered through `dialogmoteRoutes()`): employer routes under
- * `/sykefravaer/employees/:employeeId/samtalereferater` (list, create, update with version, PDF) and the
- * employee's own under `/sykefravaer/me/samtalereferater` (list, PDF).
- */
-import type { FastifyReply } from 'fastify';
-import { notFound } from '../../http/errors.ts';
 import { access, defineRoute } from '../../http/route.ts';
 import { EmployeeParamsSchema } from './dialogmote.schemas.ts';
+import { ownId, sendPdf } from './route-helpers.ts';
 import {
   CreateSamtaleRequestSchema,
   MySamtaleParamsSchema,
@@ -21,19 +15,6 @@ const tags = ['dokumenter'];
 const BASE = '/api/v1/sykefravaer/employees/:employeeId/samtalereferater';
 const ME = '/api/v1/sykefravaer/me/samtalereferater';
 const caseWorkers = access.roles('admin', 'hr', 'leder');
-
-function sendPdf(reply: FastifyReply, file: { pdf: Buffer; filename: string }): Buffer {
-  reply
-    .type('application/pdf')
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'private, no-store');
-  return file.pdf;
-}
-
-function ownId(employeeId: string | null): string {
-  if (employeeId === null) throw notFound({ nb: 'Fant ikke den ansatte.', en: 'Employee not found.' });
-  return employeeId;
-}
 
 export function samtalereferatRoutes() {
   return [
