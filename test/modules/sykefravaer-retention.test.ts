@@ -161,8 +161,26 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
   });
 
   it('deletes exactly the data that is due, and logs kind, count and rule — no content', async () => {
+    // A letter to the doctor each for A (due) and B (on hold): case documents go with the case.
+    const user = await t.db.selectFrom('user_account').select('id').executeTakeFirstOrThrow();
+    for (const employee_id of [ids.a, ids.b]) {
+      await t.db
+        .insertInto('legebrev')
+        .values({
+          organisation_id: org.organisationId,
+          employee_id,
+          content: JSON.stringify({}),
+          created_by: user.id,
+        })
+        .execute();
+    }
+    const letters = async (employeeId: string) =>
+      (await t.db.selectFrom('legebrev').select('id').where('employee_id', '=', employeeId).execute()).length;
+
     const summary = await runRetention(t.db, { today: TODAY, organisationId: org.organisationId });
     expect(summary.employees).toBe(2);
+    expect(await letters(ids.a)).toBe(0);
+    expect(await letters(ids.b)).toBe(1);
 
     // A: everything gone, including the follow-up row.
     expect(await periodIds(ids.a)).toEqual([]);
@@ -186,13 +204,14 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
     const rule = 'retention: 12 months after case end';
     const of = (employeeId: string) =>
       audit.filter((r) => r.entity_id === employeeId).map((r) => [r.action, r.actor_user_id, r.detail]);
-    expect(audit).toHaveLength(7);
+    expect(audit).toHaveLength(8);
     expect(of(ids.a)).toEqual([
       ['delete', null, { record: 'absence_period', count: 2, rule }],
       ['delete', null, { record: 'absence_period_history', count: 2, rule }],
       ['delete', null, { record: 'milestone_record', count: 1, rule }],
       ['delete', null, { record: 'agp_override', count: 1, rule }],
       ['delete', null, { record: 'sykefravaer_followup', count: 1, rule }],
+      ['delete', null, { record: 'legebrev', count: 1, rule }],
     ]);
     const egenRule = 'retention: egenmelding older than 12 months';
     expect(of(ids.c)).toEqual([

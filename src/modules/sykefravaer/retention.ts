@@ -21,6 +21,7 @@ import { addMonths, type IsoDate } from '../../domain/calendar/index.ts';
 import { EGENMELDING_VINDU_MANEDER, type PeriodType } from '../../domain/sykefravaer/index.ts';
 import { IsoDateSchema } from '../../http/common-schemas.ts';
 import { enqueue, type JobHandler } from '../../jobs/index.ts';
+import { eraseCaseDocuments } from '../dokumenter/erase.ts';
 import { computePlan } from './case.ts';
 import { loadSettings } from './settings.ts';
 import { todayInOslo } from './today.ts';
@@ -184,6 +185,10 @@ async function retainEmployee(
       counts.milestone_record = Number(records.numDeletedRows);
       counts.agp_override = Number(overrides.numDeletedRows);
       counts.sykefravaer_followup = Number(row.numDeletedRows);
+      // The case's documents (plans, meetings, minutes, letters) are case data too (§11.9).
+      for (const [kind, n] of Object.entries(await eraseCaseDocuments(trx, organisationId, employeeId))) {
+        if (n > 0) counts[kind] = n;
+      }
       for (const [record, count] of Object.entries(counts)) {
         await writeSystemAudit(trx, organisationId, employeeId, record, count, rule);
       }
