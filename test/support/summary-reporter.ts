@@ -17,7 +17,13 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (mod.state() === 'failed' && mod.errors().length > 0) failed++;
+      // A file that failed outside its tests (a failing beforeAll, an import error) counts once.
+      if (
+        mod.state() === 'failed' &&
+        ![...mod.children.allTests()].some((t) => t.result().state === 'failed')
+      ) {
+        failed++;
+      }
     }
     // Vitest fails the run on errors outside any test (e.g. an uncaught exception); count them too.
     failed += unhandledErrors.length;

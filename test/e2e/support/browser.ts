@@ -141,10 +141,12 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
 export async function loadDemo(
   context: BrowserContext,
 ): Promise<{ role: string; name: string; email: string; password: string }[]> {
-  const session = (await (await context.request.get('/api/v1/session')).json()) as { csrfToken: string };
-  const res = await context.request.post('/api/v1/setup/demo', {
-    headers: { 'x-csrf-token': session.csrfToken },
-  });
+  await context.request.get('/api/v1/session');
+  // Anonymous state changes use a double-submit token: the header must equal the `naervaer_csrf`
+  // cookie. The page may have fetched /api/v1/session at the same time and set a newer cookie, so
+  // send what the browser holds now rather than the token from our own response.
+  const csrf = (await context.cookies()).find((c) => c.name === 'naervaer_csrf')?.value ?? '';
+  const res = await context.request.post('/api/v1/setup/demo', { headers: { 'x-csrf-token': csrf } });
   if (res.status() !== 201) throw new Error(`demo: ${res.status()} ${await res.text()}`);
   return (
     (await res.json()) as { accounts: { role: string; name: string; email: string; password: string }[] }
