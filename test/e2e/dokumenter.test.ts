@@ -6,7 +6,9 @@
  * (2) the employee, in a second browser context on a phone, opens "Min oppfølgingsplan" from
  *     "Mitt fravær", comments on a section and approves;
  * (3) the leader sees the approval, downloads the PDF (checked as a PDF with the right name),
- *     records it as sent to the sykmelder, and the case shows the oppfølgingsplan milestone done.
+ *     records it as sent to the sykmelder, and the case shows the oppfølgingsplan milestone done;
+ * (4) the dialogmøte and letter-to-the-doctor pages open for the leader; (5) the administrator opens
+ *     the tilrettelegging catalogues.
  * Axe on every page and dialog visited; no request leaves the app's origin.
  */
 import { readFile } from 'node:fs/promises';
@@ -34,6 +36,7 @@ let phone: Session | undefined;
 const axe = new AxeLog();
 let leader: Account;
 let employee: Account;
+let administrator: Account;
 let employeeId = '';
 
 const today = new Intl.DateTimeFormat('sv-SE', {
@@ -66,8 +69,10 @@ describe('oppfølgingsplan in the browser', () => {
     const accounts = await loadDemo(s.context);
     leader = accounts.find((a) => a.role === 'leder (Hjemmetjenesten)')!;
     employee = accounts.find((a) => a.role === 'ansatt (Hjemmetjenesten)')!;
+    administrator = accounts.find((a) => a.role.startsWith('admin'))!;
     expect(leader).toBeDefined();
     expect(employee).toBeDefined();
+    expect(administrator).toBeDefined();
   });
 
   afterAll(async () => {
@@ -188,8 +193,30 @@ describe('oppfølgingsplan in the browser', () => {
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
   });
 
+  it('4. the dialogmøte and letter-to-the-doctor pages open, in Norwegian', async () => {
+    await page.goto(`/sykefravaer/${employeeId}/dialogmoter`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toContain('Dialogmøte');
+    await axe.check(page, 'dialogmøter');
+    await page.goto(`/sykefravaer/${employeeId}/legebrev`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toMatch(/lege/i);
+    await page.getByText('Ikke skriv diagnose', { exact: false }).first().waitFor();
+    await axe.check(page, 'brev til legen');
+  });
+
+  it('5. an administrator opens the tilrettelegging catalogues', async () => {
+    await s.context.clearCookies(); // log the leader out
+    await login(page, administrator);
+    await page.goto('/innstillinger/tilrettelegging');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toMatch(/Tilrettelegging/);
+    await page.getByRole('tab').first().waitFor();
+    await axe.check(page, 'tilrettelegging (katalog)');
+  });
+
   it('axe found nothing on any page visited', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(7);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(10);
     expect(axe.violations).toEqual([]);
   });
 });
