@@ -21,7 +21,7 @@ import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { fieldId } from '../../ui/form.ts';
 import type { useCaseWrites } from './api.ts';
 import { dmy } from './dates.ts';
-import { ReloadedNotice, WriteError } from './parts.tsx';
+import { useWriteFeedback } from './parts.tsx';
 import type { CaseSummary as Summary } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
@@ -56,9 +56,9 @@ function AgpDialog({
   const ts = t.sykefravaer;
   const [end, setEnd] = useState(current.agpEnd ?? '');
   const [error, setError] = useState<string | undefined>();
-  const [reloaded, setReloaded] = useState(false);
+  const { feedback, clear } = useWriteFeedback(writes.setAgp, onReload);
   const save = (value: string | null) => {
-    setReloaded(false);
+    clear();
     writes.setAgp.mutate(
       { caseStart: current.start, end: value, version },
       {
@@ -82,17 +82,7 @@ function AgpDialog({
       <Modal.Body>
         <form id="sf-agp-form" onSubmit={submit} noValidate>
           <VStack gap="space-16">
-            {writes.setAgp.isError ? (
-              <WriteError
-                error={writes.setAgp.error}
-                onReload={async () => {
-                  await onReload();
-                  writes.setAgp.reset();
-                  setReloaded(true);
-                }}
-              />
-            ) : null}
-            {reloaded ? <ReloadedNotice /> : null}
+            {feedback}
             <BodyLong>{current.agpEnd ? ts.agpBody(dmy(current.agpEnd)) : ts.agpBodyNone}</BodyLong>
             <DateField
               id={fieldId('agpEnd')}

@@ -21,7 +21,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { fieldId } from '../../ui/form.ts';
 import type { useCaseWrites } from './api.ts';
 import { dateTime, dmy } from './dates.ts';
-import { ReloadedNotice, StateTag, WriteError } from './parts.tsx';
+import { StateTag, useWriteFeedback } from './parts.tsx';
 import { EXEMPTABLE, type MilestoneView } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
@@ -114,14 +114,14 @@ function ReasonDialog({
   const name = ts.milestones[m.key];
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [reloaded, setReloaded] = useState(false);
   const mutation =
     dialog.kind === 'done' ? writes.markDone : dialog.kind === 'exempt' ? writes.exempt : writes.undo;
+  const { feedback, clear } = useWriteFeedback(mutation, onReload);
   const formId = `sf-milestone-${dialog.kind}`;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setReloaded(false);
+    clear();
     const onSuccess = () => {
       onSaved(
         dialog.kind === 'done'
@@ -158,17 +158,7 @@ function ReasonDialog({
       <Modal.Body>
         <form id={formId} onSubmit={submit} noValidate>
           <VStack gap="space-16">
-            {mutation.isError ? (
-              <WriteError
-                error={mutation.error}
-                onReload={async () => {
-                  await onReload();
-                  mutation.reset();
-                  setReloaded(true);
-                }}
-              />
-            ) : null}
-            {reloaded ? <ReloadedNotice /> : null}
+            {feedback}
             {dialog.kind === 'undo' ? <BodyLong>{ts.undoBody}</BodyLong> : null}
             {dialog.kind === 'exempt' ? <BodyLong>{ts.exemptBody}</BodyLong> : null}
             {dialog.kind === 'done' ? (

@@ -28,7 +28,7 @@ import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import type { useCaseWrites } from './api.ts';
 import { daysInclusive, dmy, todayIso } from './dates.ts';
-import { ReloadedNotice, WriteError } from './parts.tsx';
+import { ReloadedNotice, useWriteFeedback, WriteError } from './parts.tsx';
 import { type AbsencePeriod, PERIOD_TYPES, type PeriodType } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
@@ -245,11 +245,11 @@ function DeleteDialog({
   const ts = t.sykefravaer;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [reloaded, setReloaded] = useState(false);
+  const { feedback, clear } = useWriteFeedback(writes.deletePeriod, onReload);
   const what = `${ts.periodTypes[period.type]} ${dmy(period.start)}–${dmy(period.end)}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setReloaded(false);
+    clear();
     if (!reason.trim()) {
       setError(ts.reasonRequired);
       document.getElementById(fieldId('deleteReason'))?.focus();
@@ -270,17 +270,7 @@ function DeleteDialog({
       <Modal.Body>
         <form id="sf-delete-period" onSubmit={submit} noValidate>
           <VStack gap="space-16">
-            {writes.deletePeriod.isError ? (
-              <WriteError
-                error={writes.deletePeriod.error}
-                onReload={async () => {
-                  await onReload();
-                  writes.deletePeriod.reset();
-                  setReloaded(true);
-                }}
-              />
-            ) : null}
-            {reloaded ? <ReloadedNotice /> : null}
+            {feedback}
             <BodyLong>{ts.periodDeleteBody(what)}</BodyLong>
             <Textarea
               id={fieldId('deleteReason')}

@@ -83,3 +83,29 @@ export function ReloadedNotice() {
     </div>
   );
 }
+
+type Write = { isError: boolean; error: unknown; reset(): void };
+
+/**
+ * The feedback of a write in a dialog: the failure (with "load the latest version" on a 409) and,
+ * after such a reload, a notice that the latest version is shown. `clear` before each new attempt.
+ */
+export function useWriteFeedback(write: Write, onReload: () => Promise<unknown>) {
+  const [reloaded, setReloaded] = useState(false);
+  const feedback = (
+    <>
+      {write.isError ? (
+        <WriteError
+          error={write.error}
+          onReload={async () => {
+            await onReload();
+            write.reset();
+            setReloaded(true);
+          }}
+        />
+      ) : null}
+      {reloaded ? <ReloadedNotice /> : null}
+    </>
+  );
+  return { feedback, clear: () => setReloaded(false) };
+}
