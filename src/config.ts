@@ -32,6 +32,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Nærvær <ikke-svar@naervaer.invalid>'),
   MAIL_DIR: z.string().min(1).default('./mail-out'),
   WORKER: boolean.default(true),
+  CACHE: boolean.default(true),
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   mailDir: string;
   /** Run the background worker (reminders, e-mail) in this process. */
   worker: boolean;
+  /** Keep in-process read caches (sessions, employee lists), kept fresh by the database's change feed. */
+  cache: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -78,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     mailDir: e.MAIL_DIR,
     worker: e.WORKER,
+    cache: e.CACHE,
   };
 }

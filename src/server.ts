@@ -33,6 +33,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
       logLevel: config.logLevel,
+      changeFeed: config.cache ? database.changeFeed() : undefined,
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

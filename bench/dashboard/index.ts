@@ -13,6 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -123,7 +124,9 @@ async function run(label: string, databaseUrl: string | undefined) {
     const { token } = await createSession(db, user.id, org.id, 2);
     const generated = performance.now() - t0;
 
-    const app = await buildApp({ db, logLevel: 'silent' });
+    const feed = database.changeFeed();
+    for (let waited = 0; !feed.live && waited < 10_000; waited += 50) await sleep(50);
+    const app = await buildApp({ db, logLevel: 'silent', changeFeed: feed });
     app.get('/bench/bare', async () => ({ hello: 'world' }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

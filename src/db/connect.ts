@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ChangeFeed, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
 import { lockDataDir } from './lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -48,6 +49,11 @@ export interface OpenDatabaseOptions {
 export interface OpenedDatabase {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * The feed of committed changes for in-process caches (see change-feed.ts). PGlite listens from
+   * the start; PostgreSQL opens its LISTEN connection on the first call. Closed with the database.
+   */
+  changeFeed(): ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -177,12 +183,15 @@ async function openPglite(options: OpenDatabaseOptions): Promise<OpenedDatabase>
     }
     pglite ??= await createPglite(dataDir);
     const instance = pglite;
+    // Before Kysely uses the instance: LISTEN must not run inside someone's transaction.
+    const feed = await pgliteChangeFeed(instance);
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance }) });
     let closed = false;
     const close = async (): Promise<void> => {
       if (closed) return;
       closed = true;
       try {
+        await feed.close();
         // Kysely only destroys a driver it has used; close PGlite ourselves in any case.
         await db.destroy();
         if (!instance.closed) await instance.close();
@@ -198,7 +207,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<OpenedDatabase>
         throw error;
       }
     }
-    return { db, kind: 'pglite', close };
+    return { db, kind: 'pglite', changeFeed: () => feed, close };
   } catch (error) {
     release();
     throw error;
@@ -222,10 +231,20 @@ async function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string
     options.logger?.warn({ err: error.message }, 'PostgreSQL pool client error');
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let feed: ChangeFeed | undefined;
+  const changeFeed = (): ChangeFeed => {
+    feed ??= postgresChangeFeed({
+      connectionString: options.databaseUrl,
+      onError: (message) =>
+        options.logger?.warn({ err: message }, 'change feed connection lost; reconnecting'),
+    });
+    return feed;
+  };
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    await feed?.close();
     await db.destroy();
   };
   if (options.migrate ?? true) {
@@ -236,7 +255,7 @@ async function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string
       throw error;
     }
   }
-  return { db, kind: 'postgres', close };
+  return { db, kind: 'postgres', changeFeed, close };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {

@@ -4,6 +4,7 @@
  */
 
 import type { JobTables } from '../jobs/job.tables.ts';
+import type { CaseActionTables } from '../modules/dokumenter/actions.tables.ts';
 import type { DialogmoteTables } from '../modules/dokumenter/dialogmote.tables.ts';
 import type { DokumenterTables } from '../modules/dokumenter/dokumenter.tables.ts';
 import type { KatalogTables } from '../modules/dokumenter/katalog.tables.ts';
@@ -20,4 +21,5 @@ export interface Database
     NotificationTables,
     DokumenterTables,
     KatalogTables,
-    DialogmoteTables {}
+    DialogmoteTables,
+    CaseActionTables {}

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../db/core.tables.ts';
 import type { Database } from '../db/schema.ts';
 import type { Locale } from '../i18n/locale.ts';
+import type { AppCaches } from './caches.ts';
 
 export type Actor = {
   userId: string;
@@ -34,6 +35,8 @@ export type RequestContext = {
   ip: string;
   session: Session | null;
   actor: Actor | null;
+  /** The app's read caches; null when caching is off (tests, `CACHE=false`). */
+  caches: AppCaches | null;
 };
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

@@ -86,6 +86,11 @@ export function defineRoute<
 }): RouteDef {
   const paramsSchema = def.params ?? empty;
   const querySchema = def.query ?? empty;
+  /**
+   * Frozen answers (a read cache's values) already checked and serialized by this route: a cache
+   * hit skips the schema check and JSON.stringify. Weak: gone with the cache entry.
+   */
+  const serialized = new WeakMap<object, string>();
   return {
     method: def.method,
     url: def.url,
@@ -123,6 +128,14 @@ export function defineRoute<
         handlerCtx,
       );
       if (def.response === 'binary') return result;
+      const frozen = typeof result === 'object' && result !== null && Object.isFrozen(result);
+      if (frozen) {
+        const json = serialized.get(result);
+        if (json !== undefined) {
+          reply.type('application/json; charset=utf-8');
+          return json;
+        }
+      }
       const checked = def.response.safeParse(result);
       if (!checked.success) {
         request.log.error(
@@ -133,6 +146,12 @@ export function defineRoute<
           nb: 'Noe gikk galt hos oss. Prøv igjen senere.',
           en: 'Something went wrong on our side. Please try again later.',
         });
+      }
+      if (frozen) {
+        const json = JSON.stringify(checked.data);
+        serialized.set(result, json);
+        reply.type('application/json; charset=utf-8');
+        return json;
       }
       return checked.data;
     },

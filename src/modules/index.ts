@@ -4,7 +4,7 @@
  */
 import type { RouteDef } from '../http/route.ts';
 import { type AuthOptions, authRoutes } from './auth/auth.routes.ts';
-import { dialogmoteRoutes, dokumenterRoutes, katalogRoutes } from './dokumenter/index.ts';
+import { actionRoutes, dialogmoteRoutes, dokumenterRoutes, katalogRoutes } from './dokumenter/index.ts';
 import { employeeRoutes } from './employees/employees.routes.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
@@ -26,5 +26,6 @@ export function apiRoutes(options: AuthOptions): RouteDef[] {
     ...dokumenterRoutes(),
     ...dialogmoteRoutes(),
     ...katalogRoutes(),
+    ...actionRoutes(),
   ];
 }

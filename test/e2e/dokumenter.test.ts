@@ -1,5 +1,5 @@
 /**
- * The oppfølgingsplan in the browser, on the demo company:
+ * The follow-up documents in the browser, on the demo company:
  * (1) the leader of Hjemmetjenesten opens the case of one of their people (a sykmelding from 30 days
  *     ago, registered through the API), creates the plan, types (the draft saves itself: "Lagret kl."),
  *     sees the health-word hint, adds an action and sends the plan for approval;
@@ -7,11 +7,18 @@
  *     "Mitt fravær", comments on a section and approves;
  * (3) the leader sees the approval, downloads the PDF (checked as a PDF with the right name),
  *     records it as sent to the sykmelder, and the case shows the oppfølgingsplan milestone done;
- * (4) the dialogmøte and letter-to-the-doctor pages open for the leader; (5) the administrator opens
- *     the tilrettelegging catalogues.
+ * (4) the leader plans dialogmøte 1 with a tillitsvalgt (employee consent recorded) and parses the
+ *     downloaded .ics; (5) changes the meeting by keyboard — a concurrent change gives a 409 that keeps
+ *     the input, "Hent siste versjon", save; (6) writes the minutes with an agreed action → the
+ *     dialogmøte 1 milestone is done with a link to the minutes (and the plan's to the version sent);
+ *     (7) a samtalereferat with an agreed action; (8) picks catalogue measures into the plan's
+ *     adaptation field (keyboard); (9) saves a letter to the doctor from catalogue items, and its PDF
+ *     text has æøå and the items; (10) the employee reads and downloads that letter on "Mitt fravær",
+ *     a colleague's letters are 404; (11) the administrator opens the tilrettelegging catalogues.
  * Axe on every page and dialog visited; no request leaves the app's origin.
  */
 import { readFile } from 'node:fs/promises';
+import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
@@ -38,6 +45,9 @@ let leader: Account;
 let employee: Account;
 let administrator: Account;
 let employeeId = '';
+let colleagueId = '';
+let meetingId = '';
+let letterMeasure = '';
 
 const today = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Oslo',
@@ -45,6 +55,54 @@ const today = new Intl.DateTimeFormat('sv-SE', {
   month: '2-digit',
   day: '2-digit',
 }).format(new Date());
+const meetingDay = addDays(today, 7);
+
+/** The properties of an iCalendar text: unfolded lines, the BEGIN blocks in order, the VEVENT's properties. */
+function parseIcs(text: string) {
+  const lines = text
+    .replace(/\r?\n[ \t]/g, '')
+    .split(/\r?\n/)
+    .filter(Boolean);
+  const begin = lines.filter((l) => l.startsWith('BEGIN:')).map((l) => l.slice(6));
+  const event = new Map<string, { params: string[]; value: string }>();
+  let inEvent = false;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') inEvent = true;
+    else if (line === 'END:VEVENT') inEvent = false;
+    else if (inEvent) {
+      const colon = line.indexOf(':');
+      const [name = '', ...params] = line.slice(0, colon).split(';');
+      if (!event.has(name)) event.set(name, { params, value: line.slice(colon + 1) });
+    }
+  }
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  return { begin, event };
+}
+
+/** `YYYYMMDDTHHMMSS` (optionally `Z`) naming a real date and time. */
+function isValidIcsDateTime(value: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    se < 60
+  );
+}
+
+/** The text of a PDF, whitespace folded. */
+async function pdfText(file: Buffer): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(file) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  return text.replace(/\s+/g, ' ');
+}
 
 async function login(p: Page, account: { email: string; password: string }): Promise<void> {
   await p.goto('about:blank');
@@ -193,19 +251,297 @@ describe('oppfølgingsplan in the browser', () => {
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
   });
 
-  it('4. the dialogmøte and letter-to-the-doctor pages open, in Norwegian', async () => {
-    await page.goto(`/sykefravaer/${employeeId}/dialogmoter`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toContain('Dialogmøte');
-    await axe.check(page, 'dialogmøter');
-    await page.goto(`/sykefravaer/${employeeId}/legebrev`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toMatch(/lege/i);
-    await page.getByText('Ikke skriv diagnose', { exact: false }).first().waitFor();
-    await axe.check(page, 'brev til legen');
+  it('4. the leader plans dialogmøte 1 with a tillitsvalgt (employee consent) and downloads a valid .ics', async () => {
+    const list = await page.context().request.get('/api/v1/employees');
+    colleagueId =
+      ((await list.json()) as { items: { id: string }[] }).items.find((e) => e.id !== employeeId)?.id ?? '';
+    expect(colleagueId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.goto(`/sykefravaer/${employeeId}`);
+    await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    await page.getByRole('link', { name: 'Dialogmøter', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dialogmøter' }).waitFor();
+    await page.getByText('Det er ikke planlagt noen dialogmøter.').waitFor();
+    await axe.check(page, 'dialogmøter (ingen møter)');
+
+    const form = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Planlegg dialogmøte 1' }) });
+    await form.getByLabel('Dato', { exact: true }).fill(formatNorwegian(meetingDay));
+    await form.getByLabel('Klokkeslett').fill('10:30');
+    await form.getByLabel('Sted', { exact: true }).fill('Møterom Fjordgløtt, 2. etasje');
+    await form.getByLabel('Navn', { exact: true }).nth(0).fill(leader.name);
+    await form.getByLabel('Navn', { exact: true }).nth(1).fill(employee.name);
+    await form.getByRole('button', { name: 'Legg til deltaker' }).click();
+    await form.getByLabel('Rolle').nth(2).selectOption('tillitsvalgt');
+    await form.getByLabel('Navn', { exact: true }).nth(2).fill('Tora Tillitsvalgt');
+    await form.getByRole('checkbox', { name: /Arbeidstakeren har sagt ja/ }).check();
+    await form.getByRole('button', { name: 'Planlegg møtet' }).click();
+    await page.getByText('Møtet er planlagt.').waitFor();
+    const when = `${formatNorwegian(meetingDay)} kl. 10:30 (60 min)`;
+    await page.getByRole('heading', { level: 2, name: when }).waitFor();
+    await page.getByText('Samtykke gitt', { exact: false }).first().waitFor();
+    await axe.check(page, 'dialogmøter (planlagt)');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Kalenderinvitasjon for Tora Tillitsvalgt (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const ics = parseIcs(await readFile((await download.path())!, 'utf8'));
+    expect(ics.begin).toEqual(['VCALENDAR', 'VEVENT']);
+    const start = ics.event.get('DTSTART');
+    expect(start?.params).toContain('TZID=Europe/Oslo');
+    expect(start?.value).toBe(`${meetingDay.replaceAll('-', '')}T103000`);
+    expect(isValidIcsDateTime(start?.value ?? '')).toBe(true);
+    const end = ics.event.get('DTEND');
+    expect(end && isValidIcsDateTime(end.value)).toBe(true);
+    expect((end?.value ?? '') > (start?.value ?? '')).toBe(true);
+    expect(ics.event.get('SUMMARY')?.value ?? '').toMatch(/^Dialogmøte/);
+    expect(ics.event.get('UID')?.value ?? '').not.toBe('');
   });
 
-  it('5. an administrator opens the tilrettelegging catalogues', async () => {
+  it('5. the leader changes the meeting by keyboard; a conflict keeps the input, then it saves', async () => {
+    const edit = page.getByRole('button', { name: 'Endre møtet' });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { name: 'Endre dialogmøte 1' });
+    await heading.waitFor();
+    // Focus moved to the form's heading.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Endre dialogmøte 1');
+    const form = page.locator('section').filter({ has: heading });
+    await form.getByLabel('Klokkeslett').fill('13:15');
+    await axe.check(page, 'dialogmøter (endre)');
+
+    // Meanwhile someone else changes the place.
+    const api = page.context().request;
+    const listed = (await (
+      await api.get(`/api/v1/sykefravaer/employees/${employeeId}/dialogmoter`)
+    ).json()) as {
+      items: {
+        id: string;
+        version: number;
+        localStart: string;
+        durationMinutes: number;
+        videoLink: string | null;
+        participants: { id: string; role: string; name: string; email: string | null }[];
+      }[];
+    };
+    const meeting = listed.items[0]!;
+    meetingId = meeting.id;
+    const other = await api.put(`/api/v1/sykefravaer/employees/${employeeId}/dialogmoter/${meeting.id}`, {
+      headers: { 'x-csrf-token': await csrf(page.context()) },
+      data: {
+        startsAt: meeting.localStart,
+        durationMinutes: meeting.durationMinutes,
+        place: 'Møterom Nordlys',
+        videoLink: meeting.videoLink,
+        participants: meeting.participants.map((p) => ({
+          id: p.id,
+          role: p.role,
+          name: p.name,
+          email: p.email,
+        })),
+        version: meeting.version,
+      },
+    });
+    expect(other.status()).toBe(200);
+
+    await form.getByRole('button', { name: 'Lagre endringene' }).click();
+    const conflict = form.getByRole('alert');
+    await conflict.waitFor();
+    expect(await textOf(conflict)).toMatch(/endret|andre/i);
+    expect(await form.getByLabel('Klokkeslett').inputValue()).toBe('13:15');
+    await axe.check(page, 'dialogmøter (konflikt)');
+    await conflict.getByRole('button', { name: 'Hent siste versjon' }).click();
+    await form.getByText('Du ser nå siste versjon', { exact: false }).waitFor();
+    expect(await form.getByLabel('Klokkeslett').inputValue()).toBe('13:15');
+    await form.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText('Endringene er lagret.', { exact: false }).waitFor();
+    await page
+      .getByRole('heading', { level: 2, name: `${formatNorwegian(meetingDay)} kl. 13:15 (60 min)` })
+      .waitFor();
+    await heading.waitFor({ state: 'detached' });
+  });
+
+  it('6. the leader writes the minutes with an agreed action → milestone done with a link to the minutes', async () => {
+    const form = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'Referat', exact: true }) });
+    await form
+      .getByLabel('Oppsummering')
+      .fill('Vi gikk gjennom arbeidsoppgavene og ble enige om kortere vakter de neste ukene.');
+    await form.getByRole('button', { name: 'Legg til tiltak' }).click();
+    await form.getByLabel('Hva', { exact: true }).fill('Prøve kortere vakter i tre uker');
+    await form.getByLabel('Ansvarlig', { exact: true }).fill(leader.name);
+    await form.getByLabel('Frist (valgfri)').fill(formatNorwegian(addDays(today, 28)));
+    await axe.check(page, 'dialogmøter (referat)');
+    await form.getByRole('button', { name: 'Lagre referat' }).click();
+    await page.getByText('Referatet er lagret', { exact: false }).waitFor();
+    await page.getByText('Gjennomført', { exact: true }).waitFor();
+    await page.getByText('Prøve kortere vakter i tre uker').first().waitFor();
+
+    await page.getByRole('link', { name: 'Tilbake til sykefraværet' }).click();
+    await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    const meetingMilestone = page.locator('li.sf-milestone[data-key="dialogmote1"]');
+    await meetingMilestone.waitFor();
+    expect(await meetingMilestone.getAttribute('data-state')).toBe('done');
+    const planMilestone = page.locator('li.sf-milestone[data-key="oppfolgingsplan"]');
+    await planMilestone
+      .getByRole('link', { name: /^Se oppfølgingsplanen \(versjon \d+ ble sendt\)$/ })
+      .waitFor();
+    await axe.check(page, 'sykefravær (milepæler med dokumentasjon)');
+    await meetingMilestone.getByRole('link', { name: 'Se referatet fra dialogmøtet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dialogmøter' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#meeting-${meetingId}`);
+  });
+
+  it('7. the leader writes a samtalereferat with an agreed action', async () => {
+    const form = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'Skriv samtalereferat' }) });
+    await form
+      .getByLabel('Kort oppsummering', { exact: false })
+      .fill('Kort prat om hvordan de nye vaktene fungerer.');
+    await form.getByRole('button', { name: 'Legg til tiltak' }).click();
+    await form.getByLabel('Hva', { exact: true }).fill('Bytte vakt med kollega på torsdager');
+    await form.getByLabel('Ansvarlig', { exact: true }).fill(employee.name);
+    await form.getByRole('button', { name: 'Fjern tiltak 1' }).waitFor();
+    await axe.check(page, 'samtalereferat (skjema)');
+    await form.getByRole('button', { name: 'Lagre samtalereferat' }).click();
+    await page.getByText('Samtalereferatet er lagret.').waitFor();
+    const item = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Samtalereferater' }) })
+      .locator('li')
+      .filter({ hasText: 'Kort prat om hvordan de nye vaktene fungerer.' });
+    await item.getByText('Bytte vakt med kollega på torsdager').waitFor();
+    expect(await textOf(item)).toContain(employee.name);
+    expect(await form.getByRole('button', { name: 'Fjern tiltak 1' }).count()).toBe(0);
+  });
+
+  it('8. the leader picks catalogue measures into the plan’s adaptation section (keyboard)', async () => {
+    const catalogue = (await (await page.context().request.get('/api/v1/katalog/tiltak')).json()) as {
+      items: { kind: string; title: string; active: boolean }[];
+    };
+    const measure = catalogue.items.find((t) => t.kind === 'psykososial' && t.active);
+    expect(measure).toBeDefined();
+    await page.goto(`/sykefravaer/${employeeId}/oppfolgingsplan`);
+    await page.getByRole('heading', { level: 1, name: `Oppfølgingsplan: ${employee.name}` }).waitFor();
+    const group = page.getByRole('group', { name: 'Velg fra tilretteleggingskatalogen – psykososialt' });
+    const box = group.getByRole('checkbox', { name: measure!.title });
+    await box.focus();
+    await page.keyboard.press('Space');
+    expect(await box.isChecked()).toBe(true);
+    const field = page.getByLabel('Psykososial tilrettelegging', { exact: true });
+    expect(await field.inputValue()).toContain(`- ${measure!.title}`);
+    await field.press('End');
+    await field.pressSequentially('\n- Fast kontaktperson i teamet');
+    await page.getByText(/^Lagret kl\. \d{2}:\d{2}$/).waitFor();
+    await axe.check(page, 'oppfølgingsplan (katalog)');
+    const saved = (await (
+      await page.context().request.get(`/api/v1/sykefravaer/employees/${employeeId}/oppfolgingsplan`)
+    ).json()) as { plan: { content: { adaptPsychosocial?: string } } };
+    expect(saved.plan.content.adaptPsychosocial).toContain(`- ${measure!.title}`);
+    expect(saved.plan.content.adaptPsychosocial).toContain('- Fast kontaktperson i teamet');
+    // Unticking takes the line out again.
+    await box.focus();
+    await page.keyboard.press('Space');
+    expect(await field.inputValue()).not.toContain(`- ${measure!.title}`);
+    expect(await field.inputValue()).toContain('- Fast kontaktperson i teamet');
+    await page.getByText(/^Lagret kl\. \d{2}:\d{2}$/).waitFor();
+  });
+
+  it('9. the leader saves a letter to the doctor from catalogue items and downloads the PDF', async () => {
+    const draft = (await (
+      await page.context().request.get(`/api/v1/sykefravaer/employees/${employeeId}/legebrev`)
+    ).json()) as { arbeid: { title: string }[]; tiltak: { kind: string; title: string }[] };
+    const work = draft.arbeid[0]?.title ?? '';
+    const measure = draft.tiltak.find((t) => t.kind === 'fysisk')?.title ?? '';
+    expect(work).not.toBe('');
+    expect(measure).not.toBe('');
+    await page.goto(`/sykefravaer/${employeeId}/legebrev`);
+    await page
+      .getByRole('heading', { level: 1, name: `Brev til behandlende lege: ${employee.name}` })
+      .waitFor();
+    await page
+      .getByRole('group', { name: 'Arbeid vi kan tilby' })
+      .getByRole('checkbox', { name: work })
+      .check();
+    await page
+      .getByRole('group', { name: 'Tilrettelegging – fysisk' })
+      .getByRole('checkbox', { name: measure })
+      .check();
+    await page
+      .getByLabel('Vanlige arbeidsoppgaver')
+      .fill('Stell, måltider og dokumentasjon på sykehjemmet på Ås; bytte av vakter går fint.');
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await page.getByRole('heading', { name: 'Forhåndsvisning' }).waitFor();
+    await axe.check(page, 'brev til legen (forhåndsvisning)');
+    await page.getByRole('button', { name: 'Lagre brevet' }).click();
+    await page.getByText('Brevet er lagret.', { exact: false }).waitFor();
+    const link = page.getByRole('link', { name: /^Last ned PDF av brevet fra/ }).first();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^brev-til-lege-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const flat = await pdfText(await readFile((await download.path())!));
+    expect(flat).toMatch(/æ/);
+    expect(flat).toMatch(/ø/);
+    expect(flat).toMatch(/å/);
+    expect(flat).toContain('Stell, måltider og dokumentasjon på sykehjemmet på Ås');
+    expect(flat).toContain(measure);
+    expect(flat).toContain(work);
+    letterMeasure = measure;
+    expect(foreignRequests(s.requests, app.url)).toEqual([]);
+  });
+
+  it('10. the employee reads and downloads the letter about them; another employee’s letters are 404', async () => {
+    const p = phone!.page;
+    await p.goto('/mitt-fravaer');
+    const myLetters = p.getByRole('link', { name: 'Brev til legen om meg' });
+    await myLetters.waitFor();
+    await axe.check(p, 'mitt fravær (telefon)');
+    await myLetters.click();
+    await p.getByRole('heading', { level: 1, name: 'Brev til legen' }).waitFor();
+    const show = p.getByRole('button', { name: 'Vis brevet' }).first();
+    await show.focus();
+    await p.keyboard.press('Enter');
+    await p.getByText(letterMeasure, { exact: false }).first().waitFor();
+    await axe.check(p, 'brev til legen (ansatt, telefon)');
+    const pdfLink = p.getByRole('button', { name: /^Last ned PDF av brevet fra/ }).first();
+    const [download] = await Promise.all([p.waitForEvent('download'), pdfLink.click()]);
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfText(file)).toContain(letterMeasure);
+
+    // Own case only: a colleague's letters are not found.
+    const mine = (await (
+      await p.context().request.get(`/api/v1/sykefravaer/employees/${employeeId}/legebrev`)
+    ).json()) as { letters: { id: string }[] };
+    const letterId = mine.letters[0]?.id ?? '';
+    expect(letterId).not.toBe('');
+    const req = p.context().request;
+    expect((await req.get(`/api/v1/sykefravaer/employees/${colleagueId}/legebrev`)).status()).toBe(404);
+    expect(
+      (await req.get(`/api/v1/sykefravaer/employees/${colleagueId}/legebrev/${letterId}/pdf`)).status(),
+    ).toBe(404);
+    expect(
+      (
+        await req.post(`/api/v1/sykefravaer/employees/${employeeId}/legebrev`, {
+          headers: { 'x-csrf-token': await csrf(p.context()) },
+          data: { selectedTiltakIds: [], selectedArbeidIds: [], usualTasks: '', contact: { name: 'X' } },
+        })
+      ).status(),
+    ).toBe(404);
+
+    // The employee's meeting page shows the held meeting and the minutes.
+    await p.goto('/mitt-fravaer/dialogmoter');
+    await p.getByRole('heading', { level: 1, name: 'Mine dialogmøter' }).waitFor();
+    await p.getByText('Prøve kortere vakter i tre uker').first().waitFor();
+    await axe.check(p, 'mine dialogmøter (telefon)');
+    expect(foreignRequests(phone!.requests, app.url)).toEqual([]);
+  });
+
+  it('11. an administrator opens the tilrettelegging catalogues', async () => {
     await s.context.clearCookies(); // log the leader out
     await login(page, administrator);
     await page.goto('/innstillinger/tilrettelegging');
@@ -216,7 +552,7 @@ describe('oppfølgingsplan in the browser', () => {
   });
 
   it('axe found nothing on any page visited', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(10);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(20);
     expect(axe.violations).toEqual([]);
   });
 });

@@ -1,9 +1,13 @@
 /**
  * Sick-leave follow-up in the browser, on the demo company:
- * (1) the leader of Hjemmetjenesten registers a 100 % sykmelding that started 30 days ago for one of
- *     their people → the case shows oppfølgingsplan overdue and dialogmøte 1 with its date (both
- *     computed here from today) → marks a milestone done → it shows done with the leader's name;
- *     a custom reminder is created and listed;
+ * (1) the leader of Hjemmetjenesten registers a 100 % sykmelding for one of their people, starting
+ *     the day the engine puts dialogmøte 1's 14-days-before reminder on today (34 days ago) → the
+ *     case shows oppfølgingsplan overdue and dialogmøte 1 with its date (both computed here from
+ *     today) → marks a milestone done → it shows done with the leader's name; a custom reminder is
+ *     created and listed → the background worker (started now, as `src/worker.ts` would run beside
+ *     a server with WORKER=false) runs today's sweep: the dialogmøte 1 reminder is in the leader's
+ *     inbox, and its e-mail, caught by a local SMTP server, gives the due date and neither the
+ *     employee's name nor any health word;
  * (2) the employee, on a phone (390×844), presses "Jeg er syk i dag", sees the policy answer and
  *     their case;
  * (3) a leader of another unit cannot open the case (the page says so, the API answers 404);
@@ -12,8 +16,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
-import { startApp, type TestApp } from './support/app.ts';
+import { addDays, diffDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
+import { beregnPlan } from '../../src/domain/sykefravaer/index.ts';
+import type { AppWorker } from '../../src/modules/notifications/index.ts';
+import { formatShortDate } from '../../src/modules/notifications/messages.ts';
+import { decodedText } from '../notifications/support/mime.ts';
+import { type SmtpSink, startSmtpSink } from '../notifications/support/smtp-sink.ts';
+import { startApp, startWorker, type TestApp } from './support/app.ts';
 import {
   AxeLog,
   foreignRequests,
@@ -39,6 +48,8 @@ let accounts: Account[] = [];
 let leader: Account;
 let employee: Account;
 let employeeId = '';
+let sink: SmtpSink;
+let worker: AppWorker | undefined;
 
 /** Today in Norway, as the server counts deadlines. */
 const today = new Intl.DateTimeFormat('sv-SE', {
@@ -47,8 +58,45 @@ const today = new Intl.DateTimeFormat('sv-SE', {
   month: '2-digit',
   day: '2-digit',
 }).format(new Date());
-const start = addDays(today, -30);
+/**
+ * The first day of the sykmelding: the latest one (at least 28 days ago, so the oppfølgingsplan is
+ * overdue) for which the engine sends a dialogmøte 1 reminder today — 14 days before its due date.
+ */
+const start = (() => {
+  for (let daysAgo = 28; daysAgo <= 60; daysAgo++) {
+    const first = addDays(today, -daysAgo);
+    const plan = beregnPlan({
+      periods: [{ type: 'sykmelding', grade: 100, start: first, end: addDays(today, 30) }],
+    });
+    const dm1 = plan.followUp?.milestones.find((m) => m.key === 'dialogmote1');
+    if (dm1?.reminders.includes(today)) return first;
+  }
+  throw new Error('no start gives a dialogmøte 1 reminder today');
+})();
+const dm1Due = addDays(start, 48);
 const dmy = (iso: string) => formatNorwegian(iso);
+
+/** Words that would tell a reader of the e-mail about the employee's health or which deadline it is. */
+const HEALTH_WORDS =
+  /diagnos|sykmeld|egenmeld|gradert|\d+\s?%|dialogm(ø|o)te|oppf(ø|o)lgingsplan|aktivitetsplikt|lege|syk(e|dom)?\b/i;
+
+/** A header of a raw message as text: unfolded, RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) decoded. */
+function subjectOf(raw: string): string {
+  const folded = /^Subject:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(raw)?.[1] ?? '';
+  return folded
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}
 
 async function login(p: Page, account: { email: string; password: string }): Promise<void> {
   // A fresh history entry: the login page then goes to the front page, not back to a page that was
@@ -77,7 +125,9 @@ function milestone(p: Page, key: string) {
 
 describe('sick-leave follow-up in the browser', () => {
   beforeAll(async () => {
-    app = await startApp();
+    sink = await startSmtpSink();
+    // E-mail goes to the local SMTP server; the worker starts later in the journey (startWorker).
+    app = await startApp({ env: { SMTP_URL: sink.url, WORKER: 'false' } });
     browser = await launchBrowser();
     s = await openSession(browser, app.url);
     page = s.page;
@@ -93,10 +143,12 @@ describe('sick-leave follow-up in the browser', () => {
     await phone?.context.close();
     await s?.context.close();
     await browser?.close();
+    await worker?.stop();
     await app?.close();
+    await sink?.close();
   });
 
-  it('1. the leader registers a sykmelding from 30 days ago and follows up the milestones', async () => {
+  it('1. the leader registers a sykmelding, follows up the milestones and gets the dialogmøte 1 reminder', async () => {
     await login(page, leader);
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
     await nav.getByRole('link', { name: 'Sykefravær', exact: true }).waitFor();
@@ -122,7 +174,7 @@ describe('sick-leave follow-up in the browser', () => {
     await page.getByText('Enhet: Hjemmetjenesten').waitFor();
     await axe.check(page, 'sykefravær (tom sak)');
 
-    // Register the sykmelding: 100 %, from 30 days ago, a month ahead (past the 7 weeks of dialogmøte 1).
+    // Register the sykmelding: 100 %, from `start`, a month ahead (past the 7 weeks of dialogmøte 1).
     await page.getByRole('button', { name: 'Registrer fravær' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -142,10 +194,10 @@ describe('sick-leave follow-up in the browser', () => {
     const planText = await textOf(plan);
     expect(planText).toContain('Forfalt');
     expect(planText).toContain(dmy(addDays(start, 27)));
-    expect(planText).toContain('Forfalt for 3 dager siden');
+    expect(planText).toContain(`Forfalt for ${diffDays(today, addDays(start, 27))} dager siden`);
     const dm1 = await textOf(milestone(page, 'dialogmote1'));
-    expect(dm1).toContain(dmy(addDays(start, 48)));
-    expect(dm1).toContain('Om 18 dager');
+    expect(dm1).toContain(dmy(dm1Due));
+    expect(dm1).toContain(`Om ${diffDays(dm1Due, today)} dager`);
     expect(dm1).not.toContain('Forfalt');
     // The summary and the timeline (with today marked, and its list for screen readers).
     const summary = await textOf(page.locator('section[aria-labelledby="sf-summary-heading"]'));
@@ -221,7 +273,8 @@ describe('sick-leave follow-up in the browser', () => {
     await page.getByRole('link', { name: /^Varsler/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Ring og hør hvordan det går' }).waitFor();
-    // The reminder for dialogmøte 1 goes out 14 days before its date: not yet.
+    // The reminder for dialogmøte 1 is due today, but no sweep has run since the sykmelding was
+    // registered (the worker is not running yet): not yet.
     expect(
       await page
         .locator('.nf-list')
@@ -251,6 +304,41 @@ describe('sick-leave follow-up in the browser', () => {
       ).toBeLessThanOrEqual(0);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The worker starts and runs today's sweep: the dialogmøte 1 reminder reaches the leader by e-mail
+    // (through the local SMTP server) …
+    worker = startWorker(app);
+    const dueDay = formatShortDate(dm1Due, 'nb', today);
+    const mailTo = () => sink.messages.filter((m) => m.to.includes(leader.email));
+    for (let i = 0; i < 300 && !mailTo().some((m) => decodedText(m.raw).includes(dueDay)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const mails = mailTo();
+    const reminderMail = mails.find((m) => decodedText(m.raw).includes(dueDay));
+    expect(reminderMail, `no e-mail about ${dueDay} among ${mails.length}`).toBeDefined();
+    const subject = subjectOf(reminderMail?.raw ?? '');
+    const body = decodedText(reminderMail?.raw ?? '');
+    expect(subject).toBe('Du har en frist i sykefraværsoppfølgingen');
+    expect(body).toContain(`Du har en frist i sykefraværsoppfølgingen ${dueDay}.`);
+    // … and no e-mail to anyone names the employee or says anything about health or the milestone.
+    for (const m of sink.messages) {
+      const text = `${subjectOf(m.raw)}\n${decodedText(m.raw)}`;
+      for (const part of employee.name.split(' ')) expect(text).not.toContain(part);
+      expect(text).not.toMatch(HEALTH_WORDS);
+    }
+
+    // … and is in the inbox, with the milestone and its date (behind the login).
+    await page.goto('/varsler');
+    await page.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
+    const inboxReminder = page
+      .locator('.nf-list')
+      .getByText(/dialogmøte 1/i)
+      .first();
+    await inboxReminder.waitFor();
+    const inboxText = await textOf(page.locator('.nf-list'));
+    expect(inboxText).toContain(formatShortDate(dm1Due, 'nb', today));
+    await axe.check(page, 'varsler (påminnelse om dialogmøte 1)');
+    await screenshot(page, '25-varsler-dialogmote1');
     await logout(page);
   });
 

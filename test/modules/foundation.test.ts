@@ -114,6 +114,29 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
     expect((await t.client({ ip: '10.2.0.2' }).login(ADMIN.email, ADMIN.password)).status).toBe(200);
   });
 
+  it('sends the security headers on every answer: a strict CSP, no framing, no sniffing, no referrer', async () => {
+    const c = t.client();
+    for (const reply of [await c.get('/api/v1/session'), await c.get('/api/v1/finnes-ikke')]) {
+      const csp = String(reply.headers['content-security-policy']);
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "form-action 'self'",
+      ]) {
+        expect(csp).toContain(directive);
+      }
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(reply.headers['referrer-policy']).toBe('no-referrer');
+      expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(reply.headers['strict-transport-security']).toBeUndefined(); // set by the TLS proxy, not here
+    }
+  });
+
   it('answers unknown API routes with 404 JSON and serves the OpenAPI document', async () => {
     const c = t.client();
     const missing = await c.get<ErrorReply>('/api/v1/finnes-ikke');
@@ -161,6 +184,7 @@ describe('serving the web app', () => {
       const root = await app.inject({ method: 'GET', url: '/' });
       expect(root.statusCode).toBe(200);
       expect(root.body).toContain('<title>Nærvær</title>');
+      expect(root.headers['content-security-policy']).toContain("script-src 'self'");
       const page = await app.inject({ method: 'GET', url: '/ansatte/123' });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<title>Nærvær</title>');

@@ -1,4 +1,7 @@
-/** `listDeadlines` on a small fixture with a fixed `today`. */
+/**
+ * `listDeadlines` (milestones) on a small fixture with a fixed `today`. Routine tasks and agreed
+ * actions: `sykefravaer-task-deadlines.test.ts`.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
@@ -66,6 +69,7 @@ describe.each(testDatabaseKinds())('listDeadlines on %s', (kind) => {
       from: '2026-03-01',
       to: '2026-03-31',
       today: TODAY,
+      kinds: ['milestone'],
     });
     expect(rows).toEqual([
       {
@@ -99,6 +103,7 @@ describe.each(testDatabaseKinds())('listDeadlines on %s', (kind) => {
       from: '2026-03-14',
       to: '2026-03-14',
       today: TODAY,
+      kinds: ['milestone'],
     });
     expect(reminderDay.map((d) => [d.employeeId, d.milestoneKey])).toEqual([[p, 'aktivitetsplikt']]);
 
@@ -107,6 +112,7 @@ describe.each(testDatabaseKinds())('listDeadlines on %s', (kind) => {
       from: '2000-01-01',
       to: '2099-12-31',
       today: TODAY,
+      kinds: ['milestone'],
     });
     expect(wide.map((d) => [d.employeeId, d.milestoneKey, d.state])).toEqual([
       [p, 'oppfolgingsplan', 'overdue'],
@@ -114,7 +120,12 @@ describe.each(testDatabaseKinds())('listDeadlines on %s', (kind) => {
       [p, 'aktivitetsplikt', 'upcoming'],
     ]);
 
-    const all = await listDeadlines(t.db, { from: '2026-03-01', to: '2026-03-31', today: TODAY });
+    const all = await listDeadlines(t.db, {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      today: TODAY,
+      kinds: ['milestone'],
+    });
     const others = all.filter((d) => d.organisationId === org2);
     expect(others).toEqual([
       {

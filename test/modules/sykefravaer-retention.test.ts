@@ -70,7 +70,8 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
     // B: the same, but HR places a hold.
     ids.b = await insertEmployee(db, org, 'Bjarne Holdt');
     await insertPeriod(db, o, ids.b, { type: 'sykmelding', start: '2025-01-01', end: '2025-03-31' });
-    // C: an old case that began with egenmelding, and a new case: only the old egenmelding goes.
+    // C: an old case that began with egenmelding (ended 2024-10-31) and newer cases: the old case goes
+    // whole, by the case rule (§11.9 per case), the newer cases stay.
     ids.c = await insertEmployee(db, org, 'Cecilie Ny');
     periods.cOldEgen = await insertPeriod(db, o, ids.c, {
       type: 'egenmelding',
@@ -194,9 +195,9 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
     }
     // B: on hold, untouched.
     expect(await periodIds(ids.b)).toHaveLength(1);
-    // C: only the egenmelding older than 12 months (in a case that ended long ago).
-    expect(await periodIds(ids.c)).toEqual([periods.cOldSyk, periods.cNewEgen, periods.cNewSyk]);
-    expect(await count('absence_period_history', ids.c)).toBe(3);
+    // C: the case that ended long ago, egenmelding and sykmelding; the newer cases stay.
+    expect(await periodIds(ids.c)).toEqual([periods.cNewEgen, periods.cNewSyk]);
+    expect(await count('absence_period_history', ids.c)).toBe(2);
     // D: the case ended inside the 12 months; its old egenmelding belongs to it and stays.
     expect(await periodIds(ids.d)).toHaveLength(2);
 
@@ -213,10 +214,9 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
       ['delete', null, { record: 'sykefravaer_followup', count: 1, rule }],
       ['delete', null, { record: 'legebrev', count: 1, rule }],
     ]);
-    const egenRule = 'retention: egenmelding older than 12 months';
     expect(of(ids.c)).toEqual([
-      ['delete', null, { record: 'absence_period', count: 1, rule: egenRule }],
-      ['delete', null, { record: 'absence_period_history', count: 1, rule: egenRule }],
+      ['delete', null, { record: 'absence_period_history', count: 2, rule }],
+      ['delete', null, { record: 'absence_period', count: 2, rule }],
     ]);
   });
 
@@ -250,7 +250,7 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
 
     expect(await periodIds(ids.b)).toEqual([]); // hold released, case ended > 3 months ago
     expect(await periodIds(ids.d)).toEqual([]); // ended 2025-12-01, more than 3 months before
-    expect(await periodIds(ids.c)).toHaveLength(3); // a period in May 2026 keeps the case data
+    expect(await periodIds(ids.c)).toHaveLength(2); // the cases of April and May 2026 are kept
     const rules = new Set((await retentionAudit()).map((r) => (r.detail as { rule: string }).rule));
     expect(rules).toContain('retention: 3 months after case end');
   });

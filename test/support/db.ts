@@ -18,6 +18,7 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
 import pg from 'pg';
+import type { ChangeFeed } from '../../src/db/change-feed.ts';
 import { createPglite, DEFAULT_TEMPLATE_PATH, openDatabase } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
@@ -30,6 +31,8 @@ export interface TestDatabase {
   kind: TestDatabaseKind;
   /** The database's connection string (PostgreSQL only). */
   url?: string;
+  /** The database's change feed (for the read caches), closed with the database. */
+  changeFeed(): ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,7 @@ async function buildPgliteDump(): Promise<Blob> {
 async function createPgliteDatabase(): Promise<TestDatabase> {
   pgliteDump ??= buildPgliteDump();
   const opened = await openDatabase({ dataDir: 'memory://', template: await pgliteDump, migrate: false });
-  return { db: opened.db, kind: 'pglite', close: opened.close };
+  return { db: opened.db, kind: 'pglite', changeFeed: opened.changeFeed, close: opened.close };
 }
 
 // ---------------------------------------------------------------- PostgreSQL
@@ -192,6 +195,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     db: opened.db,
     kind: 'postgres',
     url,
+    changeFeed: opened.changeFeed,
     async close() {
       if (closed) return;
       closed = true;

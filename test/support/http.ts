@@ -4,7 +4,8 @@
  * and send the CSRF token like the browser does.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { CHANGE_CHANNEL } from '../../src/db/change-feed.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createTestDatabaseOf } from './db.ts';
@@ -16,18 +17,52 @@ export type TestApp = {
   db: Kysely<Database>;
   kind: DbKind;
   client(options?: { ip?: string; locale?: string }): TestClient;
+  /**
+   * With caches on: resolves once every change committed so far has reached the app's caches
+   * (on PostgreSQL notifications arrive a moment after the commit, in commit order).
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 };
 
-export async function createTestApp(kind: DbKind = 'pglite'): Promise<TestApp> {
+/**
+ * `caches` (default on, as the server runs): the app keeps its read caches, fed by the database's
+ * change feed; on PostgreSQL this waits until the feed's LISTEN connection is up.
+ */
+export async function createTestApp(
+  kind: DbKind = 'pglite',
+  options: { caches?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabaseOf(kind);
-  const app = await buildApp({ db: database.db, logLevel: 'silent' });
+  const feed = options.caches === false ? undefined : database.changeFeed();
+  for (let waited = 0; feed && !feed.live && waited < 10_000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  if (feed && !feed.live) throw new Error('the change feed did not come up');
+  const app = await buildApp({ db: database.db, logLevel: 'silent', changeFeed: feed });
   await app.ready();
   return {
     app,
     db: database.db,
     kind,
     client: (options) => new TestClient(app, options?.ip ?? '127.0.0.1', options?.locale ?? 'nb'),
+    async settle() {
+      if (!feed) return;
+      const marker = `settle-${Math.random().toString(36).slice(2)}`;
+      let seen = false;
+      const unsubscribe = feed.subscribe((change) => {
+        if (change.table === marker) seen = true;
+      });
+      try {
+        await sql`select pg_notify(${CHANGE_CHANNEL}, ${`${marker}||`})`.execute(database.db);
+        for (let waited = 0; !seen; waited += 5) {
+          if (waited > 10_000) throw new Error('the change feed did not deliver the marker');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      } finally {
+        unsubscribe();
+      }
+    },
     async close() {
       await app.close();
       await database.close();

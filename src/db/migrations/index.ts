@@ -11,6 +11,8 @@ import { up as rutine } from './0005-rutine.ts';
 import { up as dokumenter } from './0006-dokumenter.ts';
 import { up as dialogmote } from './0007-dialogmote.ts';
 import { up as legebrevKatalog } from './0008-legebrev-katalog.ts';
+import { up as caseAction } from './0009-case-action.ts';
+import { up as changeNotify } from './0010-change-notify.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-core': { up: core },
@@ -21,4 +23,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-dokumenter': { up: dokumenter },
   '0007-dialogmote': { up: dialogmote },
   '0008-legebrev-katalog': { up: legebrevKatalog },
+  '0009-case-action': { up: caseAction },
+  '0010-change-notify': { up: changeNotify },
 };

@@ -56,7 +56,9 @@ export { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.
 export { oppsigelsesvernTil } from './oppsigelsesvern.ts';
 export { beregnPlan, beregnTilfeller, type PlanComputation, type PlanOptions } from './plan.ts';
 export {
+  collapseRepeating,
   DEFAULT_ROUTINE,
+  dueReminderDates,
   REPEAT_HORIZON_DAYS,
   ROUTINE_ANCHORS,
   ROUTINE_ROLES,
@@ -66,6 +68,7 @@ export {
   type RoutineTask,
   type TaskInstance,
   taskKey,
+  taskReminderDates,
   tasksForCase,
 } from './rutine.ts';
 export {

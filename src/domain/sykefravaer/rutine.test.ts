@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { beregnPlan } from './plan.ts';
-import { DEFAULT_ROUTINE, type RoutineTask, tasksForCase } from './rutine.ts';
+import {
+  collapseRepeating,
+  DEFAULT_ROUTINE,
+  dueReminderDates,
+  type RoutineTask,
+  taskReminderDates,
+  tasksForCase,
+} from './rutine.ts';
 import { p } from './test-support.ts';
 import type { FollowUp } from './types.ts';
 
@@ -115,5 +122,39 @@ describe('tasksForCase with the default routine', () => {
         due: '2025-01-30',
       },
     ]);
+  });
+});
+
+describe('collapseRepeating and the reminder dates of tasks (§11.6)', () => {
+  // Monday 6 January 2025, 100 % to 30 June 2025; weekly contact from 13 January.
+  const long = followUp(p('2025-01-06', '2025-06-30'));
+
+  it('keeps one-off tasks and, of weekly contact, the latest missed and the next occurrence', () => {
+    const today = '2025-02-12';
+    const open = tasksForCase(DEFAULT_ROUTINE, long, today).filter(
+      (t) => t.key !== 'ukentlig-kontakt@2025-02-17',
+    );
+    const kept = collapseRepeating(open, today).filter((t) => t.taskId === 'ukentlig-kontakt');
+    // 10 February was missed (13 January … 3 February too, but only the latest is kept); 17 February
+    // is done (filtered out above), so 24 February is the next open one.
+    expect(kept.map((t) => t.key)).toEqual(['ukentlig-kontakt@2025-02-10', 'ukentlig-kontakt@2025-02-24']);
+    expect(collapseRepeating(open, today).filter((t) => t.key === t.taskId).length).toBe(
+      open.filter((t) => t.key === t.taskId).length,
+    );
+  });
+
+  it('reminds 14 days before and on the day; a weekly occurrence on its day only', () => {
+    expect(dueReminderDates('2025-03-01')).toEqual(['2025-02-15', '2025-03-01']);
+    expect(taskReminderDates({ key: 'kontakt', taskId: 'kontakt', due: '2025-01-08' })).toEqual([
+      '2024-12-25',
+      '2025-01-08',
+    ]);
+    expect(
+      taskReminderDates({
+        key: 'ukentlig-kontakt@2025-02-24',
+        taskId: 'ukentlig-kontakt',
+        due: '2025-02-24',
+      }),
+    ).toEqual(['2025-02-24']);
   });
 });

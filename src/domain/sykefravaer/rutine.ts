@@ -5,6 +5,7 @@
  * like milestones; only "done" is stored.
  */
 import { addDays, type IsoDate } from '../calendar/index.ts';
+import { PAAMINNELSE_DAGER_FOR } from './constants.ts';
 import type { FollowUp, MilestoneKey, Text } from './types.ts';
 
 export const ROUTINE_ROLES = ['leder', 'hr', 'ansatt'] as const;
@@ -196,4 +197,46 @@ export function tasksForCase(
   });
   out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.order - b.order));
   return out.map(({ order: _order, ...rest }) => rest);
+}
+
+/**
+ * The open tasks worth showing (in "Mine oppgaver") and reminding of (the sweep): every one-off task,
+ * and of a repeating task (weekly contact) only the latest missed occurrence and the next one.
+ * `open` are tasks not done, sorted by due date as `tasksForCase` gives them; the order is kept.
+ *
+ * DECISION: last month's missed calls cannot be made up, and twenty rows (or twenty reminders) of
+ * them would bury what matters. The case page still lists every occurrence.
+ */
+export function collapseRepeating<T extends Pick<TaskInstance, 'key' | 'taskId' | 'due'>>(
+  open: readonly T[],
+  today: IsoDate,
+): T[] {
+  const shown = new Set<string>();
+  const lastMissed = new Map<string, string>();
+  const next = new Map<string, string>();
+  for (const t of open) {
+    if (t.key === t.taskId) shown.add(t.key);
+    else if (t.due < today) lastMissed.set(t.taskId, t.key);
+    else if (!next.has(t.taskId)) next.set(t.taskId, t.key);
+  }
+  for (const k of [...lastMissed.values(), ...next.values()]) shown.add(k);
+  return open.filter((t) => shown.has(t.key));
+}
+
+/**
+ * §11.6 (sick-leave-rules.md): reminders 14 days before and on the due date — for a routine task or
+ * an agreed action (oppfølgingsplan, dialogmøte, samtalereferat) as for a milestone. No shifting for
+ * weekends or holidays (§4.1).
+ */
+export function dueReminderDates(due: IsoDate): IsoDate[] {
+  return [addDays(due, -PAAMINNELSE_DAGER_FOR), due];
+}
+
+/**
+ * §11.6 for a routine task. DECISION: an occurrence of a repeating (weekly) task is reminded on its
+ * day only: a reminder 14 days ahead would arrive before the two occurrences in between, and the
+ * sweep reminds only of the occurrences `collapseRepeating` keeps.
+ */
+export function taskReminderDates(task: Pick<TaskInstance, 'key' | 'taskId' | 'due'>): IsoDate[] {
+  return task.key !== task.taskId ? [task.due] : dueReminderDates(task.due);
 }

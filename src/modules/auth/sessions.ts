@@ -5,7 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { ChangeFeed } from '../../db/change-feed.ts';
 import type { Role } from '../../db/core.tables.ts';
+import { ReadCache } from '../../db/read-cache.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor, Session } from '../../http/context.ts';
 import { isLocale } from '../../i18n/locale.ts';
@@ -47,14 +49,47 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
 }
 
+export type LoadedSession = { session: Session; actor: Actor | null };
+
+/** A session as read from the database, with its expiry (checked on every use, cached or not). */
+export type StoredSession = { loaded: LoadedSession | null; expiresAt: number };
+
 /**
- * Loads the session, the user, their membership and roles in the session's organisation in ONE
- * query (it runs on every API request); null when unknown, expired or the user is disabled.
+ * The cache of loaded sessions (one partition: any change to sessions, users, memberships or
+ * roles anywhere drops them all — such changes are rare next to the reads). Unknown, expired and
+ * disabled sessions are never kept.
+ */
+export function createSessionCache(feed: ChangeFeed): ReadCache<StoredSession> {
+  return new ReadCache<StoredSession>({
+    feed,
+    tables: ['session', 'user_account', 'membership', 'role_assignment'],
+    partitionOf: () => SESSION_PARTITION,
+    max: 10_000,
+    ttlMs: 60_000,
+    cacheable: (stored) => stored.loaded !== null,
+  });
+}
+const SESSION_PARTITION = 'sessions';
+
+/**
+ * The session, the user, their membership and roles in the session's organisation (from the
+ * cache, or in ONE query — it runs on every API request); null when unknown, expired or the
+ * user is disabled.
  */
 export async function loadSession(
   db: Kysely<Database>,
   token: string,
-): Promise<{ session: Session; actor: Actor | null } | null> {
+  cache?: ReadCache<StoredSession>,
+): Promise<LoadedSession | null> {
+  const id = tokenHash(token);
+  const stored = cache
+    ? await cache.get(SESSION_PARTITION, id, () => readSession(db, id))
+    : await readSession(db, id);
+  if (stored.loaded === null || stored.expiresAt <= Date.now()) return null;
+  return stored.loaded;
+}
+
+async function readSession(db: Kysely<Database>, id: string): Promise<StoredSession> {
   const row = await db
     .selectFrom('session')
     .innerJoin('user_account', 'user_account.id', 'session.user_id')
@@ -83,29 +118,30 @@ export async function loadSession(
           .whereRef('role_assignment.user_id', '=', 'session.user_id'),
       ).as('assignments'),
     ])
-    .where('session.id', '=', tokenHash(token))
+    .where('session.id', '=', id)
     .executeTakeFirst();
-  if (!row || row.expires_at.getTime() <= Date.now() || row.disabled_at !== null) return null;
+  if (!row || row.disabled_at !== null) return { loaded: null, expiresAt: 0 };
+  const expiresAt = row.expires_at.getTime();
   const session: Session = {
     id: row.id,
     userId: row.user_id,
     organisationId: row.organisation_id,
     csrfToken: row.csrf_token,
   };
-  if (row.organisation_id === null || row.member_user_id === null) return { session, actor: null };
-  return {
-    session,
-    actor: {
-      userId: row.user_id,
-      organisationId: row.organisation_id,
-      roles: [...new Set(row.assignments.map((a) => a.role))],
-      employeeId: row.employee_id,
-      verneomradeIds: row.assignments.flatMap((a) => (a.verneomrade_id ? [a.verneomrade_id] : [])),
-      name: row.name,
-      email: row.email,
-      locale: isLocale(row.locale) ? row.locale : 'nb',
-    },
+  if (row.organisation_id === null || row.member_user_id === null) {
+    return { loaded: { session, actor: null }, expiresAt };
+  }
+  const actor: Actor = {
+    userId: row.user_id,
+    organisationId: row.organisation_id,
+    roles: [...new Set(row.assignments.map((a) => a.role))],
+    employeeId: row.employee_id,
+    verneomradeIds: row.assignments.flatMap((a) => (a.verneomrade_id ? [a.verneomrade_id] : [])),
+    name: row.name,
+    email: row.email,
+    locale: isLocale(row.locale) ? row.locale : 'nb',
   };
+  return { loaded: { session, actor }, expiresAt };
 }
 
 /** The user's roles and scope in one organisation; null when the user is not a member. */

@@ -63,6 +63,8 @@ export const AgreedActionSchema = z
   .object({
     what: z.string().trim().min(1).max(1000),
     owner: z.string().trim().min(1).max(200),
+    /** Whose action it is (for "Mine oppgaver"); without it, read from `owner` (the employee's name, «den ansatte», «leder»). */
+    ownerKind: z.enum(['employee', 'leader', 'other']).optional(),
     deadline: IsoDateSchema.nullable().optional(),
   })
   .strict();
@@ -119,7 +121,12 @@ export const MeetingSchema = z.object({
     .object({
       summary: z.string(),
       agreedActions: z.array(
-        z.object({ what: z.string(), owner: z.string(), deadline: z.string().nullable().optional() }),
+        z.object({
+          what: z.string(),
+          owner: z.string(),
+          ownerKind: z.enum(['employee', 'leader', 'other']).optional(),
+          deadline: z.string().nullable().optional(),
+        }),
       ),
       by: UserRef,
       at: z.string(),

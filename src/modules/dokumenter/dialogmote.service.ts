@@ -24,6 +24,8 @@ import { AppError, notFound, staleVersion } from '../../http/errors.ts';
 import { fieldsError } from '../../http/validation.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { currentPlan, findCaseEmployee, loadFollowup, markMilestoneDone } from '../sykefravaer/index.ts';
+import type { ActionOwnerKind } from './actions.tables.ts';
+import { inferOwnerKind, replaceDocumentActions } from './actions.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
 import { type MeetingDto, type MeetingInput, OPTIONAL_ROLES } from './dialogmote.schemas.ts';
 import type { DialogmoteParticipantTable, DialogmoteTable } from './dialogmote.tables.ts';
@@ -32,7 +34,12 @@ import type { Ctx, Via } from './oppfolgingsplan.service.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 type MeetingRow = Selectable<DialogmoteTable>;
 type ParticipantRow = Selectable<DialogmoteParticipantTable>;
-type Action = { what: string; owner: string; deadline?: string | null | undefined };
+type Action = {
+  what: string;
+  owner: string;
+  ownerKind?: ActionOwnerKind | undefined;
+  deadline?: string | null | undefined;
+};
 
 const ENTITY = 'dialogmote';
 const TZ = 'Europe/Oslo';
@@ -621,16 +628,36 @@ export async function saveReferat(
   const actions = input.agreedActions.map((a) => ({
     what: a.what,
     owner: a.owner,
+    ...(a.ownerKind ? { ownerKind: a.ownerKind } : {}),
     deadline: a.deadline ?? null,
   }));
-  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async () => ({
-    set: {
-      status: 'gjennomfort',
-      referat_summary: input.summary,
-      referat_actions: JSON.stringify(actions),
-      referat_by: actor.userId,
-      referat_at: new Date(),
-    },
-    record: 'referat',
-  }));
+  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async (trx, current) => {
+    // The agreed actions become tasks (done-state of those that stay is kept).
+    await replaceDocumentActions(
+      trx,
+      {
+        organisationId: actor.organisationId,
+        employeeId: employee.id,
+        caseStart: current.case_start,
+        source: 'dialogmote',
+        sourceId: current.id,
+      },
+      actions.map((a) => ({
+        what: a.what,
+        ownerKind: a.ownerKind ?? inferOwnerKind(a.owner, employee.name),
+        owner: a.owner,
+        deadline: a.deadline,
+      })),
+    );
+    return {
+      set: {
+        status: 'gjennomfort',
+        referat_summary: input.summary,
+        referat_actions: JSON.stringify(actions),
+        referat_by: actor.userId,
+        referat_at: new Date(),
+      },
+      record: 'referat',
+    };
+  });
 }

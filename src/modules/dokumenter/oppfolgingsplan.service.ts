@@ -21,6 +21,7 @@ import { fieldsError } from '../../http/validation.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { currentPlan, findCaseEmployee, loadFollowup, markMilestoneDone } from '../sykefravaer/index.ts';
+import { replaceDocumentActions } from './actions.ts';
 import type { PlanDto } from './dokumenter.schemas.ts';
 import type { OppfolgingsplanTable, PlanRecipient } from './dokumenter.tables.ts';
 import { renderPlanPdf } from './pdf.ts';
@@ -414,6 +415,23 @@ export function savePlan(
         saved_by: ctx.actor.userId,
       })
       .execute();
+    // The agreed actions become tasks (done-state of those that stay is kept).
+    await replaceDocumentActions(
+      trx,
+      {
+        organisationId: ctx.actor.organisationId,
+        employeeId: row.employee_id,
+        caseStart: row.case_start,
+        source: 'oppfolgingsplan',
+        sourceId: row.id,
+      },
+      (content.actions ?? []).map((a) => ({
+        what: a.what,
+        ownerKind: a.ownerKind,
+        owner: a.owner ?? null,
+        deadline: a.deadline ?? null,
+      })),
+    );
     return {
       set: { content: JSON.stringify(content), content_version: number, status: 'utkast' },
       record: `content_v${number}`,

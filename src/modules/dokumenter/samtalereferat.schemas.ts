@@ -32,7 +32,12 @@ export const SamtaleSchema = z.object({
   heldOn: z.string(),
   summary: z.string(),
   actions: z.array(
-    z.object({ what: z.string(), owner: z.string(), deadline: z.string().nullable().optional() }),
+    z.object({
+      what: z.string(),
+      owner: z.string(),
+      ownerKind: z.enum(['employee', 'leader', 'other']).optional(),
+      deadline: z.string().nullable().optional(),
+    }),
   ),
   healthWordWarnings: z.array(z.object({ field: z.string(), words: z.array(z.string()) })),
   version: z.number().int(),

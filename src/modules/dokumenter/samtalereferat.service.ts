@@ -11,6 +11,8 @@ import { notFound, staleVersion } from '../../http/errors.ts';
 import { fieldsError } from '../../http/validation.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { currentPlan, findCaseEmployee } from '../sykefravaer/index.ts';
+import type { ActionOwnerKind } from './actions.tables.ts';
+import { inferOwnerKind, replaceDocumentActions } from './actions.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
 import type { SamtalereferatTable } from './dialogmote.tables.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
@@ -18,7 +20,12 @@ import type { SamtaleDto, SamtaleInput } from './samtalereferat.schemas.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Selectable<SamtalereferatTable>;
-type Action = { what: string; owner: string; deadline?: string | null | undefined };
+type Action = {
+  what: string;
+  owner: string;
+  ownerKind?: ActionOwnerKind | undefined;
+  deadline?: string | null | undefined;
+};
 
 const ENTITY = 'samtalereferat';
 const referatNotFound = () =>
@@ -33,7 +40,37 @@ export const KIND_LABELS = {
 const parseActions = (v: unknown): Action[] =>
   ((typeof v === 'string' ? JSON.parse(v) : v) as Action[] | null) ?? [];
 const cleanActions = (actions: Action[]) =>
-  actions.map((a) => ({ what: a.what, owner: a.owner, deadline: a.deadline ?? null }));
+  actions.map((a) => ({
+    what: a.what,
+    owner: a.owner,
+    ...(a.ownerKind ? { ownerKind: a.ownerKind } : {}),
+    deadline: a.deadline ?? null,
+  }));
+
+/** The referat's agreed actions become tasks (done-state of those that stay is kept). */
+function syncActions(
+  trx: Transaction<Database>,
+  row: Row,
+  employeeName: string,
+  actions: ReturnType<typeof cleanActions>,
+) {
+  return replaceDocumentActions(
+    trx,
+    {
+      organisationId: row.organisation_id,
+      employeeId: row.employee_id,
+      caseStart: row.case_start,
+      source: 'samtalereferat',
+      sourceId: row.id,
+    },
+    actions.map((a) => ({
+      what: a.what,
+      ownerKind: a.ownerKind ?? inferOwnerKind(a.owner, employeeName),
+      owner: a.owner,
+      deadline: a.deadline,
+    })),
+  );
+}
 
 async function toDtos(db: Db, rows: Row[], locale: 'nb' | 'en'): Promise<SamtaleDto[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.created_by, r.updated_by]))];
@@ -120,6 +157,7 @@ export async function createSamtale(ctx: Ctx, employeeId: string, input: Samtale
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await syncActions(trx, row, employee.name, cleanActions(input.actions));
     await writeAudit(trx, actor, { action: 'create', entityType: ENTITY, entityId: row.id });
     return (await toDtos(trx, [row], ctx.locale))[0] as SamtaleDto;
   });
@@ -161,6 +199,7 @@ export async function updateSamtale(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw staleVersion();
+    await syncActions(trx, row, employee.name, cleanActions(input.actions));
     await writeAudit(trx, actor, { action: 'update', entityType: ENTITY, entityId: id });
     return (await toDtos(trx, [row], ctx.locale))[0] as SamtaleDto;
   });

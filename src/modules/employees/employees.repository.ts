@@ -4,6 +4,8 @@
  * everyone else only themselves.
  */
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { ChangeFeed, DataChange } from '../../db/change-feed.ts';
+import { ReadCache } from '../../db/read-cache.ts';
 import type { Database } from '../../db/schema.ts';
 import { type Actor, hasRole } from '../../http/context.ts';
 import type { Employee } from './employees.schemas.ts';
@@ -120,12 +122,48 @@ function listConditions(
   return eb.and(conditions);
 }
 
-export async function listEmployees(
-  db: Db,
-  actor: Actor,
-  filter: { search?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
-): Promise<{ items: Employee[]; total: number }> {
-  const rows = baseQuery(db, actor.organisationId)
+type ListFilter = {
+  search?: string | undefined;
+  unitId?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * Cached employee lists (pages and totals) per organisation; any committed change to the
+ * organisation's employees or units makes them stale (see src/db/read-cache.ts).
+ */
+export type EmployeeListCache = {
+  /** Whole answers (page and total), per filter and page. */
+  pages: ReadCache<EmployeeListPage>;
+  /** Totals per filter, shared by its pages. */
+  totals: ReadCache<{ total: number }>;
+};
+
+export type EmployeeListPage = { items: Employee[]; total: number; page: number; pageSize: number };
+
+export function createEmployeeListCache(feed: ChangeFeed): EmployeeListCache {
+  const common = {
+    feed,
+    tables: ['employee', 'unit'],
+    partitionOf: (change: DataChange) => change.organisationId,
+    ttlMs: 10 * 60_000,
+  };
+  return {
+    pages: new ReadCache({ ...common, max: 2_000 }),
+    totals: new ReadCache({ ...common, max: 1_000 }),
+  };
+}
+
+/** What decides which rows the actor sees: the same key means the same rows. */
+function scopeKey(actor: Actor): string {
+  if (canSeeAllEmployees(actor)) return 'all';
+  if (actor.employeeId === null) return 'none';
+  return `${hasRole(actor, 'leder') ? 'leder' : 'self'}:${actor.employeeId}`;
+}
+
+async function listPage(db: Db, actor: Actor, filter: ListFilter): Promise<{ items: Employee[] }> {
+  const rows = await baseQuery(db, actor.organisationId)
     .where((eb) => listConditions(eb, actor, filter))
     .select(columns)
     .orderBy((eb) => eb.fn('lower', ['e.name']))
@@ -133,14 +171,39 @@ export async function listEmployees(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
+  return { items: (rows as Row[]).map(toEmployee) };
+}
+
+async function countAll(db: Db, actor: Actor, filter: ListFilter): Promise<{ total: number }> {
   // The count needs no joins (every employee has a unit; the leader join never adds rows).
-  const count = db
+  const count = await db
     .selectFrom('employee as e')
     .where((eb) => listConditions(eb, actor, filter))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const [items, total] = await Promise.all([rows, count]);
-  return { items: (items as Row[]).map(toEmployee), total: Number(total.n) };
+  return { total: Number(count.n) };
+}
+
+export async function listEmployees(
+  db: Db,
+  actor: Actor,
+  filter: ListFilter,
+  cache?: EmployeeListCache,
+): Promise<EmployeeListPage> {
+  const paging = { page: filter.page, pageSize: filter.pageSize };
+  if (!cache) {
+    const [page, count] = await Promise.all([listPage(db, actor, filter), countAll(db, actor, filter)]);
+    return { items: page.items, total: count.total, ...paging };
+  }
+  const org = actor.organisationId;
+  const filterKey = JSON.stringify([scopeKey(actor), filter.unitId ?? '', filter.search ?? '']);
+  return cache.pages.get(org, `${filterKey}${filter.page}/${filter.pageSize}`, async () => {
+    const [page, count] = await Promise.all([
+      listPage(db, actor, filter),
+      cache.totals.get(org, filterKey, () => countAll(db, actor, filter)),
+    ]);
+    return { items: page.items, total: count.total, ...paging };
+  });
 }
 
 export async function findEmployee(db: Db, actor: Actor, id: string): Promise<Employee | undefined> {

@@ -21,9 +21,8 @@ export function employeeRoutes() {
       access: access.anyRole,
       query: EmployeeListQuerySchema,
       response: EmployeeListSchema,
-      async handler({ query }, { db, actor }) {
-        const { items, total } = await listEmployees(db, actor, query);
-        return { items, total, page: query.page, pageSize: query.pageSize };
+      async handler({ query }, { db, actor, caches }) {
+        return listEmployees(db, actor, query, caches?.employeeList);
       },
     }),
 

@@ -22,6 +22,10 @@ export type Deadline = {
   status: string;
 };
 
+/**
+ * A source lists every deadline whose due date **or** one of whose reminder dates is in [from, to]
+ * (as `listDeadlines` does); the sweep relies on it and asks for [today − catch-up, today].
+ */
 export type DeadlineRange = {
   organisationId?: string;
   from: IsoDate;
@@ -55,7 +59,13 @@ const MILESTONE_TITLES: Record<string, Text> = {
   oppsigelsesvern: { nb: 'Oppsigelsesvern', en: 'Protection against dismissal' },
 };
 
-/** The milestone's name, without any personal detail. Unknown keys (tasks) get a generic name. */
+/**
+ * The milestone's name, without any personal detail. A routine task (`task:<key>`) or an agreed
+ * action (`action:<id>`) gets a generic name — never the task's or the action's own text, which is
+ * free text and may name a person; unknown keys a generic name too.
+ */
 export function milestoneTitle(milestoneKey: string): Text {
+  if (milestoneKey.startsWith('task:')) return { nb: 'Oppgave', en: 'Task' };
+  if (milestoneKey.startsWith('action:')) return { nb: 'Avtalt tiltak', en: 'Agreed action' };
   return MILESTONE_TITLES[milestoneKey] ?? { nb: 'Oppfølgingspunkt', en: 'Follow-up item' };
 }

@@ -6,7 +6,8 @@
  * Exactly once, by construction:
  * - Each reminder has a deterministic key
  *   `reminder:<org>:<employee>:<caseStart>:<milestone>:<before|due>:<date>:<user>`
- *   (custom reminders `custom:<org>:<reminder>:<date>:<user>`), unique in `notification`.
+ *   (custom reminders `custom:<org>:<reminder>:<date>:<user>`), unique in `notification`. A routine
+ *   task has `task:<taskKey>` in the milestone slot, an agreed action `action:<id>`.
  * - Per deadline, one transaction inserts the inbox rows with `on conflict do nothing` and, only
  *   for rows it actually inserted, enqueues the mail job under the same key. A crash before the
  *   commit leaves neither; after it, both. A rerun (retry, restart, a second worker, tomorrow's
@@ -144,8 +145,10 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     customReminders: 0,
   };
 
-  // Deadlines with a reminder in [from, today] have their due date in [from, today + 14].
-  const deadlines = await options.deadlineSource(db, { from, to: addDays(today, REMINDER_LEAD_DAYS), today });
+  // A deadline source lists a deadline when its due date or one of its reminder dates is in
+  // [from, to] (`listDeadlines`), so [from, today] is exactly what is needed here; asking up to
+  // today + 14 made `listDeadlines` build and sort twice as many deadlines (bench/reminders).
+  const deadlines = await options.deadlineSource(db, { from, to: today, today });
   const planned: Planned[] = [];
   for (const deadline of deadlines) {
     if (!isOpenDeadline(deadline)) continue;

@@ -1,14 +1,36 @@
 /**
- * Retention of sick-leave data (sick-leave-rules.md §11.9):
- * - case data — periods (deleted ones too), their change history, milestone records, AGP
- *   overrides and the follow-up row — is deleted once the employee's last period ended more than
- *   N months ago (N = the organisation's `retention_months`, default 12): the case has ended and no
- *   newer period exists;
+ * Retention of sick-leave data (sick-leave-rules.md §11.9), per case:
+ * - every case (the engine's oppfølgingstilfelle, §11.1) that ended more than N months ago
+ *   (N = the organisation's `retention_months`, default 12) is deleted: its periods (deleted ones
+ *   too) with their change history, milestone and task records, AGP overrides, the routine version
+ *   it was pinned to, its reminders and their e-mail records, and its documents — also when the
+ *   employee has a newer case, which stays complete. When no period ended on or after the cut-off,
+ *   everything goes, the follow-up row too;
  * - egenmelding history older than 12 months is deleted too, unless it belongs to a case that is
  *   still kept (deleting it would move that case's start and deadlines);
  * - nothing is deleted for an employee on whom HR placed a documented hold.
  * Every deletion is logged: one audit entry per employee and kind of record, with the count and the
  * rule — never the content. The audit entries have no user (`actor_user_id` null, roles `system`).
+ *
+ * DECISION (what a newer case depends on, §11.9 against ftrl § 8-12 and § 8-19): cases are
+ * separated by 16 non-sick days (§11.1), so deleting an older case never moves the start, end or
+ * status of a newer one, and its deadlines (S + 7N − 1, §11.3) do not change. Two derived values can
+ * still reach back:
+ * - maksdato (and the AAP reminder, maksdato − 84 days): ftrl § 8-12 (1) counts the sykepengedager
+ *   of earlier cases in the 3 years before the case start, unless 26 weeks (182 days) without sick
+ *   days came between (§ 8-12 (2)). Deleting those days would move the newer case's maksdato later —
+ *   the unsafe direction, since the employer would plan with sick pay that may already be used up;
+ * - the arbeidsgiverperiode: § 8-19 (3) / helse-spleis counts opphold days differently from the
+ *   case rule (fridager after a complete AGP are not opphold), so in rare cases an AGP runs on into
+ *   the next case, and the newer case has no AGP of its own.
+ * So the rule recomputes the newer cases without the older ones and deletes only the longest run of
+ * older cases whose removal leaves every newer case's derivation (cases, AGPs, the follow-up with
+ * its milestones and maksdato) exactly as it was. The periods of an older case that the newer case
+ * depends on are kept — only dates, type and grade, which § 8-12 needs — together with its AGP
+ * override; everything else about it (records, tasks, documents, reminders, the change history) is
+ * deleted on time. The kept periods go by themselves on a later run, once the dependency ends (a
+ * 26-week gap, the 3-year window passing, or the newer case being deleted in its turn). This keeps
+ * what the law makes the newer case depend on, and nothing more.
  *
  * `decideRetention` is the pure rule; `runRetention` applies it, one transaction per employee with
  * the follow-up row locked and the decision re-made inside, so a period registered meanwhile wins.
@@ -18,10 +40,15 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/index.ts';
-import { EGENMELDING_VINDU_MANEDER, type PeriodType } from '../../domain/sykefravaer/index.ts';
+import {
+  EGENMELDING_VINDU_MANEDER,
+  type PeriodType,
+  type PlanOutput,
+} from '../../domain/sykefravaer/index.ts';
 import { IsoDateSchema } from '../../http/common-schemas.ts';
 import { enqueue, type JobHandler } from '../../jobs/index.ts';
-import { eraseCaseDocuments } from '../dokumenter/erase.ts';
+import { eraseCaseDocuments, eraseCaseDocumentsBefore } from '../dokumenter/erase.ts';
+import { eraseCaseReminders } from '../notifications/erase.ts';
 import { computePlan } from './case.ts';
 import { loadSettings } from './settings.ts';
 import { todayInOslo } from './today.ts';
@@ -41,10 +68,32 @@ export interface RetentionPeriod {
   deleted: boolean;
 }
 
+export interface RetentionInput {
+  today: IsoDate;
+  retentionMonths: number;
+  hold: boolean;
+  periods: readonly RetentionPeriod[];
+  /** The employer's AGP ends (they change which days are sykepengedager, so the newer case's maksdato). */
+  agpOverrides?: readonly { caseStart: IsoDate; end: IsoDate }[] | undefined;
+  birthDate?: IsoDate | null | undefined;
+}
+
 export interface RetentionDecision {
-  /** Delete all the employee's case data. */
+  /** Delete all the employee's case data (no period ended on or after the cut-off). */
   deleteAll: boolean;
-  /** Otherwise: these egenmelding periods (older than 12 months, not in a kept case). */
+  /**
+   * Otherwise, when cases ended before the cut-off: the follow-up data keyed by a case start before
+   * this day goes (milestone and task records, routine pin, documents, reminders). It is the start of
+   * the first kept case, or the cut-off when no case is kept. Null: no case ended before the cut-off.
+   */
+  caseDataBefore: IsoDate | null;
+  /** Periods deleted with their ended case (soft-deleted ones among them too). */
+  casePeriodIds: string[];
+  /** Periods of ended cases kept because a newer case's derivation depends on them (their history goes). */
+  retainedPeriodIds: string[];
+  /** AGP overrides (by case start) deleted with their case. */
+  overrideCaseStarts: IsoDate[];
+  /** Egenmelding periods older than 12 months, not in a kept case (EGENMELDING_RULE). */
   egenmeldingPeriodIds: string[];
 }
 
@@ -53,37 +102,101 @@ export function caseRule(months: number): string {
 }
 export const EGENMELDING_RULE = `retention: egenmelding older than ${EGENMELDING_RETENTION_MONTHS} months`;
 
-/** The pure rule of §11.9 for one employee. */
-export function decideRetention(input: {
-  today: IsoDate;
-  retentionMonths: number;
-  hold: boolean;
-  periods: readonly RetentionPeriod[];
-}): RetentionDecision {
-  const none: RetentionDecision = { deleteAll: false, egenmeldingPeriodIds: [] };
-  if (input.hold) return none;
+const NOTHING: RetentionDecision = {
+  deleteAll: false,
+  caseDataBefore: null,
+  casePeriodIds: [],
+  retainedPeriodIds: [],
+  overrideCaseStarts: [],
+  egenmeldingPeriodIds: [],
+};
+
+/** What the engine derives for the cases from `from` on: the part that deleting older cases must not change. */
+function derivationFrom(plan: PlanOutput, from: IsoDate): string {
+  return JSON.stringify({
+    cases: plan.cases.filter((c) => c.start >= from),
+    arbeidsgiverperioder: plan.arbeidsgiverperioder.filter((a) => a.end >= from),
+    followUp: plan.followUp,
+  });
+}
+
+/** The pure rule of §11.9 for one employee (see the DECISION above). */
+export function decideRetention(input: RetentionInput): RetentionDecision {
+  if (input.hold) return NOTHING;
   const caseCutoff = addMonths(input.today, -input.retentionMonths);
   let lastEnd: IsoDate | null = null;
   for (const p of input.periods) if (lastEnd === null || p.end > lastEnd) lastEnd = p.end;
-  // No period, or the last one ended more than N months ago: the case ended, nothing newer came.
-  if (lastEnd === null || lastEnd < caseCutoff) return { deleteAll: true, egenmeldingPeriodIds: [] };
+  // No period, or the last one ended more than N months ago: every case ended, nothing newer came.
+  if (lastEnd === null || lastEnd < caseCutoff) return { ...NOTHING, deleteAll: true };
+
+  const live = input.periods.filter((p) => !p.deleted);
+  const overrides = input.agpOverrides ?? [];
+  const planOf = (periods: readonly RetentionPeriod[], agpOverrides: typeof overrides) =>
+    computePlan({ periods, birthDate: input.birthDate ?? null, agpOverrides, dialogmote2: null });
+  const full = planOf(live, overrides);
+  const cases = full.cases;
+  // Cases are in date order and disjoint: those that ended before the cut-off are a prefix.
+  let ended = 0;
+  while (ended < cases.length && (cases[ended]?.end ?? '') < caseCutoff) ended++;
+  const firstKept = cases[ended];
+  // A period goes with the ended cases before `before` (the start of the first case that stays) when
+  // it ended before the cut-off too: a period reaching into a kept case stays with it.
+  const goesBefore = (p: RetentionPeriod, before: IsoDate | undefined) =>
+    p.end < caseCutoff && (before === undefined || p.end < before);
+
+  let casePeriodIds: string[] = [];
+  let retainedPeriodIds: string[] = [];
+  let overrideCaseStarts: IsoDate[] = [];
+  let caseDataBefore: IsoDate | null = null;
+  if (ended > 0) {
+    // The longest run of ended cases whose removal leaves the newer cases' derivation unchanged.
+    let removed = ended;
+    if (firstKept !== undefined) {
+      const target = derivationFrom(full, firstKept.start);
+      for (; removed > 0; removed--) {
+        const before = cases[removed]?.start;
+        const without = planOf(
+          live.filter((p) => !goesBefore(p, before)),
+          overrides.filter((o) => before === undefined || o.caseStart >= before),
+        );
+        if (derivationFrom(without, firstKept.start) === target) break;
+      }
+    }
+    const boundary = cases[removed]?.start;
+    const keptStart = firstKept?.start;
+    casePeriodIds = input.periods
+      .filter((p) => goesBefore(p, boundary) || (p.deleted && goesBefore(p, keptStart)))
+      .map((p) => p.id);
+    retainedPeriodIds = live
+      .filter((p) => goesBefore(p, keptStart) && !goesBefore(p, boundary))
+      .map((p) => p.id);
+    overrideCaseStarts = overrides
+      .filter((o) => o.caseStart < (boundary ?? caseCutoff))
+      .map((o) => o.caseStart);
+    caseDataBefore = keptStart ?? caseCutoff;
+  }
 
   const egenCutoff = addMonths(input.today, -EGENMELDING_RETENTION_MONTHS);
-  const old = input.periods.filter((p) => p.type === 'egenmelding' && p.end < egenCutoff);
-  if (old.length === 0) return none;
-  const cases = computePlan({
-    periods: input.periods.filter((p) => !p.deleted),
-    birthDate: null,
-    agpOverrides: [],
-    dialogmote2: null,
-  }).cases;
-  const ids: string[] = [];
-  for (const p of old) {
-    // A kept case: one that contains the egenmelding and ended N months ago or later.
-    const kept = !p.deleted && cases.some((c) => c.start <= p.end && c.end >= p.start && c.end >= caseCutoff);
-    if (!kept) ids.push(p.id);
+  const gone = new Set(casePeriodIds);
+  const retained = new Set(retainedPeriodIds);
+  const egenmeldingPeriodIds: string[] = [];
+  for (const p of input.periods) {
+    if (p.type !== 'egenmelding' || p.end >= egenCutoff || gone.has(p.id)) continue;
+    // A kept case: one that contains the egenmelding and ended N months ago or later; or an ended
+    // case a newer one depends on.
+    const kept =
+      retained.has(p.id) ||
+      (!p.deleted && cases.some((c) => c.start <= p.end && c.end >= p.start && c.end >= caseCutoff));
+    if (!kept) egenmeldingPeriodIds.push(p.id);
   }
-  return { deleteAll: false, egenmeldingPeriodIds: ids };
+  return {
+    deleteAll: false,
+    caseDataBefore,
+    casePeriodIds,
+    retainedPeriodIds,
+    overrideCaseStarts,
+    egenmeldingPeriodIds,
+  };
 }
 
 export interface RetentionSummary {
@@ -115,6 +228,10 @@ async function writeSystemAudit(
     .execute();
 }
 
+function addCounts(counts: Record<string, number>, more: Record<string, number>): void {
+  for (const [kind, n] of Object.entries(more)) if (n > 0) counts[kind] = (counts[kind] ?? 0) + n;
+}
+
 /** Applies §11.9 to one employee, inside its own transaction. Returns the counts deleted per kind. */
 async function retainEmployee(
   db: Kysely<Database>,
@@ -127,7 +244,7 @@ async function retainEmployee(
     const counts: Record<string, number> = {};
     const followup = await trx
       .selectFrom('sykefravaer_followup')
-      .select(['retention_hold'])
+      .select(['retention_hold', 'dialogmote2_case_start'])
       .where('organisation_id', '=', organisationId)
       .where('employee_id', '=', employeeId)
       .forUpdate()
@@ -139,6 +256,19 @@ async function retainEmployee(
       .where('organisation_id', '=', organisationId)
       .where('employee_id', '=', employeeId)
       .execute();
+    const overrides = await trx
+      .selectFrom('sykefravaer_agp_override')
+      .select(['case_start', 'end_date'])
+      .where('organisation_id', '=', organisationId)
+      .where('employee_id', '=', employeeId)
+      .orderBy('case_start')
+      .execute();
+    const employee = await trx
+      .selectFrom('employee')
+      .select('birth_date')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', employeeId)
+      .executeTakeFirst();
     const decision = decideRetention({
       today,
       retentionMonths,
@@ -152,9 +282,12 @@ async function retainEmployee(
         avventende: r.avventende,
         deleted: r.deleted_at !== null,
       })),
+      agpOverrides: overrides.map((o) => ({ caseStart: o.case_start, end: o.end_date })),
+      birthDate: employee?.birth_date ?? null,
     });
+    const caseCutoff = addMonths(today, -retentionMonths);
+    const rule = caseRule(retentionMonths);
     if (decision.deleteAll) {
-      const rule = caseRule(retentionMonths);
       const history = await trx
         .deleteFrom('absence_period_history')
         .where('organisation_id', '=', organisationId)
@@ -170,8 +303,18 @@ async function retainEmployee(
         .where('organisation_id', '=', organisationId)
         .where('employee_id', '=', employeeId)
         .executeTakeFirst();
-      const overrides = await trx
+      const overridesDeleted = await trx
         .deleteFrom('sykefravaer_agp_override')
+        .where('organisation_id', '=', organisationId)
+        .where('employee_id', '=', employeeId)
+        .executeTakeFirst();
+      const tasks = await trx
+        .deleteFrom('task_record')
+        .where('organisation_id', '=', organisationId)
+        .where('employee_id', '=', employeeId)
+        .executeTakeFirst();
+      const pins = await trx
+        .deleteFrom('rutine_case')
         .where('organisation_id', '=', organisationId)
         .where('employee_id', '=', employeeId)
         .executeTakeFirst();
@@ -183,16 +326,101 @@ async function retainEmployee(
       counts.absence_period = Number(periods.numDeletedRows);
       counts.absence_period_history = Number(history.numDeletedRows);
       counts.milestone_record = Number(records.numDeletedRows);
-      counts.agp_override = Number(overrides.numDeletedRows);
+      counts.agp_override = Number(overridesDeleted.numDeletedRows);
+      counts.task_record = Number(tasks.numDeletedRows);
+      counts.rutine_case = Number(pins.numDeletedRows);
       counts.sykefravaer_followup = Number(row.numDeletedRows);
-      // The case's documents (plans, meetings, minutes, letters) are case data too (§11.9).
-      for (const [kind, n] of Object.entries(await eraseCaseDocuments(trx, organisationId, employeeId))) {
-        if (n > 0) counts[kind] = n;
-      }
+      // The case's documents (plans, meetings, minutes, letters) and reminders are case data too (§11.9).
+      addCounts(counts, await eraseCaseDocuments(trx, organisationId, employeeId));
+      addCounts(
+        counts,
+        await eraseCaseReminders(trx, organisationId, employeeId, {
+          cases: { kind: 'all' },
+          customRemindersBefore: caseCutoff,
+        }),
+      );
       for (const [record, count] of Object.entries(counts)) {
         await writeSystemAudit(trx, organisationId, employeeId, record, count, rule);
       }
-    } else if (decision.egenmeldingPeriodIds.length > 0) {
+      return counts;
+    }
+
+    const before = decision.caseDataBefore;
+    if (before !== null) {
+      // The ended cases (§11.9 per case); a newer case stays complete.
+      const caseCounts: Record<string, number> = {};
+      const historyIds = [...decision.casePeriodIds, ...decision.retainedPeriodIds];
+      if (historyIds.length > 0) {
+        const history = await trx
+          .deleteFrom('absence_period_history')
+          .where('organisation_id', '=', organisationId)
+          .where('period_id', 'in', historyIds)
+          .executeTakeFirst();
+        caseCounts.absence_period_history = Number(history.numDeletedRows);
+      }
+      if (decision.casePeriodIds.length > 0) {
+        const periods = await trx
+          .deleteFrom('absence_period')
+          .where('organisation_id', '=', organisationId)
+          .where('id', 'in', decision.casePeriodIds)
+          .executeTakeFirst();
+        caseCounts.absence_period = Number(periods.numDeletedRows);
+      }
+      const records = await trx
+        .deleteFrom('milestone_record')
+        .where('organisation_id', '=', organisationId)
+        .where('employee_id', '=', employeeId)
+        .where('case_start', '<', before)
+        .executeTakeFirst();
+      caseCounts.milestone_record = Number(records.numDeletedRows);
+      if (decision.overrideCaseStarts.length > 0) {
+        const overridesDeleted = await trx
+          .deleteFrom('sykefravaer_agp_override')
+          .where('organisation_id', '=', organisationId)
+          .where('employee_id', '=', employeeId)
+          .where('case_start', 'in', decision.overrideCaseStarts)
+          .executeTakeFirst();
+        caseCounts.agp_override = Number(overridesDeleted.numDeletedRows);
+      }
+      const tasks = await trx
+        .deleteFrom('task_record')
+        .where('organisation_id', '=', organisationId)
+        .where('employee_id', '=', employeeId)
+        .where('case_start', '<', before)
+        .executeTakeFirst();
+      caseCounts.task_record = Number(tasks.numDeletedRows);
+      const pins = await trx
+        .deleteFrom('rutine_case')
+        .where('organisation_id', '=', organisationId)
+        .where('employee_id', '=', employeeId)
+        .where('case_start', '<', before)
+        .executeTakeFirst();
+      caseCounts.rutine_case = Number(pins.numDeletedRows);
+      if (followup.dialogmote2_case_start !== null && followup.dialogmote2_case_start < before) {
+        // NAV's dialogmøte 2 date of an ended case.
+        await trx
+          .updateTable('sykefravaer_followup')
+          .set({ dialogmote2_case_start: null, dialogmote2_date: null })
+          .where('organisation_id', '=', organisationId)
+          .where('employee_id', '=', employeeId)
+          .execute();
+        caseCounts.dialogmote2_date = 1;
+      }
+      addCounts(caseCounts, await eraseCaseDocumentsBefore(trx, organisationId, employeeId, before));
+      addCounts(
+        caseCounts,
+        await eraseCaseReminders(trx, organisationId, employeeId, {
+          cases: { kind: 'before', caseStart: before },
+          customRemindersBefore: caseCutoff < before ? caseCutoff : before,
+        }),
+      );
+      for (const [record, count] of Object.entries(caseCounts)) {
+        await writeSystemAudit(trx, organisationId, employeeId, record, count, rule);
+      }
+      addCounts(counts, caseCounts);
+    }
+
+    if (decision.egenmeldingPeriodIds.length > 0) {
       const ids = decision.egenmeldingPeriodIds;
       const history = await trx
         .deleteFrom('absence_period_history')
@@ -204,11 +432,14 @@ async function retainEmployee(
         .where('organisation_id', '=', organisationId)
         .where('id', 'in', ids)
         .executeTakeFirst();
-      counts.absence_period = Number(periods.numDeletedRows);
-      counts.absence_period_history = Number(history.numDeletedRows);
-      for (const [record, count] of Object.entries(counts)) {
+      const egenCounts = {
+        absence_period: Number(periods.numDeletedRows),
+        absence_period_history: Number(history.numDeletedRows),
+      };
+      for (const [record, count] of Object.entries(egenCounts)) {
         await writeSystemAudit(trx, organisationId, employeeId, record, count, EGENMELDING_RULE);
       }
+      addCounts(counts, egenCounts);
     }
     return counts;
   });
@@ -216,8 +447,8 @@ async function retainEmployee(
 
 /**
  * Runs §11.9 for one organisation or all. Candidates come from one aggregate query per organisation
- * (no hold, and the last period ended before the cut-off, or an old egenmelding exists); each is then
- * decided again and deleted in its own transaction.
+ * (no hold, and no period at all, or some period ended before the cut-off — an ended case may be
+ * among them — or an old egenmelding exists); each is then decided and deleted in its own transaction.
  */
 export async function runRetention(
   db: Kysely<Database>,
@@ -250,7 +481,7 @@ export async function runRetention(
       .where('f.retention_hold', '=', false)
       .groupBy('f.employee_id')
       .having(
-        sql<boolean>`max(p.end_date) is null or max(p.end_date) < ${caseCutoff}::date
+        sql<boolean>`max(p.end_date) is null or min(p.end_date) < ${caseCutoff}::date
           or bool_or(p.type = 'egenmelding' and p.end_date < ${egenCutoff}::date)`,
       )
       .orderBy('f.employee_id')

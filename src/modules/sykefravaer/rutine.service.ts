@@ -8,6 +8,7 @@
 import { sql } from 'kysely';
 import { addDays, diffDays, type IsoDate } from '../../domain/calendar/index.ts';
 import {
+  collapseRepeating,
   type FollowUp,
   type MilestoneKey,
   milestoneStates,
@@ -19,6 +20,7 @@ import {
 } from '../../domain/sykefravaer/index.ts';
 import { notFound } from '../../http/errors.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { loadOpenActions, type StoredAction } from '../dokumenter/actions.ts';
 import { loadCurrentCases } from './batch.ts';
 import { recordsFor } from './case.ts';
 import {
@@ -269,25 +271,75 @@ const MILESTONE_TITLES: Partial<Record<MilestoneKey, Text>> = {
   dialogmote2: { nb: 'Dialogmøte 2', en: 'Dialogue meeting 2' },
 };
 
+const KIND_ORDER = { milestone: 0, task: 1, action: 2 } as const;
+/** An agreed action's owner as the responsible role of a task (someone else's: the leader follows up). */
+const ACTION_ROLE = { employee: 'ansatt', leader: 'leder', other: 'leder' } as const;
+
 /**
  * Every open task and open required/conditional milestone due up to today + 14 days (or overdue)
  * across the actor's people: a leader's own people; admin/HR the organisation, optionally one unit.
+ * Also the open agreed actions (oppfølgingsplan, dialogmøte, samtalereferat) of the current cases.
  * Set-based like `listDeadlines`: the case batch (four queries), then one query each for the
- * routine versions, the pins and the done tasks of all candidates — no query per employee.
+ * routine versions, the pins, the done tasks and the open actions of all candidates — no query per
+ * employee.
  */
 export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefined }): Promise<Oppgaver> {
-  const { db, actor } = ctx;
+  const { db, actor, caches } = ctx;
   const today = todayInOslo();
+  let leaderId: string | undefined;
+  if (!seesWholeOrganisation(actor)) {
+    if (actor.employeeId === null) return { today, items: [], totals: { overdue: 0, dueThisWeek: 0 } };
+    leaderId = actor.employeeId;
+  }
+  const scope = { organisationId: actor.organisationId, today, leaderId, unitId: query.unitId };
+  const oppgaver = caches
+    ? await caches.oppgaver.get(
+        scope.organisationId,
+        JSON.stringify([today, leaderId ?? '*', query.unitId ?? '*']),
+        () => computeOppgaver(db, scope),
+      )
+    : await computeOppgaver(db, scope);
+  await writeAudit(db, actor, {
+    action: 'read',
+    entityType: 'sick_case_list',
+    entityId: null,
+    detail: {
+      record: 'oppgaver',
+      count: oppgaver.items.length,
+      ...(query.unitId ? { unitId: query.unitId } : {}),
+    },
+  });
+  return oppgaver;
+}
+
+/**
+ * The tables "Mine oppgaver" is computed from: a committed change to any of them in an
+ * organisation makes its cached lists stale (triggers of migration 0010).
+ */
+export const OPPGAVER_TABLES = [
+  'employee',
+  'unit',
+  'absence_period',
+  'sykefravaer_followup',
+  'sykefravaer_agp_override',
+  'milestone_record',
+  'rutine_version',
+  'rutine_case',
+  'task_record',
+  'case_action',
+] as const;
+
+/** "Mine oppgaver" of a leader's people (`leaderId`) or of the organisation / one unit, for `today`. */
+async function computeOppgaver(
+  db: Db,
+  scope: { organisationId: string; today: IsoDate; leaderId: string | undefined; unitId: string | undefined },
+): Promise<Oppgaver> {
+  const { today } = scope;
   const horizon = addDays(today, SNART_FRIST_DAGER);
   const weekEnd = addDays(today, 7);
   const empty: Oppgaver = { today, items: [], totals: { overdue: 0, dueThisWeek: 0 } };
-  let leaderId: string | undefined;
-  if (!seesWholeOrganisation(actor)) {
-    if (actor.employeeId === null) return empty;
-    leaderId = actor.employeeId;
-  }
-  const org = actor.organisationId;
-  const cases = await loadCurrentCases(db, { organisationId: org, today, leaderId, unitId: query.unitId });
+  const org = scope.organisationId;
+  const cases = await loadCurrentCases(db, scope);
   if (cases.length === 0) return empty;
   const ids = cases.map((c) => c.employee.id);
   const versions = await loadRoutineVersions(db, org);
@@ -305,6 +357,10 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
     .execute();
   const pinOf = new Map(pins.map((p) => [`${p.employee_id}|${p.case_start}`, p.version]));
   const done = new Set(doneRows.map((r) => `${r.employee_id}|${r.case_start}|${r.task_key}`));
+  // Agreed actions with a deadline up to the horizon (overdue ones too), of these people's cases.
+  const actions = await loadOpenActions(db, org, { from: '0001-01-01', to: horizon, employeeIds: ids });
+  const actionsOf = new Map<string, StoredAction[]>();
+  for (const a of actions) actionsOf.set(a.employeeId, [...(actionsOf.get(a.employeeId) ?? []), a]);
 
   const items: Oppgaver['items'] = [];
   for (const c of cases) {
@@ -328,20 +384,24 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
     const open = tasksForCase(routine.tasks, f, today).filter(
       (t) => t.due <= horizon && !done.has(`${c.employee.id}|${f.caseStart}|${t.key}`),
     );
-    // DECISION: of a repeating task (weekly contact) the list shows the latest missed occurrence and
-    // the next one — last month's missed calls cannot be made up, and twenty rows of them would bury
-    // what matters. The case page still lists every occurrence.
-    const shown = new Set<string>();
-    const lastMissed = new Map<string, string>();
-    const next = new Map<string, string>();
-    for (const t of open) {
-      if (t.key === t.taskId) shown.add(t.key);
-      else if (t.due < today) lastMissed.set(t.taskId, t.key);
-      else if (!next.has(t.taskId)) next.set(t.taskId, t.key);
+    for (const a of actionsOf.get(c.employee.id) ?? []) {
+      if (a.caseStart !== f.caseStart || a.deadline === null) continue;
+      items.push({
+        ...who,
+        kind: 'action',
+        key: a.id,
+        title: { nb: a.what, en: a.what },
+        due: a.deadline,
+        state: dueState(a.deadline, today),
+        responsibleRole: ACTION_ROLE[a.ownerKind],
+        milestone: null,
+        owner: a.owner,
+        source: a.source,
+        version: a.version,
+      });
     }
-    for (const k of [...lastMissed.values(), ...next.values()]) shown.add(k);
-    for (const t of open) {
-      if (!shown.has(t.key)) continue;
+    // Of a repeating task (weekly contact): the latest missed occurrence and the next one.
+    for (const t of collapseRepeating(open, today)) {
       items.push({
         ...who,
         kind: 'task',
@@ -360,7 +420,7 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
       cmp(a.due, b.due) ||
       a.employeeName.localeCompare(b.employeeName, 'nb') ||
       cmp(a.employeeId, b.employeeId) ||
-      (a.kind === b.kind ? 0 : a.kind === 'milestone' ? -1 : 1) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
       cmp(a.key, b.key),
   );
   let overdue = 0;
@@ -369,11 +429,5 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
     if (i.state === 'overdue') overdue++;
     else if (i.due <= weekEnd) dueThisWeek++;
   }
-  await writeAudit(db, actor, {
-    action: 'read',
-    entityType: 'sick_case_list',
-    entityId: null,
-    detail: { record: 'oppgaver', count: items.length, ...(query.unitId ? { unitId: query.unitId } : {}) },
-  });
   return { today, items, totals: { overdue, dueThisWeek } };
 }

@@ -10,6 +10,7 @@
  * Every read of a case writes an audit entry (`read`, `sick_case`, employee id); every change writes
  * one with the kind of record changed (no content). The write routes answer with the updated case.
  */
+
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addMonths, formatEnglishLong, formatNorwegian, type IsoDate } from '../../domain/calendar/index.ts';
@@ -21,6 +22,7 @@ import {
   type PlanOutput,
   vurderEgenmelding,
 } from '../../domain/sykefravaer/index.ts';
+import type { AppCaches } from '../../http/caches.ts';
 import type { Actor } from '../../http/context.ts';
 import { AppError, type FieldError, notFound, staleVersion } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -46,7 +48,8 @@ import type { PeriodSource } from './sykefravaer.tables.ts';
 import { todayInOslo } from './today.ts';
 import { buildCaseView, userIdsOf, userRefOf } from './view.ts';
 
-export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale };
+/** What the services get from a request (`caches`: the app's read caches, when it keeps them). */
+export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale; caches?: AppCaches | null };
 type Via = 'employer' | 'self';
 
 /** A 400 naming the fields, in the same shape as zod's validation errors. */

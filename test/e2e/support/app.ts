@@ -8,14 +8,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../src/config.ts';
+import { type Config, loadConfig } from '../../../src/config.ts';
+import { type AppWorker, createAppWorker } from '../../../src/modules/notifications/index.ts';
+import { listDeadlines, sykefravaerJobHandlers } from '../../../src/modules/sykefravaer/index.ts';
 import { type RunningServer, startServer } from '../../../src/server.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-export type TestApp = { url: string; server: RunningServer; close(): Promise<void> };
+export type TestApp = { url: string; server: RunningServer; config: Config; close(): Promise<void> };
 
-export async function startApp(): Promise<TestApp> {
+/** `env`: extra settings, e.g. `SMTP_URL` of a local SMTP server, or `WORKER: 'false'`. */
+export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (the e2e globalSetup does).`);
   }
@@ -30,6 +33,7 @@ export async function startApp(): Promise<TestApp> {
     PUBLIC_URL: undefined,
     DATABASE_URL: undefined,
     COOKIE_SECURE: 'false',
+    ...options.env,
   };
   let dropDatabase: (() => Promise<void>) | undefined;
   if (process.env.E2E_DATABASE === 'postgres' && process.env.TEST_DATABASE_URL) {
@@ -40,17 +44,43 @@ export async function startApp(): Promise<TestApp> {
     dropDatabase = () => database.close();
   }
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const server = await startServer(loadConfig(env));
+  const config = loadConfig(env);
+  const server = await startServer(config);
   const address = server.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     server,
+    config,
     async close() {
       await server.close();
       await dropDatabase?.().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The background worker for an app started with `WORKER: 'false'`, started later — as
+ * `src/worker.ts` runs it beside a server (here in-process, on the server's database, since PGlite
+ * allows one process per data directory): the same handlers, the app's mail settings, the real
+ * today. Its start runs today's reminder sweep for the data the test has made by then.
+ */
+export function startWorker(app: TestApp): AppWorker {
+  const db = app.server.database.db;
+  const worker = createAppWorker({
+    db,
+    config: {
+      smtpUrl: app.config.smtpUrl,
+      mailFrom: app.config.mailFrom,
+      mailDir: app.config.mailDir,
+      publicUrl: app.url,
+    },
+    deadlineSource: listDeadlines,
+    handlers: sykefravaerJobHandlers(db),
+    worker: { pollIntervalMs: 50 },
+  });
+  worker.start();
+  return worker;
 }

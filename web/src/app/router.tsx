@@ -4,6 +4,7 @@ import { DialogmoteMinePage } from '../modules/dokumenter/DialogmoteMinePage.tsx
 import { DialogmotePage } from '../modules/dokumenter/DialogmotePage.tsx';
 import { KatalogPage } from '../modules/dokumenter/KatalogPage.tsx';
 import { LegebrevPage } from '../modules/dokumenter/LegebrevPage.tsx';
+import { MyLegebrevPage } from '../modules/dokumenter/MyLegebrevPage.tsx';
 import { MyPlanPage } from '../modules/dokumenter/MyPlanPage.tsx';
 import { PlanPage } from '../modules/dokumenter/PlanPage.tsx';
 import { EmployeePage } from '../modules/employees/EmployeePage.tsx';
@@ -153,6 +154,7 @@ export function createRouter() {
             { path: 'mitt-fravaer/innsyn', element: <MyAccessLogPage /> },
             { path: 'mitt-fravaer/oppfolgingsplan', element: <MyPlanPage /> },
             { path: 'mitt-fravaer/dialogmoter', element: <DialogmoteMinePage /> },
+            { path: 'mitt-fravaer/legebrev', element: <MyLegebrevPage /> },
             { path: 'varsler', element: <NotificationsPage /> },
             {
               path: 'drift',

@@ -20,13 +20,15 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { findHealthWords } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { todayIso } from '../sykefravaer/dates.ts';
+import { useWriteFeedback } from '../sykefravaer/parts.tsx';
+import { type ActionRow, ActionRowsEditor, toActionInput, toActionRows } from './ActionRows.tsx';
 import { AgendaToggle, MeetingSummary } from './DialogmoteParts.tsx';
 import { SamtaleSection } from './DialogmoteSamtaler.tsx';
 import {
@@ -41,13 +43,29 @@ import './dokumenter.css';
 
 const ROLES = ['leder', 'ansatt', 'hr', 'tillitsvalgt', 'verneombud', 'bht', 'sykmelder'];
 const OPTIONAL = ['tillitsvalgt', 'verneombud', 'bht', 'sykmelder'];
-type Row = { key: number; role: string; name: string; email: string; consent: boolean };
+type Row = {
+  key: number;
+  /** An existing participant (when changing a meeting). */
+  id?: string;
+  role: string;
+  name: string;
+  email: string;
+  consent: boolean;
+  initialRole?: string;
+  initialConsent?: boolean;
+};
 
 export function DialogmotePage() {
   const { employeeId = '' } = useParams();
   const m = useDialogmoteText();
   const query = useMeetings(employeeId);
   const [message, setMessage] = useState<string | null>(null);
+  const { hash } = useLocation();
+  const loaded = query.data !== undefined;
+  useEffect(() => {
+    // `#meeting-<id>` (the evidence link on the case page): bring that meeting into view.
+    if (loaded && hash.startsWith('#meeting-')) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
   return (
     <VStack gap="space-24" paddingBlock="space-24" className="plan-page">
       <div>
@@ -66,7 +84,7 @@ export function DialogmotePage() {
           {query.data.items.map((meeting) => (
             <MeetingCard key={meeting.id} meeting={meeting} employeeId={employeeId} onMessage={setMessage} />
           ))}
-          {query.data.caseStart ? <PlanForm employeeId={employeeId} onMessage={setMessage} /> : null}
+          {query.data.caseStart ? <MeetingForm employeeId={employeeId} onDone={setMessage} /> : null}
           <SamtaleSection employeeId={employeeId} />
         </>
       ) : null}
@@ -74,59 +92,136 @@ export function DialogmotePage() {
   );
 }
 
-function PlanForm({ employeeId, onMessage }: { employeeId: string; onMessage: (m: string) => void }) {
+/** The state of a write done without react-query, in the shape `useWriteFeedback` reads. */
+function useWriteState() {
+  const [error, setError] = useState<unknown>(null);
+  return { isError: error !== null, error, reset: () => setError(null), fail: setError };
+}
+
+function rowsOf(meeting: Meeting | undefined): Row[] {
+  if (!meeting) {
+    return [
+      { key: 1, role: 'leder', name: '', email: '', consent: false },
+      { key: 2, role: 'ansatt', name: '', email: '', consent: false },
+    ];
+  }
+  return meeting.participants.map((p, i) => ({
+    key: i + 1,
+    id: p.id,
+    role: p.role,
+    name: p.name,
+    email: p.email ?? '',
+    consent: p.employeeConsent === true,
+    initialRole: p.role,
+    initialConsent: p.employeeConsent === true,
+  }));
+}
+
+/**
+ * Consent is sent for a new optional participant, or when the role or the tick changed; an existing
+ * participant left as it was keeps the consent recorded (also the employee's own answer).
+ */
+function consentOf(r: Row): Pick<ParticipantInput, 'consent'> {
+  if (!OPTIONAL.includes(r.role)) return {};
+  const unchanged = r.id !== undefined && r.initialRole === r.role && r.initialConsent === r.consent;
+  return unchanged ? {} : { consent: r.consent ? 'given' : 'ask-employee' };
+}
+
+/**
+ * Plans a new meeting, or (with `meeting`) changes a planned one. A change sends the version last
+ * read; on a 409 the form keeps what the user typed, and "load the latest version" refreshes the
+ * meeting underneath it, so the next save goes through.
+ */
+function MeetingForm({
+  employeeId,
+  meeting,
+  onDone,
+  onCancel,
+}: {
+  employeeId: string;
+  meeting?: Meeting;
+  onDone: (message: string) => void;
+  onCancel?: () => void;
+}) {
   const m = useDialogmoteText();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState(todayIso());
-  const [time, setTime] = useState('10:00');
-  const [duration, setDuration] = useState('60');
-  const [place, setPlace] = useState('');
-  const [video, setVideo] = useState('');
-  const [rows, setRows] = useState<Row[]>([
-    { key: 1, role: 'leder', name: '', email: '', consent: false },
-    { key: 2, role: 'ansatt', name: '', email: '', consent: false },
-  ]);
-  const [error, setError] = useState<unknown>(null);
+  const suffix = meeting ? `-${meeting.id}` : '';
+  const headingId = `plan-meeting${suffix}`;
+  const [date, setDate] = useState(meeting ? meeting.localStart.slice(0, 10) : todayIso());
+  const [time, setTime] = useState(meeting ? meeting.localStart.slice(11, 16) : '10:00');
+  const [duration, setDuration] = useState(String(meeting?.durationMinutes ?? 60));
+  const [place, setPlace] = useState(meeting?.place ?? '');
+  const [video, setVideo] = useState(meeting?.videoLink ?? '');
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
+  const write = useWriteState();
+  const { feedback, clear } = useWriteFeedback(write, () =>
+    queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) }),
+  );
   const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const durations = ['30', '45', '60', '90', '120'];
+  if (!durations.includes(duration)) durations.push(duration);
   const update = (key: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  // The edit form opens under its button: move focus to its heading (once).
+  const [focusOnOpen] = useState(meeting !== undefined);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+  }, [focusOnOpen]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    write.reset();
+    clear();
     try {
       const participants: ParticipantInput[] = rows.map((r) => ({
+        ...(r.id ? { id: r.id } : {}),
         role: r.role,
         name: r.name,
         email: r.email.trim() || null,
-        ...(OPTIONAL.includes(r.role) ? { consent: r.consent ? 'given' : 'ask-employee' } : {}),
+        ...consentOf(r),
       }));
-      await meetingApi.create(employeeId, {
+      const input = {
         startsAt: `${date}T${time}`,
         durationMinutes: Number(duration),
         place: place.trim() || null,
         videoLink: video.trim() || null,
         participants,
-      });
+      };
+      if (meeting) await meetingApi.update(employeeId, meeting.id, { ...input, version: meeting.version });
+      else await meetingApi.create(employeeId, input);
       await queryClient.invalidateQueries({ queryKey: meetingsKey(employeeId) });
-      onMessage(m.planned);
+      onDone(meeting ? m.updated : m.planned);
     } catch (e) {
-      setError(e);
+      write.fail(e);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Box as="section" aria-labelledby="plan-meeting" className="plan-section">
+    <Box as="section" aria-labelledby={headingId} className={meeting ? undefined : 'plan-section'}>
       <form onSubmit={(e) => void submit(e)}>
         <VStack gap="space-16">
-          <Heading level="2" size="medium" id="plan-meeting">
-            {m.planHeading}
+          <Heading
+            level={meeting ? '3' : '2'}
+            size={meeting ? 'small' : 'medium'}
+            id={headingId}
+            ref={headingRef}
+            tabIndex={meeting ? -1 : undefined}
+          >
+            {meeting ? m.editHeading : m.planHeading}
           </Heading>
           <HStack gap="space-16" wrap>
-            <DateField id="dialogmote-date" label={m.date} value={date} onChange={setDate} required />
+            <DateField
+              id={`dialogmote-date${suffix}`}
+              label={m.date}
+              value={date}
+              onChange={setDate}
+              required
+            />
             <TextField
               label={m.time}
               type="time"
@@ -135,7 +230,7 @@ function PlanForm({ employeeId, onMessage }: { employeeId: string; onMessage: (m
               required
             />
             <Select label={m.duration} value={duration} onChange={(e) => setDuration(e.target.value)}>
-              {['30', '45', '60', '90', '120'].map((d) => (
+              {durations.map((d) => (
                 <option key={d} value={d}>
                   {d}
                 </option>
@@ -231,12 +326,17 @@ function PlanForm({ employeeId, onMessage }: { employeeId: string; onMessage: (m
               </div>
             </VStack>
           </Fieldset>
-          {error ? <ErrorAlert error={error} /> : null}
-          <div>
+          {feedback}
+          <HStack gap="space-8" wrap>
             <Button type="submit" loading={busy}>
-              {m.plan}
+              {meeting ? m.saveChanges : m.plan}
             </Button>
-          </div>
+            {onCancel ? (
+              <Button type="button" variant="secondary" onClick={onCancel}>
+                {m.cancelEdit}
+              </Button>
+            ) : null}
+          </HStack>
         </VStack>
       </form>
     </Box>
@@ -254,43 +354,82 @@ function MeetingCard({
 }) {
   const m = useDialogmoteText();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
+  const reload = () => queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) });
+  const cancelWrite = useWriteState();
+  const cancelFeedback = useWriteFeedback(cancelWrite, reload);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const formId = `meeting-edit-${meeting.id}`;
+  const closeEdit = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const cancel = async () => {
     setBusy(true);
-    setError(null);
+    cancelWrite.reset();
+    cancelFeedback.clear();
     try {
       await meetingApi.cancel(employeeId, meeting.id, meeting.version);
       await queryClient.invalidateQueries({ queryKey: meetingsKey(employeeId) });
       onMessage(m.cancelled);
     } catch (e) {
-      setError(e);
+      cancelWrite.fail(e);
     } finally {
       setBusy(false);
     }
   };
+  const planned = meeting.status === 'planlagt';
   return (
     <Box as="section" aria-labelledby={`meeting-${meeting.id}`} className="plan-section">
       <VStack gap="space-16">
         <MeetingSummary meeting={meeting} employeeId={employeeId} />
-        <AgendaToggle meeting={meeting} employeeId={employeeId} />
-        {error ? <ErrorAlert error={error} /> : null}
-        {meeting.status !== 'avlyst' ? (
-          <ReferatForm meeting={meeting} employeeId={employeeId} onMessage={onMessage} />
-        ) : null}
-        {meeting.status === 'planlagt' ? (
-          <div>
-            <Button variant="tertiary" size="small" onClick={() => void cancel()} loading={busy}>
+        {planned ? (
+          <HStack gap="space-8" wrap>
+            <Button
+              ref={editButton}
+              type="button"
+              variant="secondary"
+              size="small"
+              aria-expanded={editing}
+              aria-controls={formId}
+              onClick={() => (editing ? closeEdit() : setEditing(true))}
+            >
+              {m.edit}
+            </Button>
+            <Button
+              type="button"
+              variant="tertiary"
+              size="small"
+              onClick={() => void cancel()}
+              loading={busy}
+            >
               {m.cancel}
             </Button>
-          </div>
+          </HStack>
+        ) : null}
+        {cancelFeedback.feedback}
+        <div id={formId}>
+          {planned && editing ? (
+            <MeetingForm
+              employeeId={employeeId}
+              meeting={meeting}
+              onDone={(message) => {
+                onMessage(message);
+                closeEdit();
+              }}
+              onCancel={closeEdit}
+            />
+          ) : null}
+        </div>
+        <AgendaToggle meeting={meeting} employeeId={employeeId} />
+        {meeting.status !== 'avlyst' ? (
+          <ReferatForm meeting={meeting} employeeId={employeeId} onMessage={onMessage} />
         ) : null}
       </VStack>
     </Box>
   );
 }
-
-type ActionRow = { key: number; what: string; owner: string; deadline: string };
 
 function ReferatForm({
   meeting,
@@ -304,35 +443,34 @@ function ReferatForm({
   const m = useDialogmoteText();
   const queryClient = useQueryClient();
   const [summary, setSummary] = useState(meeting.referat?.summary ?? '');
-  const [actions, setActions] = useState<ActionRow[]>(
-    (meeting.referat?.agreedActions ?? []).map((a, i) => ({
-      key: i + 1,
-      what: a.what,
-      owner: a.owner,
-      deadline: a.deadline ?? '',
-    })),
+  const [actions, setActions] = useState<ActionRow[]>(() =>
+    toActionRows(meeting.referat?.agreedActions ?? []),
   );
-  const [error, setError] = useState<unknown>(null);
+  const write = useWriteState();
+  const { feedback, clear } = useWriteFeedback(write, () =>
+    queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) }),
+  );
   const [busy, setBusy] = useState(false);
   const words = findHealthWords(`${summary}\n${actions.map((a) => a.what).join('\n')}`);
-  const update = (key: number, patch: Partial<ActionRow>) =>
-    setActions((all) => all.map((a) => (a.key === key ? { ...a, ...patch } : a)));
   const id = `referat-${meeting.id}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    write.reset();
+    clear();
     try {
       await meetingApi.referat(employeeId, meeting.id, {
         summary,
-        agreedActions: actions.map((a) => ({ what: a.what, owner: a.owner, deadline: a.deadline || null })),
+        agreedActions: toActionInput(actions),
         version: meeting.version,
       });
       await queryClient.invalidateQueries({ queryKey: meetingsKey(employeeId) });
+      // The case page's milestone (and its evidence link) changed too.
+      await queryClient.invalidateQueries({ queryKey: ['sykefravaer'] });
       onMessage(m.referatSaved);
     } catch (e) {
-      setError(e);
+      write.fail(e);
     } finally {
       setBusy(false);
     }
@@ -361,52 +499,8 @@ function ReferatForm({
         <Heading level="4" size="xsmall">
           {m.actions}
         </Heading>
-        {actions.map((a, i) => (
-          <HStack key={a.key} gap="space-12" wrap align="end" className="plan-action">
-            <TextField
-              label={m.actionWhat}
-              value={a.what}
-              onChange={(e) => update(a.key, { what: e.target.value })}
-              required
-            />
-            <TextField
-              label={m.actionOwner}
-              value={a.owner}
-              onChange={(e) => update(a.key, { owner: e.target.value })}
-              required
-            />
-            <DateField
-              id={`${id}-deadline-${a.key}`}
-              label={m.actionDeadline}
-              value={a.deadline}
-              onChange={(deadline) => update(a.key, { deadline })}
-            />
-            <Button
-              type="button"
-              variant="tertiary"
-              size="small"
-              onClick={() => setActions((all) => all.filter((x) => x.key !== a.key))}
-            >
-              {m.removeAction(i + 1)}
-            </Button>
-          </HStack>
-        ))}
-        <div>
-          <Button
-            type="button"
-            variant="secondary"
-            size="small"
-            onClick={() =>
-              setActions((all) => [
-                ...all,
-                { key: Math.max(0, ...all.map((x) => x.key)) + 1, what: '', owner: '', deadline: '' },
-              ])
-            }
-          >
-            {m.addAction}
-          </Button>
-        </div>
-        {error ? <ErrorAlert error={error} /> : null}
+        <ActionRowsEditor idPrefix={id} rows={actions} onChange={setActions} />
+        {feedback}
         <div>
           <Button type="submit" loading={busy}>
             {m.saveReferat}

@@ -8,6 +8,7 @@ import {
   BodyShort,
   Box,
   Button,
+  Fieldset,
   Heading,
   Link,
   Select,
@@ -23,6 +24,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { dmy, todayIso } from '../sykefravaer/dates.ts';
+import { type ActionRow, ActionRowsEditor, toActionInput } from './ActionRows.tsx';
 import { useDialogmoteText } from './dialogmoteApi.ts';
 import { samtaleEn, samtaleNb } from './messages.ts';
 
@@ -35,6 +37,7 @@ type Kind = SamtaleDto['kind'];
 export function SamtaleSection({ employeeId }: { employeeId: string | null }) {
   const { locale } = useI18n();
   const s = locale === 'en' ? samtaleEn : samtaleNb;
+  const m = useDialogmoteText();
   const key = ['samtalereferater', employeeId ?? 'me'];
   const query = useQuery({
     queryKey: key,
@@ -60,6 +63,27 @@ export function SamtaleSection({ employeeId }: { employeeId: string | null }) {
                     {s.kinds[item.kind]} – {dmy(item.heldOn)}
                   </BodyShort>
                   <BodyShort className="plan-text">{item.summary}</BodyShort>
+                  {item.actions.length > 0 ? (
+                    <VStack gap="space-4">
+                      <BodyShort size="small" weight="semibold">
+                        {m.actions}
+                      </BodyShort>
+                      <ul className="plan-list">
+                        {item.actions.map((a, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: actions have no id; the list is read-only
+                          <li key={i}>
+                            <BodyShort className="plan-text">{a.what}</BodyShort>
+                            <BodyShort size="small" textColor="subtle">
+                              {m.actionOwner}: {a.owner}
+                              {a.deadline
+                                ? ` · ${m.actionDeadline.replace(/ \(.*\)$/, '')} ${dmy(a.deadline)}`
+                                : ''}
+                            </BodyShort>
+                          </li>
+                        ))}
+                      </ul>
+                    </VStack>
+                  ) : null}
                   <div>
                     <Link href={`${API_BASE}${path(employeeId)}/${item.id}/pdf`} download>
                       {s.pdf(s.kinds[item.kind], dmy(item.heldOn))}
@@ -84,18 +108,25 @@ function SamtaleForm({ employeeId }: { employeeId: string }) {
   const [kind, setKind] = useState<Kind>('oppfolging');
   const [heldOn, setHeldOn] = useState(todayIso());
   const [summary, setSummary] = useState('');
+  const [actions, setActions] = useState<ActionRow[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const words = findHealthWords(summary);
+  const words = findHealthWords(`${summary}\n${actions.map((a) => a.what).join('\n')}`);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     setMessage(null);
     try {
-      await api.post<SamtaleDto>(path(employeeId), { kind, heldOn, summary, actions: [] });
+      await api.post<SamtaleDto>(path(employeeId), {
+        kind,
+        heldOn,
+        summary,
+        actions: toActionInput(actions),
+      });
       setSummary('');
+      setActions([]);
       setMessage(s.saved);
       await client.invalidateQueries({ queryKey: ['samtalereferater', employeeId] });
     } catch (e) {
@@ -131,6 +162,9 @@ function SamtaleForm({ employeeId }: { employeeId: string }) {
             {m.healthWarning(words.join(', '))}
           </Alert>
         ) : null}
+        <Fieldset legend={m.actions}>
+          <ActionRowsEditor idPrefix="samtale-new" rows={actions} onChange={setActions} />
+        </Fieldset>
         {error ? <ErrorAlert error={error} /> : null}
         <SuccessMessage>{message}</SuccessMessage>
         <div>

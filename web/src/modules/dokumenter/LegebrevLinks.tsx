@@ -21,3 +21,13 @@ export function KatalogSettingsLink() {
     </Link>
   );
 }
+
+/** The link into the employee's own letters to the doctor, for "Mitt fravær". */
+export function LegebrevMyLink() {
+  const k = useKatalogTexts();
+  return (
+    <Link as={RouterLink} to="/mitt-fravaer/legebrev">
+      {k.myLetterLink}
+    </Link>
+  );
+}

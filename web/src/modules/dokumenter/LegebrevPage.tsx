@@ -252,7 +252,8 @@ export function LegebrevPage() {
   );
 }
 
-function LetterView({ letter }: { letter: LetterText }) {
+/** The composed letter as the server made it (also on the employee's own page). */
+export function LetterView({ letter }: { letter: LetterText }) {
   return (
     <VStack gap="space-8">
       <Heading level="3" size="small">

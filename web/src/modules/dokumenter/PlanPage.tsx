@@ -38,6 +38,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { dateTime, dmy } from '../sykefravaer/dates.ts';
 import { type Plan, type PlanDiff, pdfUrl, planApi, planKey, usePlan, useVersions } from './api.ts';
+import { isPickField, PlanKatalogPicker } from './PlanKatalogPicker.tsx';
 import { CommentList, HealthWarning, StatusTag } from './parts.tsx';
 import './dokumenter.css';
 
@@ -333,6 +334,9 @@ function PlanEditor({
           minRows={3}
         />
         <HealthWarning words={warningsFor(f)} />
+        {isPickField(f) ? (
+          <PlanKatalogPicker field={f} text={content[f] ?? ''} onChange={(text) => update({ [f]: text })} />
+        ) : null}
       </VStack>
     );
   };

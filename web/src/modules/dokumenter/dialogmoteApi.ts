@@ -62,6 +62,8 @@ export function useMyMeetings() {
 
 export const meetingApi = {
   create: (employeeId: string, input: MeetingInput) => api.post<Meeting>(employer(employeeId), input),
+  update: (employeeId: string, id: string, input: MeetingInput & { version: number }) =>
+    api.put<Meeting>(`${employer(employeeId)}/${id}`, input),
   cancel: (employeeId: string, id: string, version: number) =>
     api.post<Meeting>(`${employer(employeeId)}/${id}/cancel`, { version }),
   agenda: (employeeId: string | null, id: string) =>
@@ -71,7 +73,12 @@ export const meetingApi = {
     id: string,
     body: {
       summary: string;
-      agreedActions: { what: string; owner: string; deadline: string | null }[];
+      agreedActions: {
+        what: string;
+        owner: string;
+        deadline: string | null;
+        ownerKind?: 'employee' | 'leader' | 'other';
+      }[];
       version: number;
     },
   ) => api.put<Meeting>(`${employer(employeeId)}/${id}/referat`, body),

@@ -69,6 +69,12 @@ export const dokumenterNb = {
   after: 'Etter',
   empty: 'Ikke fylt ut',
   notFilled: 'Ikke fylt ut.',
+  evidencePlan: (n: number) => `Se oppfølgingsplanen (versjon ${n} ble sendt)`,
+  evidenceMeeting: 'Se referatet fra dialogmøtet',
+  pickLegend: (kind: string) => `Velg fra tilretteleggingskatalogen – ${kind.toLowerCase()}`,
+  pickDescription:
+    'Valgte tiltak settes inn som egne linjer i feltet over. Nye tiltak skriver du rett i feltet.',
+  pickNone: 'Katalogen har ingen aktive tiltak av denne typen.',
 };
 
 export type DokumenterMessages = typeof dokumenterNb;
@@ -139,6 +145,12 @@ export const dokumenterEn: DokumenterMessages = {
   after: 'After',
   empty: 'Not filled in',
   notFilled: 'Not filled in.',
+  evidencePlan: (n: number) => `See the follow-up plan (version ${n} was sent)`,
+  evidenceMeeting: 'See the minutes of the dialogue meeting',
+  pickLegend: (kind: string) => `Choose from the adaptation catalogue – ${kind.toLowerCase()}`,
+  pickDescription:
+    'Chosen measures are added as separate lines in the field above. Write new measures straight into the field.',
+  pickNone: 'The catalogue has no active measures of this kind.',
 };
 
 /** Texts of the dialogmøte 1 pages (`DialogmotePage.tsx`, `DialogmoteMinePage.tsx`), bokmål first. */
@@ -171,6 +183,13 @@ export const dialogmoteNb = {
   consentGiven: 'Arbeidstakeren har sagt ja til at denne deltakeren blir med',
   plan: 'Planlegg møtet',
   planned: 'Møtet er planlagt.',
+  edit: 'Endre møtet',
+  editHeading: 'Endre dialogmøte 1',
+  saveChanges: 'Lagre endringene',
+  cancelEdit: 'Avbryt endringen',
+  updated: 'Endringene er lagret. Last ned og send en ny kalenderinvitasjon til deltakerne.',
+  actionLegend: (n: number) => `Tiltak ${n}`,
+  invalidDate: 'Skriv datoen som dd.mm.åååå.',
   roles: {
     leder: 'Leder',
     ansatt: 'Arbeidstaker',
@@ -244,6 +263,13 @@ export const dialogmoteEn: DialogmoteMessages = {
   consentGiven: 'The employee has agreed to this participant joining',
   plan: 'Plan the meeting',
   planned: 'The meeting is planned.',
+  edit: 'Change the meeting',
+  editHeading: 'Change dialogue meeting 1',
+  saveChanges: 'Save the changes',
+  cancelEdit: 'Cancel the change',
+  updated: 'The changes are saved. Download and send a new calendar invitation to the participants.',
+  actionLegend: (n: number) => `Action ${n}`,
+  invalidDate: 'Write the date as dd.mm.yyyy.',
   roles: {
     leder: 'Leader',
     ansatt: 'Employee',
@@ -340,6 +366,15 @@ export const katalogNb = {
   downloadPdf: 'Last ned PDF',
   downloadPdfOf: (at: string) => `Last ned PDF av brevet fra ${at}`,
   editCatalogue: 'Rediger katalogen',
+  myLetterTitle: 'Brev til legen',
+  myLetterLink: 'Brev til legen om meg',
+  myLetterIntro:
+    'Her er brevene lederen din har skrevet til legen om hvilket arbeid og hvilken tilrettelegging arbeidsplassen kan tilby. Du kan lese dem og laste dem ned som PDF.',
+  myLetterNone: 'Det er ikke skrevet noe brev til legen om deg.',
+  backMine: 'Tilbake til Mitt fravær',
+  showLetter: 'Vis brevet',
+  hideLetter: 'Skjul brevet',
+  noEmployee: 'Brukeren din er ikke knyttet til en ansatt i virksomheten.',
 };
 export type KatalogMessages = typeof katalogNb;
 
@@ -399,6 +434,15 @@ export const katalogEn: KatalogMessages = {
   downloadPdf: 'Download PDF',
   downloadPdfOf: (at: string) => `Download the PDF of the letter from ${at}`,
   editCatalogue: 'Edit the catalogue',
+  myLetterTitle: 'Letter to the doctor',
+  myLetterLink: 'Letters to the doctor about me',
+  myLetterIntro:
+    'These are the letters your leader has written to the doctor about the work and adaptation the workplace can offer. You can read them and download them as PDF.',
+  myLetterNone: 'No letter to the doctor has been written about you.',
+  backMine: 'Back to My absence',
+  showLetter: 'Show the letter',
+  hideLetter: 'Hide the letter',
+  noEmployee: 'Your login is not linked to an employee of the organisation.',
 };
 
 /** Texts of the samtalereferat sections (on the dialogmøte pages), bokmål first. */

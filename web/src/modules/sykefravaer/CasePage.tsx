@@ -1,7 +1,7 @@
 /**
  * One employee's sick-leave case (`/sykefravaer/:employeeId`), for their leader, HR and admin:
- * the current case, the timeline, the follow-up checklist, the periods, own reminders, and (HR/admin)
- * the link to who has opened the case. The server answers 404 for anyone else, and so does the page.
+ * the current case, the timeline, the follow-up checklist, the tasks, the agreed actions, the periods,
+ * own reminders, and (HR/admin) the link to who has opened the case. The server answers 404 for anyone else, and so does the page.
  */
 import { Alert, BodyShort, Link, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { DialogmoteCaseLink } from '../dokumenter/DialogmoteLinks.tsx';
 import { LegebrevCaseLink } from '../dokumenter/LegebrevLinks.tsx';
 import { RemindersPanel } from '../notifications/RemindersPanel.tsx';
+import { ActionsSection } from './ActionsSection.tsx';
 import { useCase, useCaseWrites } from './api.ts';
 import { CaseSummary } from './CaseSummary.tsx';
 import { todayIso } from './dates.ts';
@@ -118,6 +119,7 @@ export function CasePage() {
               onSaved={saved}
             />
           ) : null}
+          {data.current ? <ActionsSection scope={employeeId} canEdit={canEdit} onSaved={saved} /> : null}
           <PeriodsSection
             periods={data.periods}
             version={data.version}

@@ -19,6 +19,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { fieldId } from '../../ui/form.ts';
+import { EvidenceLink } from '../dokumenter/EvidenceLink.tsx';
 import type { useCaseWrites } from './api.ts';
 import { dateTime, dmy } from './dates.ts';
 import { StateTag, useWriteFeedback } from './parts.tsx';
@@ -73,6 +74,7 @@ function Record({ m }: { m: MilestoneView }) {
             {ts.note}: {m.done.note}
           </BodyShort>
         ) : null}
+        <EvidenceLink evidenceRef={m.done.evidenceRef} />
       </VStack>
     );
   }

@@ -26,6 +26,8 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { fieldId } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { DialogmoteMyLink } from '../dokumenter/DialogmoteLinks.tsx';
+import { LegebrevMyLink } from '../dokumenter/LegebrevLinks.tsx';
+import { ActionsSection } from './ActionsSection.tsx';
 import { useEgenmeldingCheck, useMyAbsence, useRegisterEgenmelding } from './api.ts';
 import { daysInclusive, dmy, todayIso } from './dates.ts';
 import type { CaseView, EgenmeldingEvaluation } from './types.ts';
@@ -272,6 +274,7 @@ export function MyAbsencePage() {
   const session = useSession();
   const linked = session.employeeId !== null;
   const mine = useMyAbsence(linked);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <VStack gap="space-32" paddingBlock="space-24" maxWidth="44rem">
       <PageHeading>{tm.title}</PageHeading>
@@ -282,11 +285,14 @@ export function MyAbsencePage() {
         <>
           <ReportSick version={mine.data.version} />
           <MyCase data={mine.data} />
+          <ActionsSection scope={null} canEdit onSaved={setSaved} />
+          <SuccessMessage>{saved}</SuccessMessage>
           <VStack gap="space-8">
             <Link as={RouterLink} to="/mitt-fravaer/oppfolgingsplan">
               {t.dokumenter.myLink}
             </Link>
             <DialogmoteMyLink />
+            <LegebrevMyLink />
             <Link as={RouterLink} to="/mitt-fravaer/innsyn">
               {tm.accessLog}
             </Link>

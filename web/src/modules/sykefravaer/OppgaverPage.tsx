@@ -1,17 +1,22 @@
 /**
  * "Mine oppgaver" (`/oppgaver`): every open task and milestone deadline that is overdue or due in
  * the next 14 days — a leader's own people, HR/admin the organisation (filter by unit) — sorted by
- * date, with its state and a link to the case.
+ * date, with its state and a link to the case. Agreed actions (from the plan, dialogmøter and
+ * samtalereferater) are among them and can be marked done here.
  */
-import { Alert, BodyShort, Detail, Link, Select, Table, VStack } from '@navikt/ds-react';
-import { useMemo } from 'react';
+import { CheckmarkIcon } from '@navikt/aksel-icons';
+import { Alert, BodyShort, Button, Detail, Link, Select, Table, VStack } from '@navikt/ds-react';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
+import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { flattenTree, unitTree, useUnits } from '../organisation/api.ts';
+import { useActionWrites } from './actions.api.ts';
+import { actionTexts } from './actions.texts.ts';
 import { dmy } from './dates.ts';
+import { WriteError } from './parts.tsx';
 import { useOppgaver } from './rutine.api.ts';
 import { rutineTexts } from './rutine.texts.ts';
 import { TaskStateTag } from './TasksSection.tsx';
@@ -29,6 +34,8 @@ export function OppgaverPage() {
   const unitOptions = useMemo(() => flattenTree(unitTree(units.data ?? [], locale)), [units.data, locale]);
   const list = useOppgaver(manager ? unitId : undefined);
   const data = list.data;
+  const ta = actionTexts(locale);
+  const [message, setMessage] = useState<string | null>(null);
 
   return (
     <VStack gap="space-24" paddingBlock="space-24">
@@ -51,6 +58,7 @@ export function OppgaverPage() {
           ))}
         </Select>
       ) : null}
+      <SuccessMessage>{message}</SuccessMessage>
       <div role="status">
         {data && data.items.length > 0 ? (
           <BodyShort weight="semibold">{tx.totals(data.totals.overdue, data.totals.dueThisWeek)}</BodyShort>
@@ -67,6 +75,7 @@ export function OppgaverPage() {
               <Table.HeaderCell scope="col">{tx.colDue}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{tx.colWhat}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{tx.colWho}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{ta.colAction}</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -88,9 +97,10 @@ export function OppgaverPage() {
                     {locale === 'en' ? i.title.en : i.title.nb}
                   </BodyShort>
                   <Detail>
-                    {i.kind === 'milestone' ? tx.milestone : tx.task}
-                    {i.kind === 'task' && i.milestone ? ` · ${t.sykefravaer.milestones[i.milestone]}` : ''} ·{' '}
-                    {tx.responsible}: {tx.roles[i.responsibleRole]}
+                    {i.kind === 'milestone' ? tx.milestone : i.kind === 'action' ? ta.kind : tx.task}
+                    {i.kind === 'task' && i.milestone ? ` · ${t.sykefravaer.milestones[i.milestone]}` : ''}
+                    {i.kind === 'action' && i.source ? ` · ${ta.sources[i.source]}` : ''} · {tx.responsible}:{' '}
+                    {i.owner ?? tx.roles[i.responsibleRole]}
                   </Detail>
                 </Table.DataCell>
                 <Table.DataCell>
@@ -98,11 +108,58 @@ export function OppgaverPage() {
                     {i.employeeName}
                   </Link>
                 </Table.DataCell>
+                <Table.DataCell>
+                  {i.kind === 'action' && i.version !== undefined ? (
+                    <ActionDoneButton
+                      employeeId={i.employeeId}
+                      id={i.key}
+                      version={i.version}
+                      what={i.title.nb}
+                      onSaved={setMessage}
+                    />
+                  ) : null}
+                </Table.DataCell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       ) : null}
+    </VStack>
+  );
+}
+
+/** «Marker som gjort» for an agreed action in the list (the row goes when the list reloads). */
+function ActionDoneButton(props: {
+  employeeId: string;
+  id: string;
+  version: number;
+  what: string;
+  onSaved: (message: string) => void;
+}) {
+  const { locale } = useI18n();
+  const ta = actionTexts(locale);
+  const writes = useActionWrites(props.employeeId);
+  return (
+    <VStack gap="space-4" align="start">
+      {writes.done.isError ? (
+        <WriteError error={writes.done.error} onReload={async () => writes.done.reset()} />
+      ) : null}
+      <Button
+        type="button"
+        size="small"
+        variant="secondary"
+        icon={<CheckmarkIcon aria-hidden />}
+        aria-label={ta.markDoneLabel(props.what)}
+        loading={writes.done.isPending}
+        onClick={() =>
+          writes.done.mutate(
+            { id: props.id, version: props.version },
+            { onSuccess: () => props.onSaved(ta.saved(props.what)) },
+          )
+        }
+      >
+        {ta.markDone}
+      </Button>
     </VStack>
   );
 }

@@ -13,7 +13,7 @@ export type RoutineTaskInput = RoutineDto['tasks'][number];
 
 const base = '/sykefravaer';
 const tasksKey = (employeeId: string) => [...sykefravaerKey, 'tasks', employeeId] as const;
-const oppgaverKey = [...sykefravaerKey, 'oppgaver'] as const;
+export const oppgaverKey = [...sykefravaerKey, 'oppgaver'] as const;
 const rutineKey = [...sykefravaerKey, 'rutine'] as const;
 
 /** The tasks of the case; `version` in the key refetches them after any change to the case. */

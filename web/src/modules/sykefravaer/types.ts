@@ -61,7 +61,14 @@ export type AbsencePeriod = {
   source?: 'employer' | 'employee';
 };
 
-export type DoneRecord = { id: string; at: string; by: PersonRef; note: string | null };
+export type DoneRecord = {
+  id: string;
+  at: string;
+  by: PersonRef;
+  note: string | null;
+  /** What shows it was done: `oppfolgingsplan:<id>:v<n>`, `dialogmote:<id>`; null when marked by hand. */
+  evidenceRef: string | null;
+};
 export type ExceptionRecord = { id: string; at: string; by: PersonRef; reason: string };
 
 export type MilestoneView = {
@@ -192,6 +199,7 @@ export function fromMilestone(m: MilestoneStateDto): MilestoneView {
           at: m.done.doneAt,
           by: { id: m.done.doneBy.userId, name: m.done.doneBy.displayName },
           note: m.done.note,
+          evidenceRef: m.done.evidenceRef,
         }
       : null,
     exception: m.exception
