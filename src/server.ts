@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from './config.ts';
 import { type OpenedDatabase, openDatabase } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { type AppWorker, configureNotifications, createAppWorker } from './modules/notifications/index.ts';
 import { listDeadlines, scheduleRetention, sykefravaerJobHandlers } from './modules/sykefravaer/index.ts';
@@ -20,11 +19,11 @@ export type RunningServer = {
 };
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  // Opening runs the migrations.
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    await migrateToLatest(database.db);
     configureNotifications({ deadlineSource: listDeadlines, publicUrl: config.publicUrl });
     const app = await buildApp({
       db: database.db,

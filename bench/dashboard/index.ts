@@ -30,8 +30,17 @@ const CONNECTIONS = 64;
 
 type Measure = { rps: number; p99: number; p50: number; errors: number };
 
+/** The load generator on its own thread (`BENCH_WORKERS`, default 1; 0 = the server's thread). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+
 async function load(url: string, headers: Record<string, string>): Promise<Measure> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers,
+    ...(WORKERS > 0 ? { workers: WORKERS } : {}),
+  });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
