@@ -14,41 +14,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/connect.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createSession } from '../../src/modules/auth/sessions.ts';
 import { todayInOslo } from '../../src/modules/sykefravaer/index.ts';
+import { load, loadGeneratorLabel } from '../load.ts';
 
 const EMPLOYEES = 50_000;
 const TEAM = 40;
 const TEAM_CASES = 10;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 64;
-
-type Measure = { rps: number; p99: number; p50: number; errors: number };
-
-/** The load generator on its own thread (`BENCH_WORKERS`, default 1; 0 = the server's thread). */
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-
-async function load(url: string, headers: Record<string, string>): Promise<Measure> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers,
-    ...(WORKERS > 0 ? { workers: WORKERS } : {}),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
-
 async function run(label: string, databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'naervaer-bench-dash-'));
   const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
@@ -182,6 +158,7 @@ async function run(label: string, databaseUrl: string | undefined) {
     console.log(
       `[${label}] one request at a time (20): median ${serial[10]!.toFixed(1)} ms, max ${serial[19]!.toFixed(1)} ms`,
     );
+    console.log(`(load generator: ${loadGeneratorLabel()})`);
     await load(`${base}/bench/bare`, {}); // warm-up
     const bare = await load(`${base}/bench/bare`, {});
     const tasks = await load(`${base}${path}`, headers);
