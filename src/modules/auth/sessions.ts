@@ -55,7 +55,7 @@ export type LoadedSession = { session: Session; actor: Actor | null };
 export type StoredSession = { loaded: LoadedSession | null; expiresAt: number };
 
 /**
- * The cache of loaded sessions (one partition: any change to sessions, users, memberships or
+ * The cache of loaded sessions (one partition: every change to sessions, users, memberships or
  * roles anywhere drops them all — such changes are rare next to the reads). Unknown, expired and
  * disabled sessions are never kept.
  */
