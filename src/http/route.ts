@@ -18,7 +18,7 @@ export type Access =
   | { kind: 'public' }
   /** Logged in; no organisation needs to be chosen (e.g. list my organisations). */
   | { kind: 'user' }
-  /** Logged in and working in an organisation with at least one of these roles (`'any'`: any role). */
+  /** Logged in and working in an organisation with at least one of these roles (the string `'any'` means: at least one role). */
   | { kind: 'roles'; roles: readonly Role[] | 'any' };
 
 type RolesAccess = { kind: 'roles'; roles: readonly Role[] | 'any' };
