@@ -10,6 +10,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
+import { registry } from '../src/app/registry.ts';
 import { createPglite, DEFAULT_TEMPLATE_PATH } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { PGliteDialect } from '../src/db/pglite-dialect.ts';
@@ -22,9 +23,16 @@ const started = performance.now();
 
 // With --if-stale (as `npm run build` uses it), keep a template that is newer than every migration.
 if (ifStale && existsSync(output)) {
-  const migrationsDir = fileURLToPath(new URL('../src/db/migrations/', import.meta.url));
+  // The core migrations and every module's (`src/modules/<module>/migrations/`).
+  const modulesDir = fileURLToPath(new URL('../src/modules/', import.meta.url));
+  const migrationDirs = [
+    fileURLToPath(new URL('../src/db/migrations/', import.meta.url)),
+    ...readdirSync(modulesDir)
+      .map((m) => join(modulesDir, m, 'migrations'))
+      .filter((dir) => existsSync(dir)),
+  ];
   const newest = Math.max(
-    ...readdirSync(migrationsDir).map((f) => statSync(join(migrationsDir, f)).mtimeMs),
+    ...migrationDirs.flatMap((dir) => readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs)),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
   );
   if (statSync(output).mtimeMs > newest) {
@@ -35,7 +43,7 @@ if (ifStale && existsSync(output)) {
 const pglite = await createPglite('memory://');
 const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
 try {
-  const { applied } = await migrateToLatest(db);
+  const { applied } = await migrateToLatest(db, { migrations: registry.migrations });
   await pglite.exec('checkpoint');
   const archive = await pglite.dumpDataDir('gzip');
   await mkdir(dirname(output), { recursive: true });

@@ -3,11 +3,13 @@
  * Stops cleanly on SIGINT/SIGTERM (closes the server, then the database, which releases the PGlite lock).
  */
 import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app/build-app.ts';
+import { openAppDatabase } from './app/database.ts';
+import { registry } from './app/registry.ts';
 import { type Config, loadConfig } from './config.ts';
-import { type OpenedDatabase, openDatabase } from './db/connect.ts';
-import { buildApp } from './http/app.ts';
-import { type AppWorker, configureNotifications, createAppWorker } from './modules/notifications/index.ts';
-import { listDeadlines, scheduleRetention, sykefravaerJobHandlers } from './modules/sykefravaer/index.ts';
+import type { OpenedDatabase } from './db/connect.ts';
+import { type AppWorker, createAppWorker } from './modules/notifications/index.ts';
+import { osloToday } from './platform/clock.ts';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -20,11 +22,10 @@ export type RunningServer = {
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   // Opening runs the migrations.
-  const database = await openDatabase(
+  const database = await openAppDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    configureNotifications({ deadlineSource: listDeadlines, publicUrl: config.publicUrl });
     const app = await buildApp({
       db: database.db,
       webDir: config.webDir,
@@ -33,6 +34,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       trustProxy: config.trustProxy,
       logLevel: config.logLevel,
       changeFeed: config.cache ? database.changeFeed() : undefined,
+      reminders: { publicUrl: config.publicUrl },
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -47,9 +49,9 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
             mailDir: config.mailDir,
             publicUrl: url,
           },
-          deadlineSource: listDeadlines,
-          handlers: sykefravaerJobHandlers(database.db),
-          daily: [scheduleRetention],
+          deadlineSource: registry.deadlineSource,
+          handlers: registry.jobHandlers({ db: database.db, today: () => osloToday() }),
+          daily: registry.daily,
           logger: app.log,
         })
       : undefined;

@@ -10,12 +10,15 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { openAppDatabase } from './app/database.ts';
+import { registry } from './app/registry.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { type OpenedDatabase, openDatabase } from './db/connect.ts';
+import type { OpenedDatabase } from './db/connect.ts';
 import type { IsoDate } from './domain/calendar/index.ts';
 import type { JobHandler, WorkerOptions } from './jobs/index.ts';
-import { type AppWorker, createAppWorker, type DeadlineSource } from './modules/notifications/index.ts';
-import { listDeadlines, scheduleRetention, sykefravaerJobHandlers } from './modules/sykefravaer/index.ts';
+import { type AppWorker, createAppWorker } from './modules/notifications/index.ts';
+import { osloToday } from './platform/clock.ts';
+import type { DeadlineSource } from './platform/reminders.ts';
 
 export type WorkerProcessOptions = {
   env?: NodeJS.ProcessEnv;
@@ -32,7 +35,7 @@ export type WorkerProcess = { worker: AppWorker; database: OpenedDatabase; stop(
 export async function startWorkerProcess(options: WorkerProcessOptions = {}): Promise<WorkerProcess> {
   const config = loadConfig(options.env ?? process.env);
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(
+  const database = await openAppDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl, logger } : { dataDir: config.dataDir, logger },
   );
   const worker = createAppWorker({
@@ -43,9 +46,12 @@ export async function startWorkerProcess(options: WorkerProcessOptions = {}): Pr
       mailDir: config.mailDir,
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     },
-    deadlineSource: options.deadlineSource ?? listDeadlines,
-    handlers: [sykefravaerJobHandlers(database.db), ...(options.handlers ?? [])],
-    daily: [scheduleRetention],
+    deadlineSource: options.deadlineSource ?? registry.deadlineSource,
+    handlers: [
+      registry.jobHandlers({ db: database.db, today: options.today ?? (() => osloToday()) }),
+      ...(options.handlers ?? []),
+    ],
+    daily: registry.daily,
     ...(options.today ? { today: options.today } : {}),
     ...(options.worker ? { worker: options.worker } : {}),
     ...(options.mailMaxAttempts !== undefined ? { mailMaxAttempts: options.mailMaxAttempts } : {}),

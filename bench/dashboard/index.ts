@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase } from '../../src/db/connect.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app/build-app.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import { createSession } from '../../src/modules/auth/sessions.ts';
-import { todayInOslo } from '../../src/modules/sykefravaer/index.ts';
+import { osloToday } from '../../src/platform/clock.ts';
 import { load, loadGeneratorLabel } from '../load.ts';
 
 const EMPLOYEES = 50_000;
@@ -27,9 +27,9 @@ const TEAM = 40;
 const TEAM_CASES = 10;
 async function run(label: string, databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'naervaer-bench-dash-'));
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
+  const database = await openAppDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
   const db = database.db;
-  const today = todayInOslo();
+  const today = osloToday();
   try {
     const t0 = performance.now();
     const org = await db

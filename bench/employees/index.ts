@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp } from '../../src/app/build-app.ts';
+import { migrateApp, openAppDatabase } from '../../src/app/database.ts';
 import { createSession } from '../../src/modules/auth/sessions.ts';
 import { load, loadGeneratorLabel } from '../load.ts';
 
@@ -30,10 +29,10 @@ function pagePaths(url: string): string[] {
 
 async function run(label: string, databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'naervaer-bench-emp-'));
-  const database = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
+  const database = await openAppDatabase(databaseUrl ? { databaseUrl } : { dataDir: join(dir, 'data') });
   const db = database.db;
   try {
-    await migrateToLatest(db);
+    await migrateApp(db);
     const orgnr = String(100000000 + Math.floor(Math.random() * 1e6)).padEnd(9, '0');
     const org = await db
       .insertInto('organisation')

@@ -37,10 +37,12 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { CATCH_UP_DAYS, isOpenDeadline } from '../../src/modules/notifications/index.ts';
-import { listDeadlines, todayInOslo } from '../../src/modules/sykefravaer/index.ts';
+import { CATCH_UP_DAYS } from '../../src/modules/notifications/index.ts';
+import { type listDeadlines, sykefravaerDeadlines } from '../../src/modules/sykefravaer/index.ts';
+import { osloToday } from '../../src/platform/clock.ts';
+import { isOpenDeadline } from '../../src/platform/reminders.ts';
 
 const ORGS = 4;
 const PER_ORG = Number(process.env.BENCH_REMINDER_EMPLOYEES ?? 200_000) / ORGS;
@@ -59,7 +61,7 @@ const benchUrl = new URL(url);
 benchUrl.pathname = `/${dbName}`;
 
 const ms = (t: number) => `${(t / 1000).toFixed(2)} s`;
-const today = todayInOslo();
+const today = osloToday();
 
 /**
  * The hand-written selection: every reminder (14 days before, or on the due date; a weekly contact
@@ -175,19 +177,19 @@ function handWritten(day: string) {
 /** The sweep's selection: its `listDeadlines` call, then its filter (open, reminder in [from, today]). */
 async function sweepSelection(db: Parameters<typeof listDeadlines>[0], day: string) {
   const from = addDays(day, -CATCH_UP_DAYS);
-  const deadlines = await listDeadlines(db, { from, to: day, today: day });
+  const deadlines = await sykefravaerDeadlines(db, { from, to: day, today: day });
   const planned: { employeeId: string; key: string; due: string; remind: string }[] = [];
   for (const d of deadlines) {
     if (!isOpenDeadline(d)) continue;
     for (const remind of new Set(d.reminderDates)) {
       if (remind >= from && remind <= day)
-        planned.push({ employeeId: d.employeeId, key: d.milestoneKey, due: d.due, remind });
+        planned.push({ employeeId: d.employeeId ?? '', key: d.itemKey, due: d.due, remind });
     }
   }
   return { deadlines: deadlines.length, planned };
 }
 
-const database = await openDatabase({ databaseUrl: benchUrl.toString(), poolSize: 4 });
+const database = await openAppDatabase({ databaseUrl: benchUrl.toString(), poolSize: 4 });
 const db = database.db;
 try {
   // ------------------------------------------------------------------ data

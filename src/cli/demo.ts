@@ -1,17 +1,16 @@
 /** `npm run demo` / `naervaer demo`: loads the demo company into an empty database and prints the logins. */
+
+import { migrateApp, openAppDatabase } from '../app/database.ts';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { loadDemo } from '../modules/setup/demo.ts';
-import { needsSetup } from '../modules/setup/setup.routes.ts';
+import { loadDemo, needsSetup } from '../modules/setup/index.ts';
 
 export async function demoCommand(): Promise<number> {
   const config = loadConfig();
-  const database = await openDatabase(
+  const database = await openAppDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    await migrateToLatest(database.db);
+    await migrateApp(database.db);
     if (!(await needsSetup(database.db))) {
       process.stderr.write(
         'Databasen er ikke tom, så demovirksomheten ble ikke lastet inn. Bruk en tom datakatalog (NAERVAER_DATA_DIR=./demo-data npm run demo).\n' +

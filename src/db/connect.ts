@@ -13,7 +13,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type Migration, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type ChangeFeed, pgliteChangeFeed, postgresChangeFeed } from './change-feed.ts';
 import { lockDataDir } from './lock.ts';
@@ -39,6 +39,8 @@ export interface OpenDatabaseOptions {
   logger?: DbLogger;
   /** Run the migrations after opening (default true). */
   migrate?: boolean;
+  /** The app's migrations (`registry.migrations`, see `src/app/database.ts`); required unless `migrate: false`. */
+  migrations?: Readonly<Record<string, Migration>>;
   /**
    * PGlite only: a `dumpDataDir()` archive to start an empty directory from. Default: the
    * build's `build/pglite-template.tar.gz` when it exists; `null` disables it.
@@ -201,7 +203,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<OpenedDatabase>
     };
     if (options.migrate ?? true) {
       try {
-        await migrateToLatest(db);
+        await migrateToLatest(db, { migrations: migrationsOf(options) });
       } catch (error) {
         await close();
         throw error;
@@ -249,13 +251,22 @@ async function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string
   };
   if (options.migrate ?? true) {
     try {
-      await migrateToLatest(db);
+      await migrateToLatest(db, { migrations: migrationsOf(options) });
     } catch (error) {
       await close();
       throw error;
     }
   }
   return { db, kind: 'postgres', changeFeed, close };
+}
+
+function migrationsOf(options: OpenDatabaseOptions): Readonly<Record<string, Migration>> {
+  if (!options.migrations) {
+    throw new Error(
+      "openDatabase: pass the app's migrations (openAppDatabase in src/app/database.ts) or migrate: false",
+    );
+  }
+  return options.migrations;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {

@@ -3,13 +3,11 @@
  * strings (the date type parser is aligned on both drivers); timestamps are `Date`.
  */
 import type { ColumnType, Generated, GeneratedAlways, Selectable } from 'kysely';
+import type { Role } from '../domain/access/roles.ts';
 
 export type IsoDate = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, never, never>;
-
-export const ROLES = ['admin', 'hr', 'leder', 'ansatt', 'verneombud', 'tillitsvalgt', 'amu', 'bht'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface OrganisationTable {
   id: Generated<string>;

@@ -1,5 +1,5 @@
 /**
- * Runs the migrations of `src/db/migrations/index.ts` (append-only, applied in name order)
+ * Runs the app's migrations (the registry's list: core and every module's, append-only, applied in name order)
  * with Kysely's Migrator and a static provider (no file system scanning, so it works bundled).
  * An advisory lock makes several processes starting at once apply each migration once.
  */
@@ -11,7 +11,6 @@ import {
   Migrator,
   sql,
 } from 'kysely';
-import { migrations } from './migrations/index.ts';
 
 function staticProvider(list: Readonly<Record<string, Migration>>): MigrationProvider {
   return {
@@ -45,8 +44,8 @@ export interface MigrateSummary {
 }
 
 export interface MigrateOptions {
-  /** The migrations to apply (default: `src/db/migrations/index.ts`); for tests. */
-  migrations?: Readonly<Record<string, Migration>>;
+  /** The migrations to apply: the registry's (`src/app/database.ts`), or a test's own. */
+  migrations: Readonly<Record<string, Migration>>;
 }
 
 /**
@@ -54,11 +53,8 @@ export interface MigrateOptions {
  * advisory lock, so a failure leaves the database as it was. Throws `MigrationError` naming the
  * migration that failed.
  */
-export async function migrateToLatest<DB>(
-  db: Kysely<DB>,
-  options: MigrateOptions = {},
-): Promise<MigrateSummary> {
-  const list = options.migrations ?? migrations;
+export async function migrateToLatest<DB>(db: Kysely<DB>, options: MigrateOptions): Promise<MigrateSummary> {
+  const list = options.migrations;
   if (await upToDate(db, Object.keys(list))) return { applied: [] };
   const migrator = new Migrator({ db, provider: staticProvider(list) });
   const { error, results = [] } = await migrator.migrateToLatest();

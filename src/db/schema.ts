@@ -1,25 +1,18 @@
 /**
- * The Kysely `Database` type: every table the application knows, composed from the
- * table interfaces each owner declares next to its code.
+ * The Kysely `Database` type: every table the application knows. `db/` declares the core tables;
+ * every other owner adds its own from its `*.tables.ts` file by declaration merging, so `db/`
+ * never imports a module:
+ *
+ * ```ts
+ * declare module '../../db/schema.ts' {
+ *   interface Database extends MyModuleTables {}
+ * }
+ * ```
  */
-
-import type { JobTables } from '../jobs/job.tables.ts';
-import type { CaseActionTables } from '../modules/dokumenter/actions.tables.ts';
-import type { DialogmoteTables } from '../modules/dokumenter/dialogmote.tables.ts';
-import type { DokumenterTables } from '../modules/dokumenter/dokumenter.tables.ts';
-import type { KatalogTables } from '../modules/dokumenter/katalog.tables.ts';
-import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
-import type { RutineTables } from '../modules/sykefravaer/rutine.tables.ts';
-import type { SykefravaerTables } from '../modules/sykefravaer/sykefravaer.tables.ts';
+import type { Kysely, Transaction } from 'kysely';
 import type { CoreTables } from './core.tables.ts';
 
-export interface Database
-  extends CoreTables,
-    JobTables,
-    SykefravaerTables,
-    RutineTables,
-    NotificationTables,
-    DokumenterTables,
-    KatalogTables,
-    DialogmoteTables,
-    CaseActionTables {}
+export interface Database extends CoreTables {}
+
+/** A connection or an open transaction: what a query function takes. */
+export type Db = Kysely<Database> | Transaction<Database>;

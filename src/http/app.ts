@@ -13,26 +13,40 @@ import type { Kysely } from 'kysely';
 import type { ChangeFeed } from '../db/change-feed.ts';
 import type { Database } from '../db/schema.ts';
 import { type Locale, localeFromAcceptLanguage } from '../i18n/locale.ts';
-import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from '../modules/auth/sessions.ts';
-import { apiRoutes } from '../modules/index.ts';
-import { type AppCaches, createAppCaches } from './caches.ts';
-import type { RequestContext } from './context.ts';
-import { AppError, type ErrorBody } from './errors.ts';
+import { type AnyCacheDef, CacheRegistry } from '../platform/caches.ts';
+import type { Actor, RequestContext, Session } from '../platform/context.ts';
+import { AppError, type ErrorBody } from '../platform/errors.ts';
+import type { RouteDef } from '../platform/route.ts';
 import { buildOpenApi } from './openapi.ts';
-import type { RouteDef } from './route.ts';
 
-export type AppOptions = {
+export type HttpAppOptions = {
   db: Kysely<Database>;
   /** Directory of the built web app (`vite build`); the API works without it. */
   webDir?: string | undefined;
-  sessionTtlHours?: number;
-  cookieSecure?: boolean | undefined;
   trustProxy?: boolean;
   logLevel?: string;
   /** Upload limit for imports, in bytes. */
   maxUploadBytes?: number;
   /** With the database's change feed the app keeps read caches (sessions, employee lists). */
   changeFeed?: ChangeFeed | undefined;
+  /** Every module's routes (the registry's). */
+  routes: readonly RouteDef[];
+  /** Every module's read caches, built when `changeFeed` is given. */
+  caches: readonly AnyCacheDef[];
+  /** How a request's session is found and checked (the auth module's). */
+  sessions: SessionLoader;
+};
+
+/** The auth module's part in every request: the cookies and the session lookup. */
+export type SessionLoader = {
+  sessionCookie: string;
+  /** The anonymous double-submit CSRF cookie (before login). */
+  csrfCookie: string;
+  load(
+    db: Kysely<Database>,
+    token: string,
+    caches: CacheRegistry | null,
+  ): Promise<{ session: Session; actor: Actor | null } | null>;
 };
 
 declare module 'fastify' {
@@ -52,7 +66,7 @@ function requestLocale(request: FastifyRequest, fallback: Locale | undefined): L
   return fallback ?? 'nb';
 }
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const maxUpload = options.maxUploadBytes ?? 5 * 1024 * 1024;
   const app = Fastify({
     logger: {
@@ -93,10 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(multipart, { limits: { fileSize: maxUpload, files: 1, fields: 10 } });
 
-  const routes: RouteDef[] = apiRoutes({
-    sessionTtlHours: options.sessionTtlHours ?? 12,
-    cookieSecure: options.cookieSecure,
-  });
+  const routes = options.routes;
 
   // Deny by default: every route under /api must come from defineRoute (which carries an access rule).
   app.addHook('onRoute', (route) => {
@@ -105,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const caches: AppCaches | null = options.changeFeed ? createAppCaches(options.changeFeed) : null;
+  const caches = options.changeFeed ? new CacheRegistry(options.changeFeed, options.caches) : null;
   if (caches) {
     app.addHook('onClose', async () => caches.close());
     app.addHook('onSend', async (request) => {
@@ -127,9 +138,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
     request.ctx = ctx;
     if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[options.sessions.sessionCookie];
     if (token) {
-      const loaded = await loadSession(options.db, token, caches?.sessions);
+      const loaded = await options.sessions.load(options.db, token, caches);
       if (loaded) {
         ctx.session = loaded.session;
         ctx.actor = loaded.actor;
@@ -138,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (STATE_CHANGING.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      const expected = ctx.session ? ctx.session.csrfToken : request.cookies[CSRF_COOKIE];
+      const expected = ctx.session ? ctx.session.csrfToken : request.cookies[options.sessions.csrfCookie];
       if (typeof sent !== 'string' || !expected || sent !== expected) {
         throw new AppError('CSRF_FAILED', {
           nb: 'Forespørselen manglet et gyldig sikkerhetstoken. Last siden på nytt og prøv igjen.',
@@ -245,12 +256,12 @@ export function toAppError(error: unknown): AppError {
         en: 'The request body is not valid JSON.',
       });
     case '23505':
-      return new AppError('CONFLICT', {
+      return new AppError('DUPLICATE', {
         nb: 'Det finnes allerede en post med samme verdi.',
         en: 'A record with the same value already exists.',
       });
     case '23503':
-      return new AppError('CONFLICT', {
+      return new AppError('IN_USE', {
         nb: 'Posten henger sammen med andre poster og kan ikke endres slik.',
         en: 'The record is linked to other records and cannot be changed this way.',
       });

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and responses.
  */
 import { z } from 'zod';
-import type { RouteDef } from './route.ts';
+import type { RouteDef } from '../platform/route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -32,6 +32,11 @@ const errorSchema: JsonSchema = {
       required: ['code', 'message'],
       properties: {
         code: { type: 'string' },
+        reason: {
+          type: 'string',
+          description:
+            'The precise reason where `code` is broader, e.g. STALE_VERSION or DUPLICATE for a 409',
+        },
         message: { type: 'string', description: 'In the user’s language (bokmål or English)' },
         fields: {
           type: 'array',
@@ -45,7 +50,7 @@ const errorSchema: JsonSchema = {
   },
 };
 
-export function buildOpenApi(routes: RouteDef[]): JsonSchema {
+export function buildOpenApi(routes: readonly RouteDef[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

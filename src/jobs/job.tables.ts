@@ -27,3 +27,7 @@ export interface JobTable {
 export interface JobTables {
   job: JobTable;
 }
+
+declare module '../db/schema.ts' {
+  interface Database extends JobTables {}
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeAudit } from '../../src/modules/audit/audit.ts';
+import { writeAudit } from '../../src/platform/audit.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 
 describe.each(testDatabaseKinds())('the audit log writer on %s', (kind) => {

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import { DataDirLockedError, lockDataDir, lockPathFor } from '../../src/db/lock.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +41,7 @@ function deadPid(): number {
 describe('PGlite data directory lock', () => {
   it('refuses a second process with a clear message while the directory is open, and lets it in after close', async () => {
     const dataDir = join(scratch, 'shared');
-    const opened = await openDatabase({ dataDir });
+    const opened = await openAppDatabase({ dataDir });
     try {
       const lock = JSON.parse(readFileSync(lockPathFor(dataDir), 'utf8')) as { pid: number };
       expect(lock.pid).toBe(process.pid);
@@ -70,7 +70,7 @@ describe('PGlite data directory lock', () => {
     const release = lockDataDir(dataDir);
     try {
       expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError);
-      await expect(openDatabase({ dataDir })).rejects.toThrow(/er allerede i bruk/);
+      await expect(openAppDatabase({ dataDir })).rejects.toThrow(/er allerede i bruk/);
     } finally {
       release();
     }
@@ -91,7 +91,7 @@ describe('PGlite data directory lock', () => {
     expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError);
 
     writeFileSync(lockPath, `${pid}\n`); // bare pid, this host
-    const opened = await openDatabase({ dataDir });
+    const opened = await openAppDatabase({ dataDir });
     try {
       expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid });
     } finally {

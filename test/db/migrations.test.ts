@@ -1,8 +1,48 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/app/registry.ts';
+import { coreMigrations } from '../../src/db/migrations/index.ts';
 import { MigrationError, migrateToLatest } from '../../src/db/migrate.ts';
-import { migrations } from '../../src/db/migrations/index.ts';
+import { migrationOrder } from '../../src/platform/registry.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+
+const migrations = registry.migrations;
+
+/**
+ * Every migration that has shipped, in order. Append-only: a new migration goes at the end (with
+ * the next number); a shipped one is never renamed, removed or moved to another place in the order.
+ */
+const SHIPPED = [
+  '0001-core',
+  '0002-jobs',
+  '0003-sykefravaer',
+  '0004-notifications',
+  '0005-rutine',
+  '0006-dokumenter',
+  '0007-dialogmote',
+  '0008-legebrev-katalog',
+  '0009-case-action',
+  '0010-change-notify',
+];
+
+describe('the migration order built from the module manifests', () => {
+  it('keeps every shipped migration, in the shipped order, before any new one', () => {
+    expect(Object.keys(migrations).slice(0, SHIPPED.length)).toEqual(SHIPPED);
+  });
+
+  it('refuses a number used twice and a malformed name', () => {
+    const up = async () => {};
+    expect(() => migrationOrder([['a', { '0011-x': { up } }], ['b', { '0011-y': { up } }]])).toThrow(
+      /0011 is used twice/,
+    );
+    expect(() => migrationOrder([['a', { 'eleven-x': { up } }]])).toThrow(/NNNN-name/);
+    expect(Object.keys(migrationOrder([['core', coreMigrations]]))).toEqual([
+      '0001-core',
+      '0002-jobs',
+      '0010-change-notify',
+    ]);
+  });
+});
 
 async function schemaSnapshot<DB>(db: Kysely<DB>): Promise<string[]> {
   const { rows } = await sql<{ item: string }>`
@@ -36,8 +76,8 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
 
   it('running the migrations again is a no-op', async () => {
     const before = await schemaSnapshot(t.db);
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
+    expect(await migrateToLatest(t.db, { migrations })).toEqual({ applied: [] });
+    expect(await migrateToLatest(t.db, { migrations })).toEqual({ applied: [] });
     expect(await schemaSnapshot(t.db)).toEqual(before);
   });
 

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbLogger, DEFAULT_TEMPLATE_PATH, openDatabase } from '../../src/db/connect.ts';
-import { migrations } from '../../src/db/migrations/index.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
+import { registry } from '../../src/app/registry.ts';
+import { type DbLogger, DEFAULT_TEMPLATE_PATH } from '../../src/db/connect.ts';
+
+const migrations = registry.migrations;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'naervaer-template-'));
@@ -35,7 +38,7 @@ describe('PGlite data directory from the template', () => {
   it('starts a directory that does not exist from the template, and the data persists across close/reopen', async () => {
     const dataDir = join(scratch, 'nested', 'data');
     const logger = recordingLogger();
-    const first = await openDatabase({ dataDir, template, logger });
+    const first = await openAppDatabase({ dataDir, template, logger });
     expect(logger.messages).toContain('PGlite data directory created from the template');
     await first.db.insertInto('organisation').values({ name: 'Varig AS', orgnr: '974760673' }).execute();
     await first.close();
@@ -44,7 +47,7 @@ describe('PGlite data directory from the template', () => {
     expect(readdirSync(dataDir)).toEqual(expect.arrayContaining(['PG_VERSION', 'base', 'global']));
 
     const reopenLogger = recordingLogger();
-    const second = await openDatabase({ dataDir, template, logger: reopenLogger });
+    const second = await openAppDatabase({ dataDir, template, logger: reopenLogger });
     try {
       expect(reopenLogger.messages).not.toContain('PGlite data directory created from the template');
       const rows = await second.db.selectFrom('organisation').select(['name', 'orgnr']).execute();
@@ -61,7 +64,7 @@ describe('PGlite data directory from the template', () => {
   it('falls back to initdb when the template cannot be loaded', async () => {
     const dataDir = join(scratch, 'broken-template');
     const logger = recordingLogger();
-    const opened = await openDatabase({ dataDir, template: new Blob(['not a tar archive']), logger });
+    const opened = await openAppDatabase({ dataDir, template: new Blob(['not a tar archive']), logger });
     try {
       expect(logger.messages).toContain('PGlite template could not be loaded; running initdb instead');
       const rows = await opened.db.selectFrom('job').select('id').execute();

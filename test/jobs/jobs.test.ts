@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { createWorker, enqueue, type JobHandler, listFailedJobs, retryJob } from '../../src/jobs/index.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
@@ -72,7 +72,9 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
       .execute();
     // Two Kysely instances (two pools) on PostgreSQL; two workers on the one instance on PGlite.
     const other =
-      kind === 'postgres' && t.url ? await openDatabase({ databaseUrl: t.url, migrate: false }) : undefined;
+      kind === 'postgres' && t.url
+        ? await openAppDatabase({ databaseUrl: t.url, migrate: false })
+        : undefined;
     const invocations = new Map<string, number>();
     const byWorker = new Map<string, number>();
     const handler: JobHandler = async (_payload, ctx) => {

@@ -5,12 +5,12 @@
  * 404; reminders through the sweep exactly once — through the API, on every database kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionList } from '../../src/contracts/dokumenter/actions.schemas.ts';
+import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
+import type { Oppgaver } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import type { ActionList } from '../../src/modules/dokumenter/actions.schemas.ts';
-import type { PlanDto } from '../../src/modules/dokumenter/dokumenter.schemas.ts';
 import { MAIL_JOB, runSweep } from '../../src/modules/notifications/index.ts';
-import { listDeadlines } from '../../src/modules/sykefravaer/index.ts';
-import type { Oppgaver } from '../../src/modules/sykefravaer/rutine.schemas.ts';
+import { sykefravaerDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
@@ -195,8 +195,8 @@ describe.each(testDatabaseKinds())('agreed actions as tasks on %s', (kind) => {
     const id = (await org.clients.lederA.get<ActionList>(actionsUrl)).body.items.find(
       (a) => a.what === 'Evaluere tilretteleggingen',
     )!.id;
-    await runSweep({ db: t.db, deadlineSource: listDeadlines, today: today() });
-    await runSweep({ db: t.db, deadlineSource: listDeadlines, today: today() });
+    await runSweep({ db: t.db, deadlineSource: sykefravaerDeadlines, today: today() });
+    await runSweep({ db: t.db, deadlineSource: sykefravaerDeadlines, today: today() });
     const rows = await t.db
       .selectFrom('notification')
       .select(['key', 'user_id', 'kind', 'title_nb', 'body_nb'])

@@ -6,10 +6,10 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingDto } from '../../src/contracts/dokumenter/dialogmote.schemas.ts';
+import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
 import { HEALTH_WORDS } from '../../src/domain/dokumenter/oppfolgingsplan.ts';
-import type { MeetingDto } from '../../src/modules/dokumenter/dialogmote.schemas.ts';
-import type { CaseView } from '../../src/modules/sykefravaer/sykefravaer.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';

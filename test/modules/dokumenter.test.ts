@@ -6,9 +6,9 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
+import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
-import type { PlanDto } from '../../src/modules/dokumenter/dokumenter.schemas.ts';
-import type { CaseView } from '../../src/modules/sykefravaer/sykefravaer.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';

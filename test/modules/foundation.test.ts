@@ -160,7 +160,7 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
 
   it('refuses to start with an API route that has no access rule', async () => {
     await expect(async () => {
-      const { buildApp } = await import('../../src/http/app.ts');
+      const { buildApp } = await import('../../src/app/build-app.ts');
       const app = await buildApp({ db: t.db, logLevel: 'silent' });
       app.get('/api/v1/hemmelig', async () => ({ secret: true }));
       await app.ready();
@@ -173,7 +173,7 @@ describe('serving the web app', () => {
     const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { buildApp } = await import('../../src/http/app.ts');
+    const { buildApp } = await import('../../src/app/build-app.ts');
     const { createTestDatabaseOf } = await import('../support/db.ts');
     const dir = mkdtempSync(join(tmpdir(), 'naervaer-web-'));
     mkdirSync(join(dir, 'assets'));

@@ -4,13 +4,17 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../../src/modules/index.ts';
+import { registry } from '../../src/app/registry.ts';
+import { osloToday } from '../../src/platform/clock.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, type TestApp, type TestClient } from '../support/http.ts';
 
-const routes = apiRoutes({ sessionTtlHours: 1, cookieSecure: undefined }).filter(
-  (r) => r.method !== 'GET' && r.body !== undefined && r.body !== 'multipart',
-);
+const routes = registry
+  .routes({
+    auth: { sessionTtlHours: 1, cookieSecure: undefined },
+    reminders: { deadlineSource: registry.deadlineSource, publicUrl: undefined, today: () => osloToday() },
+  })
+  .filter((r) => r.method !== 'GET' && r.body !== undefined && r.body !== 'multipart');
 const COUNTED = [
   'organisation',
   'unit',

@@ -11,7 +11,7 @@ import type {
   LegebrevDraftDto,
   LegebrevDto,
   TiltakDto,
-} from '../../src/modules/dokumenter/katalog.schemas.ts';
+} from '../../src/contracts/dokumenter/katalog.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';

@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Oppgaver } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import type { Oppgaver } from '../../src/modules/sykefravaer/rutine.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { ADMIN, createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';

@@ -4,8 +4,8 @@
  * × another organisation → exactly the expected 2xx or 404, and a refused write changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import type { CaseView } from '../../src/modules/sykefravaer/sykefravaer.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import {

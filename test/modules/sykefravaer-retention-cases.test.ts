@@ -12,6 +12,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/app/registry.ts';
 import { runRetention } from '../../src/modules/sykefravaer/index.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
@@ -235,7 +236,7 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
     expect(before.e.plan.cases.map((c) => c.start)).toEqual(['2025-01-06', '2026-05-18']);
     expect(before.e.milestones.find((m) => m.key === 'oppfolgingsplan')?.done).toBeDefined();
 
-    const summary = await runRetention(t.db, { today: TODAY, organisationId });
+    const summary = await runRetention(t.db, { today: TODAY, organisationId, erasers: registry.caseErasers });
     expect(summary.employees).toBe(2); // E and G
 
     // E: only the current case is left, complete.
@@ -330,16 +331,19 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
 
   it('is idempotent: a second run deletes and logs nothing, and keeps G’s periods', async () => {
     const before = (await retentionAudit()).length;
-    expect(await runRetention(t.db, { today: TODAY })).toEqual({ employees: 0, deleted: {} });
+    expect(await runRetention(t.db, { today: TODAY, erasers: registry.caseErasers })).toEqual({
+      employees: 0,
+      deleted: {},
+    });
     expect((await retentionAudit()).length).toBe(before);
     expect(await rows('absence_period', ids.g)).toBe(3);
   });
 
   it('deletes G’s old periods with the case that depends on them, 12 months after it ended', async () => {
     // G's current case ends 2026-07-31: on 2027-07-31 it is kept, from 2027-08-01 all of G goes.
-    await runRetention(t.db, { today: '2027-07-31', organisationId });
+    await runRetention(t.db, { today: '2027-07-31', organisationId, erasers: registry.caseErasers });
     expect(await rows('absence_period', ids.g)).toBe(3);
-    await runRetention(t.db, { today: '2027-08-01', organisationId });
+    await runRetention(t.db, { today: '2027-08-01', organisationId, erasers: registry.caseErasers });
     expect(await rows('absence_period', ids.g)).toBe(0);
     expect(await rows('sykefravaer_followup', ids.g)).toBe(0);
   });

@@ -3,13 +3,10 @@
  * audit entry per kind of record (count and rule, no content), respects HR's hold, and is idempotent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/app/registry.ts';
 import { createWorker } from '../../src/jobs/index.ts';
-import {
-  RETENTION_JOB,
-  runRetention,
-  scheduleRetention,
-  sykefravaerJobHandlers,
-} from '../../src/modules/sykefravaer/index.ts';
+import { RETENTION_JOB, runRetention, scheduleRetention } from '../../src/modules/sykefravaer/index.ts';
+import { osloToday } from '../../src/platform/clock.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { insertEmployee, insertPeriod, insertRecord } from '../support/sykefravaer-fixture.ts';
@@ -178,7 +175,11 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
     const letters = async (employeeId: string) =>
       (await t.db.selectFrom('legebrev').select('id').where('employee_id', '=', employeeId).execute()).length;
 
-    const summary = await runRetention(t.db, { today: TODAY, organisationId: org.organisationId });
+    const summary = await runRetention(t.db, {
+      today: TODAY,
+      organisationId: org.organisationId,
+      erasers: registry.caseErasers,
+    });
     expect(summary.employees).toBe(2);
     expect(await letters(ids.a)).toBe(0);
     expect(await letters(ids.b)).toBe(1);
@@ -222,7 +223,7 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
 
   it('is idempotent: a second run deletes and logs nothing', async () => {
     const before = (await retentionAudit()).length;
-    const summary = await runRetention(t.db, { today: TODAY });
+    const summary = await runRetention(t.db, { today: TODAY, erasers: registry.caseErasers });
     expect(summary).toEqual({ employees: 0, deleted: {} });
     expect((await retentionAudit()).length).toBe(before);
   });
@@ -238,7 +239,11 @@ describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
     expectStatus(await hr.put(`/api/v1/sykefravaer/employees/${ids.b}/retention-hold`, { hold: false }), 200);
     const job = await scheduleRetention(t.db, TODAY);
     expect((await scheduleRetention(t.db, TODAY)).created).toBe(false); // one job per day
-    const worker = createWorker({ db: t.db, handlers: sykefravaerJobHandlers(t.db), pollIntervalMs: 10 });
+    const worker = createWorker({
+      db: t.db,
+      handlers: registry.jobHandlers({ db: t.db, today: () => osloToday() }),
+      pollIntervalMs: 10,
+    });
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, done: 1 });
     const row = await t.db
       .selectFrom('job')

@@ -3,8 +3,8 @@
  * on every database kind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseTasks, Oppgaver, RoutineDto } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import type { CaseTasks, Oppgaver, RoutineDto } from '../../src/modules/sykefravaer/rutine.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today, versionOf } from '../support/sykefravaer-org.ts';

@@ -18,7 +18,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCalendarFeed } from '../../src/modules/notifications/calendar.ts';
 import { MAIL_JOB, reminderKey, runSweep } from '../../src/modules/notifications/index.ts';
-import { listDeadlines } from '../../src/modules/sykefravaer/index.ts';
+import { listDeadlines, sykefravaerDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 import { insertEmployee, insertOrganisation, insertPeriod } from '../support/sykefravaer-fixture.ts';
 
@@ -111,7 +111,7 @@ describe.each(testDatabaseKinds())('routine tasks and agreed actions as deadline
   it('reminds each task and action exactly once, on the right days, without names', async () => {
     await t.db.deleteFrom('notification').execute();
     await t.db.deleteFrom('job').execute();
-    const first = await runSweep({ db: t.db, deadlineSource: listDeadlines, today: TODAY });
+    const first = await runSweep({ db: t.db, deadlineSource: sykefravaerDeadlines, today: TODAY });
     const ours = async () =>
       (
         await t.db
@@ -123,10 +123,7 @@ describe.each(testDatabaseKinds())('routine tasks and agreed actions as deadline
       ).filter((n) => n.key.includes(':task:') || n.key.includes(':action:'));
     const key = (milestoneKey: string, k: 'before' | 'due', date: string) =>
       reminderKey({
-        organisationId: org,
-        employeeId: p,
-        caseStart: S,
-        milestoneKey,
+        keyBase: `reminder:${org}:${p}:${S}:${milestoneKey}`,
         kind: k,
         date,
         userId: leaderUser,
@@ -152,9 +149,9 @@ describe.each(testDatabaseKinds())('routine tasks and agreed actions as deadline
     expect(first.notifications).toBeGreaterThanOrEqual(3);
 
     // Again the same day: nothing new. Five days later: only what falls due then.
-    const again = await runSweep({ db: t.db, deadlineSource: listDeadlines, today: TODAY });
+    const again = await runSweep({ db: t.db, deadlineSource: sykefravaerDeadlines, today: TODAY });
     expect(again.notifications).toBe(0);
-    await runSweep({ db: t.db, deadlineSource: listDeadlines, today: '2026-03-07' });
+    await runSweep({ db: t.db, deadlineSource: sykefravaerDeadlines, today: '2026-03-07' });
     expect((await ours()).map((n) => n.key)).toEqual(
       [...expected, key('task:innkall-dialogmote1', 'due', '2026-03-07')].sort(),
     );
@@ -188,7 +185,7 @@ describe.each(testDatabaseKinds())('routine tasks and agreed actions as deadline
       organisationId: org,
       userId: leaderUser,
       locale: 'nb',
-      deadlineSource: listDeadlines,
+      deadlineSource: sykefravaerDeadlines,
       today: TODAY,
       publicUrl: 'https://naervaer.example.no',
     });

@@ -4,8 +4,8 @@
  * egenmelding, settings, and bad input on every write route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import type { CaseView } from '../../src/modules/sykefravaer/sykefravaer.schemas.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import {

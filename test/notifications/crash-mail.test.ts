@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import { messageIdFor } from '../../src/modules/notifications/index.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 import { spawnWorker } from './support/child.ts';
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('SIGKILL while sending e-mail on %s', (kind) 
       const dir = mkdtempSync(join(tmpdir(), 'naervaer-crash-mail-'));
       cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
       dataDir = join(dir, 'data');
-      const opened = await openDatabase({ dataDir });
+      const opened = await openAppDatabase({ dataDir });
       expected = await seedAndExpect(opened.db);
       await opened.close();
     }
@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('SIGKILL while sending e-mail on %s', (kind) 
     expect([...counts.keys()].sort()).toEqual(expected.map(messageIdFor).sort()); // every one arrived
     const resent = [...counts.values()].reduce((n, c) => n + c - 1, 0);
     expect(resent).toBeLessThanOrEqual(BATCH);
-    const db = pg ? undefined : await openDatabase({ dataDir: dataDir!, migrate: false });
+    const db = pg ? undefined : await openAppDatabase({ dataDir: dataDir!, migrate: false });
     try {
       await expectDelivered(pg?.db ?? db!.db, expected); // recorded once each, every job done
     } finally {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/connect.ts';
+import { openAppDatabase } from '../../src/app/database.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 import { spawnWorker } from './support/child.ts';
 import {
@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())('crash safety on %s', (kind) => {
       const dir = mkdtempSync(join(tmpdir(), 'naervaer-crash-'));
       cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
       dataDir = join(dir, 'data');
-      const opened = await openDatabase({ dataDir });
+      const opened = await openAppDatabase({ dataDir });
       expected = await seedAndExpect(opened.db);
       await opened.close();
     }
@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds())('crash safety on %s', (kind) => {
     /** The database as the crashed worker left it (PGlite: opened here, taking over the dead process's lock). */
     const inspect = async <T>(read: (db: NonNullable<typeof pg>['db']) => Promise<T>): Promise<T> => {
       if (pg) return read(pg.db);
-      const opened = await openDatabase({ dataDir: dataDir!, migrate: false });
+      const opened = await openAppDatabase({ dataDir: dataDir!, migrate: false });
       try {
         return await read(opened.db);
       } finally {

@@ -4,12 +4,8 @@
  * (e-mail off → in-app only), the iCal feed (secret, revocable, no names) and the admin's failed jobs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  configureNotifications,
-  type Deadline,
-  MAIL_JOB,
-  runSweep,
-} from '../../src/modules/notifications/index.ts';
+import { MAIL_JOB, runSweep } from '../../src/modules/notifications/index.ts';
+import type { Deadline } from '../../src/platform/reminders.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { fixtureDeadline } from './fixtures/deadlines.ts';
@@ -33,7 +29,14 @@ describe.each(testDatabaseKinds())('notification API on %s', (kind) => {
   let deadlines: Deadline[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, {
+      reminders: {
+        deadlineSource: async (_db, range) =>
+          deadlines.filter((d) => !range.organisationId || d.organisationId === range.organisationId),
+        today: () => TODAY,
+        publicUrl: 'https://naervaer.example.no',
+      },
+    });
     admin = t.client();
     organisationId = await admin.setup();
     ids.unit = expectStatus(
@@ -78,14 +81,8 @@ describe.each(testDatabaseKinds())('notification API on %s', (kind) => {
     deadlines = [
       fixtureDeadline(organisationId, ids.per, ids.lise, 0, TODAY), // due today
       fixtureDeadline(organisationId, ids.siri, ids.kari, 1, TODAY), // due in 14 days
-      { ...fixtureDeadline(organisationId, ids.ola, null, 1, TODAY), milestoneKey: 'dialogmote1' },
+      fixtureDeadline(organisationId, ids.ola, null, 1, TODAY, 'dialogmote1'),
     ];
-    configureNotifications({
-      deadlineSource: async (_db, range) =>
-        deadlines.filter((d) => !range.organisationId || d.organisationId === range.organisationId),
-      today: () => TODAY,
-      publicUrl: 'https://naervaer.example.no',
-    });
     await runSweep({ db: t.db, deadlineSource: async () => deadlines, today: TODAY });
   });
   afterAll(async () => {

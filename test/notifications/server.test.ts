@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { osloToday, SWEEP_JOB } from '../../src/modules/notifications/index.ts';
+import { SWEEP_JOB } from '../../src/modules/notifications/index.ts';
+import { osloToday } from '../../src/platform/clock.ts';
 import { startServer } from '../../src/server.ts';
 import { waitUntil } from './support/child.ts';
 

@@ -4,13 +4,13 @@
  * administrator sees (without addresses) and can retry. The raw message carries no name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deadline, DeadlineSource } from '../../src/modules/notifications/index.ts';
 import {
   createAppWorker,
   MAIL_JOB,
   messageIdFor,
   reminderKey,
 } from '../../src/modules/notifications/index.ts';
+import type { Deadline, DeadlineSource } from '../../src/platform/reminders.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { fixtureDeadline } from './fixtures/deadlines.ts';

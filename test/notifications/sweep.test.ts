@@ -6,13 +6,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { beregnPlan } from '../../src/domain/sykefravaer/index.ts';
-import {
-  type Deadline,
-  type DeadlineSource,
-  MAIL_JOB,
-  reminderKey,
-  runSweep,
-} from '../../src/modules/notifications/index.ts';
+import { MAIL_JOB, reminderKey, runSweep } from '../../src/modules/notifications/index.ts';
+import { type CaseDeadline, caseReminder } from '../../src/modules/sykefravaer/index.ts';
+import type { Deadline, DeadlineSource } from '../../src/platform/reminders.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 import { fixtureDeadlines, reminderOf } from './fixtures/deadlines.ts';
 import { type SeededOrganisation, seedOrganisation } from './support/seed.ts';
@@ -92,18 +88,20 @@ describe.each(testDatabaseKinds())('reminder sweep on %s', (kind) => {
     const followUp = plan.followUp!;
     const deadlines: Deadline[] = followUp.milestones
       .filter((m) => m.due !== null)
-      .map((m) => ({
-        organisationId: org.organisationId,
-        employeeId: employee!.id,
-        leaderEmployeeId: employee!.leaderId,
-        caseStart: followUp.caseStart,
-        milestoneKey: m.key,
-        due: m.due!,
-        reminderDates: m.reminders,
-        status: m.status,
-      }));
-    const wanted = deadlines.flatMap((d) => d.reminderDates.map((date) => ({ date, key: d.milestoneKey })));
-    const oppfolgingsplan = deadlines.find((d) => d.milestoneKey === 'oppfolgingsplan')!;
+      .map((m) =>
+        caseReminder({
+          organisationId: org.organisationId,
+          employeeId: employee!.id,
+          leaderEmployeeId: employee!.leaderId,
+          caseStart: followUp.caseStart,
+          milestoneKey: m.key,
+          due: m.due!,
+          reminderDates: m.reminders,
+          status: m.status,
+        }),
+      );
+    const wanted = deadlines.flatMap((d) => d.reminderDates.map((date) => ({ date, key: d.itemKey })));
+    const oppfolgingsplan = deadlines.find((d) => d.itemKey === 'oppfolgingsplan')!;
     expect(oppfolgingsplan.due).toBe('2026-02-01'); // due(4) = S + 27
     expect(oppfolgingsplan.reminderDates).toEqual(['2026-01-18', '2026-02-01']);
 
@@ -129,16 +127,17 @@ describe.each(testDatabaseKinds())('reminder sweep on %s', (kind) => {
 
   it('catches up on reminders up to 7 days old (marked late) and drops older ones; closed deadlines get none', async () => {
     const [a, b, c] = org.employees;
-    const deadline = (employee: typeof a, due: string, status = 'required'): Deadline => ({
-      organisationId: org.organisationId,
-      employeeId: employee!.id,
-      leaderEmployeeId: employee!.leaderId,
-      caseStart: addDays(due, -27),
-      milestoneKey: 'dialogmote1',
-      due,
-      reminderDates: [addDays(due, -14), due],
-      status,
-    });
+    const deadline = (employee: typeof a, due: string, status = 'required'): Deadline =>
+      caseReminder({
+        organisationId: org.organisationId,
+        employeeId: employee!.id,
+        leaderEmployeeId: employee!.leaderId,
+        caseStart: addDays(due, -27),
+        milestoneKey: 'dialogmote1',
+        due,
+        reminderDates: [addDays(due, -14), due],
+        status,
+      } satisfies CaseDeadline);
     const deadlines = [
       deadline(a, addDays(TODAY, -7)), // due reminder 7 days ago: still sent, late
       deadline(b, addDays(TODAY, -8)), // 8 days ago: too old
@@ -158,7 +157,7 @@ describe.each(testDatabaseKinds())('reminder sweep on %s', (kind) => {
       .values({ organisation_id: org.organisationId, user_id: leader.userId, email_enabled: false })
       .execute();
     const deadlines = (await fixtureDeadlines(t.db, TODAY)).filter(
-      (d) => d.leaderEmployeeId === leader.employeeId,
+      (d) => d.recipients.kind === 'leader-of' && d.recipients.leaderEmployeeId === leader.employeeId,
     );
     const result = await runSweep({ db: t.db, deadlineSource: fixed(deadlines), today: TODAY });
     expect(result).toMatchObject({ notifications: 4, mails: 0 });

@@ -18,9 +18,9 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
 import pg from 'pg';
+import { migrateApp, openAppDatabase } from '../../src/app/database.ts';
 import type { ChangeFeed } from '../../src/db/change-feed.ts';
-import { createPglite, DEFAULT_TEMPLATE_PATH, openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createPglite, DEFAULT_TEMPLATE_PATH } from '../../src/db/connect.ts';
 import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
 import type { Database } from '../../src/db/schema.ts';
 
@@ -65,7 +65,7 @@ async function buildPgliteDump(): Promise<Blob> {
   pglite ??= await createPglite('memory://');
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   try {
-    await migrateToLatest(db);
+    await migrateApp(db);
     return await pglite.dumpDataDir('none');
   } finally {
     await db.destroy();
@@ -74,7 +74,7 @@ async function buildPgliteDump(): Promise<Blob> {
 
 async function createPgliteDatabase(): Promise<TestDatabase> {
   pgliteDump ??= buildPgliteDump();
-  const opened = await openDatabase({ dataDir: 'memory://', template: await pgliteDump, migrate: false });
+  const opened = await openAppDatabase({ dataDir: 'memory://', template: await pgliteDump, migrate: false });
   return { db: opened.db, kind: 'pglite', changeFeed: opened.changeFeed, close: opened.close };
 }
 
@@ -172,7 +172,7 @@ async function buildPostgresTemplate(): Promise<string> {
   const building = `naervaer_tplnew_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${quote(building)}`);
   try {
-    const opened = await openDatabase({ databaseUrl: urlOf(building), poolSize: 1, migrate: true });
+    const opened = await openAppDatabase({ databaseUrl: urlOf(building), poolSize: 1, migrate: true });
     await opened.close();
     await adminQuery(`alter database ${quote(building)} rename to ${quote(name)}`);
   } catch (error) {
@@ -189,7 +189,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   const name = `naervaer_test_${HOST_TAG}_${process.pid}_${counter}_${randomBytes(3).toString('hex')}`;
   await adminQuery(`create database ${quote(name)} template ${quote(template)}`);
   const url = urlOf(name);
-  const opened = await openDatabase({ databaseUrl: url, poolSize: 5, migrate: false });
+  const opened = await openAppDatabase({ databaseUrl: url, poolSize: 5, migrate: false });
   let closed = false;
   return {
     db: opened.db,

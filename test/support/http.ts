@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { type AppOptions, buildApp } from '../../src/app/build-app.ts';
 import { CHANGE_CHANNEL } from '../../src/db/change-feed.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { createTestDatabaseOf } from './db.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -31,7 +31,7 @@ export type TestApp = {
  */
 export async function createTestApp(
   kind: DbKind = 'pglite',
-  options: { caches?: boolean } = {},
+  options: { caches?: boolean; reminders?: AppOptions['reminders'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabaseOf(kind);
   const feed = options.caches === false ? undefined : database.changeFeed();
@@ -39,7 +39,12 @@ export async function createTestApp(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   if (feed && !feed.live) throw new Error('the change feed did not come up');
-  const app = await buildApp({ db: database.db, logLevel: 'silent', changeFeed: feed });
+  const app = await buildApp({
+    db: database.db,
+    logLevel: 'silent',
+    changeFeed: feed,
+    ...(options.reminders ? { reminders: options.reminders } : {}),
+  });
   await app.ready();
   return {
     app,

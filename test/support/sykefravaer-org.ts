@@ -5,7 +5,7 @@
  */
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { hashPassword } from '../../src/modules/auth/password.ts';
-import { todayInOslo } from '../../src/modules/sykefravaer/today.ts';
+import { osloToday } from '../../src/platform/clock.ts';
 import { expectStatus, type TestApp, type TestClient } from './http.ts';
 
 export const PASSWORD = 'sykefravaer-passord-1';
@@ -60,8 +60,8 @@ export type SickOrg = {
   names: Record<Actor, string>;
 };
 
-export const today = () => todayInOslo();
-export const daysAgo = (n: number) => addDays(todayInOslo(), -n);
+export const today = () => osloToday();
+export const daysAgo = (n: number) => addDays(osloToday(), -n);
 
 export async function buildSickOrg(t: TestApp): Promise<SickOrg> {
   const admin = t.client();

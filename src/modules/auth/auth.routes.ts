@@ -1,10 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { RequestContext } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
-import { writeAudit } from '../audit/audit.ts';
 import {
   LocaleRequestSchema,
   LoginRequestSchema,
@@ -12,7 +7,13 @@ import {
   type SessionResponse,
   SessionResponseSchema,
   SwitchOrganisationRequestSchema,
-} from './auth.schemas.ts';
+} from '../../contracts/auth/auth.schemas.ts';
+import type { Database } from '../../db/schema.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { AuthOptions } from '../../platform/module.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import {
   CSRF_COOKIE,
@@ -24,8 +25,6 @@ import {
   SESSION_COOKIE,
 } from './sessions.ts';
 import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.ts';
-
-export type AuthOptions = { sessionTtlHours: number; cookieSecure: boolean | undefined };
 
 function secure(request: FastifyRequest, options: AuthOptions): boolean {
   return options.cookieSecure ?? request.protocol === 'https';

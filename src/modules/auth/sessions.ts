@@ -5,12 +5,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { ChangeFeed } from '../../db/change-feed.ts';
-import type { Role } from '../../db/core.tables.ts';
-import { ReadCache } from '../../db/read-cache.ts';
+import type { ReadCache } from '../../db/read-cache.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, Session } from '../../http/context.ts';
+import type { Role } from '../../domain/access/roles.ts';
 import { isLocale } from '../../i18n/locale.ts';
+import { defineCache, GLOBAL_PARTITION } from '../../platform/caches.ts';
+import type { Actor, Session } from '../../platform/context.ts';
 
 export const SESSION_COOKIE = 'naervaer_session';
 export const CSRF_COOKIE = 'naervaer_csrf';
@@ -59,17 +59,14 @@ export type StoredSession = { loaded: LoadedSession | null; expiresAt: number };
  * roles anywhere drops them all — such changes are rare next to the reads). Unknown, expired and
  * disabled sessions are never kept.
  */
-export function createSessionCache(feed: ChangeFeed): ReadCache<StoredSession> {
-  return new ReadCache<StoredSession>({
-    feed,
-    tables: ['session', 'user_account', 'membership', 'role_assignment'],
-    partitionOf: () => SESSION_PARTITION,
-    max: 10_000,
-    ttlMs: 60_000,
-    cacheable: (stored) => stored.loaded !== null,
-  });
-}
-const SESSION_PARTITION = 'sessions';
+export const sessionCache = defineCache<StoredSession>({
+  name: 'auth.sessions',
+  tables: ['session', 'user_account', 'membership', 'role_assignment'],
+  scope: 'global',
+  max: 10_000,
+  ttlMs: 60_000,
+  cacheable: (stored) => stored.loaded !== null,
+});
 
 /**
  * The session, the user, their membership and roles in the session's organisation (from the
@@ -83,7 +80,7 @@ export async function loadSession(
 ): Promise<LoadedSession | null> {
   const id = tokenHash(token);
   const stored = cache
-    ? await cache.get(SESSION_PARTITION, id, () => readSession(db, id))
+    ? await cache.get(GLOBAL_PARTITION, id, () => readSession(db, id))
     : await readSession(db, id);
   if (stored.loaded === null || stored.expiresAt <= Date.now()) return null;
   return stored.loaded;

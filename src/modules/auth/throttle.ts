@@ -4,7 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 
 const WINDOW_MS = 15 * 60_000;
 export const LIMITS = { account: 5, ip: 30 } as const;

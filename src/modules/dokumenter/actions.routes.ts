@@ -3,15 +3,16 @@
  * and `…/me/actions` (the employee: the actions they own). Marking done or undoing sends the
  * action's version (409 when stale).
  */
-import { access, defineRoute } from '../../http/route.ts';
+
 import {
   ActionListSchema,
   ActionParamsSchema,
   ActionWriteRequestSchema,
   MyActionParamsSchema,
-} from './actions.schemas.ts';
+} from '../../contracts/dokumenter/actions.schemas.ts';
+import { EmployeeParamsSchema } from '../../contracts/dokumenter/dialogmote.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import { listActions, setActionDone } from './actions.service.ts';
-import { EmployeeParamsSchema } from './dialogmote.schemas.ts';
 import { ownId } from './route-helpers.ts';
 
 const tags = ['dokumenter'];

@@ -4,13 +4,20 @@
  * the case (`sick_case`, record `actions`); every write claims the action's `version` (409 when
  * stale) and is audited. Another organisation's or another leader's employee → 404.
  */
+
+import type { ActionDto, ActionList } from '../../contracts/dokumenter/actions.schemas.ts';
 import { diffDays, type IsoDate } from '../../domain/calendar/index.ts';
 import { SNART_FRIST_DAGER } from '../../domain/sykefravaer/index.ts';
-import { conflict, notFound, staleVersion } from '../../http/errors.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { currentPlan, findCaseEmployee, todayInOslo } from '../sykefravaer/index.ts';
-import type { ActionDto, ActionList } from './actions.schemas.ts';
-import { findActionForUpdate, loadCaseActions, type StoredAction } from './actions.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { osloToday } from '../../platform/clock.ts';
+import { conflict, notFound, staleVersion } from '../../platform/errors.ts';
+import {
+  currentPlan,
+  findActionForUpdate,
+  findCaseEmployee,
+  loadCaseActions,
+  type StoredAction,
+} from '../sykefravaer/index.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
 
 type Db = Ctx['db'] | Parameters<typeof findActionForUpdate>[0];
@@ -57,7 +64,7 @@ async function toDtos(db: Db, actions: StoredAction[], ctx: Ctx, today: IsoDate)
 async function buildList(db: Db, ctx: Ctx, employeeId: string, via: Via): Promise<ActionList> {
   const org = ctx.actor.organisationId;
   const employee = await findCaseEmployee(db, ctx.actor, employeeId, via);
-  const today = todayInOslo();
+  const today = osloToday();
   const caseStart = (await currentPlan(db, org, employee)).followUp?.caseStart ?? null;
   if (caseStart === null) return { employeeId: employee.id, today, caseStart, items: [] };
   let actions = await loadCaseActions(db, org, employee.id, caseStart);
@@ -95,6 +102,7 @@ export function setActionDone(
         input.done
           ? { nb: 'Tiltaket er allerede markert som gjort.', en: 'The action is already marked done.' }
           : { nb: 'Tiltaket er ikke markert som gjort.', en: 'The action is not marked done.' },
+        'WRONG_STATE',
       );
     }
     await trx

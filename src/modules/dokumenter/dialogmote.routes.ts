@@ -5,7 +5,6 @@
  * (`/sykefravaer/me/dialogmoter…`): read, agree or decline an optional participant, agenda, .ics, PDF.
  */
 import type { FastifyReply } from 'fastify';
-import { access, defineRoute } from '../../http/route.ts';
 import {
   AgendaSchema,
   ConsentRequestSchema,
@@ -20,7 +19,8 @@ import {
   ReferatRequestSchema,
   UpdateMeetingRequestSchema,
   VersionRequestSchema,
-} from './dialogmote.schemas.ts';
+} from '../../contracts/dokumenter/dialogmote.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import {
   cancelMeeting,
   createMeeting,

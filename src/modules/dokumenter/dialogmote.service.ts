@@ -12,7 +12,12 @@
  */
 import ical from 'ical-generator';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import {
+  type MeetingDto,
+  type MeetingInput,
+  OPTIONAL_ROLES,
+} from '../../contracts/dokumenter/dialogmote.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import {
   FIELD_LABELS,
   fieldText,
@@ -20,18 +25,22 @@ import {
   type PlanContent,
   SECTIONS,
 } from '../../domain/dokumenter/oppfolgingsplan.ts';
-import { AppError, notFound, staleVersion } from '../../http/errors.ts';
-import { fieldsError } from '../../http/validation.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { currentPlan, findCaseEmployee, loadFollowup, markMilestoneDone } from '../sykefravaer/index.ts';
-import type { ActionOwnerKind } from './actions.tables.ts';
-import { inferOwnerKind, replaceDocumentActions } from './actions.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { AppError, notFound, staleVersion } from '../../platform/errors.ts';
+import { fieldsError } from '../../platform/validation.ts';
+import type { ActionOwnerKind } from '../sykefravaer/index.ts';
+import {
+  currentPlan,
+  findCaseEmployee,
+  inferOwnerKind,
+  loadFollowup,
+  markMilestoneDone,
+  replaceDocumentActions,
+} from '../sykefravaer/index.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
-import { type MeetingDto, type MeetingInput, OPTIONAL_ROLES } from './dialogmote.schemas.ts';
 import type { DialogmoteParticipantTable, DialogmoteTable } from './dialogmote.tables.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type MeetingRow = Selectable<DialogmoteTable>;
 type ParticipantRow = Selectable<DialogmoteParticipantTable>;
 type Action = {
@@ -294,13 +303,13 @@ export async function meetingInvitation(
   );
   if (!participant) throw notFound({ nb: 'Fant ikke deltakeren.', en: 'Participant not found.' });
   if (!isInvited(participant)) {
-    throw new AppError('CONFLICT', {
+    throw new AppError('WRONG_STATE', {
       nb: 'Arbeidstakeren har ikke samtykket til at denne deltakeren blir med.',
       en: 'The employee has not agreed to this participant joining.',
     });
   }
   if (row.status === 'avlyst') {
-    throw new AppError('CONFLICT', { nb: 'Møtet er avlyst.', en: 'The meeting is cancelled.' });
+    throw new AppError('WRONG_STATE', { nb: 'Møtet er avlyst.', en: 'The meeting is cancelled.' });
   }
   const org = await db
     .selectFrom('organisation')
@@ -346,7 +355,7 @@ export async function referatPdf(ctx: Ctx, employeeId: string, id: string, via: 
   const { db, actor } = ctx;
   const { employee, row } = await readOne(ctx, employeeId, id, via);
   if (row.referat_summary === null) {
-    throw new AppError('CONFLICT', {
+    throw new AppError('WRONG_STATE', {
       nb: 'Møtet har ikke noe referat ennå.',
       en: 'The meeting has no minutes yet.',
     });
@@ -535,7 +544,7 @@ async function writeMeeting(
 }
 
 const notPlanned = () =>
-  new AppError('CONFLICT', {
+  new AppError('WRONG_STATE', {
     nb: 'Møtet er gjennomført eller avlyst og kan ikke endres.',
     en: 'The meeting has been held or cancelled and cannot be changed.',
   });
@@ -620,7 +629,7 @@ export async function saveReferat(
         });
         break;
       } catch (error) {
-        if (attempt === 0 && error instanceof AppError && error.code === 'CONFLICT') continue;
+        if (attempt === 0 && error instanceof AppError && error.code === 'STALE_VERSION') continue;
         throw error;
       }
     }

@@ -71,3 +71,7 @@ export interface DialogmoteTables {
   dialogmote_participant: DialogmoteParticipantTable;
   samtalereferat: SamtalereferatTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface Database extends DialogmoteTables {}
+}

@@ -1,4 +1,3 @@
-import { access, defineRoute } from '../../http/route.ts';
 import {
   CommentRequestSchema,
   DiffQuerySchema,
@@ -13,7 +12,8 @@ import {
   VersionDiffParamsSchema,
   VersionListSchema,
   VersionOnlyRequestSchema,
-} from './dokumenter.schemas.ts';
+} from '../../contracts/dokumenter/dokumenter.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import {
   addComment,
   approvePlan,

@@ -66,3 +66,7 @@ export interface DokumenterTables {
   oppfolgingsplan_comment: OppfolgingsplanCommentTable;
   oppfolgingsplan_sending: OppfolgingsplanSendingTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface Database extends DokumenterTables {}
+}

@@ -7,6 +7,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { CaseEraser } from '../../platform/module.ts';
 
 export const CASE_DOCUMENT_TABLES = [
   'case_action',
@@ -68,3 +69,12 @@ export async function eraseCaseDocumentsBefore(
   counts.legebrev = Number(letters.numDeletedRows);
   return counts;
 }
+
+/** The retention hook (`CaseEraser`) of this module: a case's documents and their agreed actions. */
+export const dokumenterCaseEraser: CaseEraser = {
+  module: 'dokumenter',
+  erase: (trx, { organisationId, employeeId, cases }) =>
+    cases.kind === 'all'
+      ? eraseCaseDocuments(trx, organisationId, employeeId)
+      : eraseCaseDocumentsBefore(trx, organisationId, employeeId, cases.caseStart),
+};

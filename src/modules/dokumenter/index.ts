@@ -1,12 +1,27 @@
 /**
- * Follow-up documents — the module's surface: `dokumenterRoutes()` (registered in
- * `src/modules/index.ts`). Today the oppfølgingsplan (aml § 4-6 (3)): tables in
- * `dokumenter.tables.ts` / migration `0006-dokumenter`, writes and reads in
- * `oppfolgingsplan.service.ts`, the PDF in `pdf.ts`; labels, diff and the health-word hint in
- * `src/domain/dokumenter/`. Agreed actions as tasks (ADR 0004): `actions.ts` (the store, written with
- * each document save), `actions.service.ts` / `actions.routes.ts` (list, done/undo).
+ * Follow-up documents — the module's manifest. The oppfølgingsplan (aml § 4-6 (3)), dialogmøter
+ * and samtalereferater, letters to the doctor and the tilrettelegging catalogues; each document's
+ * agreed actions become tasks in the sick-leave module's store (ADR 0004), listed and marked done
+ * through `actions.routes.ts`. Labels, diff and the health-word hint are in `src/domain/dokumenter/`.
+ * Retention: `erase.ts` deletes a case's documents when the sick-leave module deletes the case.
  */
-export { actionRoutes } from './actions.routes.ts';
-export { dialogmoteRoutes } from './dialogmote.routes.ts';
-export { dokumenterRoutes } from './dokumenter.routes.ts';
-export { katalogRoutes } from './katalog.routes.ts';
+import type { ModuleManifest } from '../../platform/module.ts';
+import { actionRoutes } from './actions.routes.ts';
+import { dialogmoteRoutes } from './dialogmote.routes.ts';
+import { dokumenterRoutes } from './dokumenter.routes.ts';
+import { dokumenterCaseEraser } from './erase.ts';
+import { katalogRoutes } from './katalog.routes.ts';
+import { up as dokumenter } from './migrations/0006-dokumenter.ts';
+import { up as dialogmote } from './migrations/0007-dialogmote.ts';
+import { up as legebrevKatalog } from './migrations/0008-legebrev-katalog.ts';
+
+export const dokumenterModule: ModuleManifest = {
+  name: 'dokumenter',
+  migrations: {
+    '0006-dokumenter': { up: dokumenter },
+    '0007-dialogmote': { up: dialogmote },
+    '0008-legebrev-katalog': { up: legebrevKatalog },
+  },
+  routes: () => [...dokumenterRoutes(), ...dialogmoteRoutes(), ...katalogRoutes(), ...actionRoutes()],
+  retention: [dokumenterCaseEraser],
+};

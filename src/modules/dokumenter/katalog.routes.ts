@@ -1,5 +1,4 @@
-import { access, defineRoute } from '../../http/route.ts';
-import { EmployeeParamsSchema } from './dokumenter.schemas.ts';
+import { EmployeeParamsSchema } from '../../contracts/dokumenter/dokumenter.schemas.ts';
 import {
   ArbeidInputSchema,
   ArbeidListSchema,
@@ -17,7 +16,8 @@ import {
   TiltakListSchema,
   TiltakSchema,
   UnitParamsSchema,
-} from './katalog.schemas.ts';
+} from '../../contracts/dokumenter/katalog.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import {
   createArbeid,
   createTiltak,

@@ -6,15 +6,14 @@
  * Beredskapsplan: `version` read → `update … where version = $read`, else 409 with nothing written.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../http/context.ts';
-import { notFound, staleVersion } from '../../http/errors.ts';
+import type { ArbeidDto, BeredskapsplanDto, TiltakDto } from '../../contracts/dokumenter/katalog.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { ArbeidDto, BeredskapsplanDto, TiltakDto } from './katalog.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { notFound, staleVersion } from '../../platform/errors.ts';
 import type { TiltakKind } from './katalog.tables.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type KatalogCtx = { db: Kysely<Database>; actor: Actor; locale: Locale };
 
 const DEFAULT_TILTAK: [TiltakKind, string, string][] = [

@@ -66,3 +66,7 @@ export interface KatalogTables {
   beredskapsplan: BeredskapsplanTable;
   legebrev: LegebrevTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface Database extends KatalogTables {}
+}

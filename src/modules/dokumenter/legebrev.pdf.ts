@@ -4,9 +4,9 @@
  * the leader's signature block, and "Side x av y" in the footer.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { LetterText } from '../../contracts/dokumenter/katalog.schemas.ts';
 import { formatNorwegian } from '../../domain/calendar/index.ts';
 import { formatOrgnr } from '../../domain/organisasjon/orgnr.ts';
-import type { LetterText } from './katalog.schemas.ts';
 import { pdfmakeConfigured } from './pdf.ts';
 
 export type LegebrevPdfInput = {

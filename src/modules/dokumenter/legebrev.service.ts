@@ -5,14 +5,20 @@
  * is the same later even if the catalogue changes. Reads and exports are audit-logged (ids only).
  */
 import type { Kysely, Transaction } from 'kysely';
+import type {
+  LegebrevDraftDto,
+  LegebrevDto,
+  LegebrevInput,
+  LetterText,
+} from '../../contracts/dokumenter/katalog.schemas.ts';
 import type { Database } from '../../db/schema.ts';
 import { findHealthWords } from '../../domain/dokumenter/oppfolgingsplan.ts';
-import type { Actor } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { writeAudit } from '../audit/audit.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { osloToday } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
 import { findCaseEmployee } from '../sykefravaer/index.ts';
-import type { LegebrevDraftDto, LegebrevDto, LegebrevInput, LetterText } from './katalog.schemas.ts';
 import { listArbeid, listTiltak } from './katalog.service.ts';
 import { renderLegebrevPdf } from './legebrev.pdf.ts';
 import { composeLetter } from './legebrev.text.ts';
@@ -24,10 +30,6 @@ const ENTITY = 'legebrev';
 const letterNotFound = () => notFound({ nb: 'Fant ikke brevet.', en: 'Letter not found.' });
 const viaOf = (actor: Actor, employeeId: string) => (actor.employeeId === employeeId ? 'self' : 'employer');
 const parse = (v: unknown): Stored => (typeof v === 'string' ? JSON.parse(v) : v) as Stored;
-
-function osloDay(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(at);
-}
 
 async function organisationOf(db: Kysely<Database>, organisationId: string) {
   return db
@@ -176,7 +178,7 @@ export async function getLetter(ctx: Ctx, employeeId: string, id: string): Promi
 
 export async function letterPdf(ctx: Ctx, employeeId: string, id: string) {
   const { employee, row, stored } = await loadLetter(ctx, employeeId, id);
-  const date = osloDay(row.created_at);
+  const date = osloToday(row.created_at);
   const pdf = await renderLegebrevPdf({
     organisation: await organisationOf(ctx.db, ctx.actor.organisationId),
     employeeName: employee.name,

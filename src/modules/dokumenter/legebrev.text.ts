@@ -4,7 +4,7 @@
  * consider graded or avventende sykmelding and says plainly that we do not want health information:
  * there is no diagnosis field, and no question about one.
  */
-import type { LetterText, TiltakDto } from './katalog.schemas.ts';
+import type { LetterText, TiltakDto } from '../../contracts/dokumenter/katalog.schemas.ts';
 import type { TiltakKind } from './katalog.tables.ts';
 
 export const KIND_LABELS: Record<TiltakKind, { nb: string; en: string }> = {

@@ -13,22 +13,27 @@
  * version, and a changed plan needs a new approval.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { PlanDto } from '../../contracts/dokumenter/dokumenter.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { diffPlans, healthWordWarnings, type PlanContent } from '../../domain/dokumenter/oppfolgingsplan.ts';
-import type { Actor } from '../../http/context.ts';
-import { AppError, conflict, notFound, staleVersion } from '../../http/errors.ts';
-import { fieldsError } from '../../http/validation.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { currentPlan, findCaseEmployee, loadFollowup, markMilestoneDone } from '../sykefravaer/index.ts';
-import { replaceDocumentActions } from './actions.ts';
-import type { PlanDto } from './dokumenter.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { osloToday } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
+import { fieldsError } from '../../platform/validation.ts';
+import {
+  currentPlan,
+  findCaseEmployee,
+  loadFollowup,
+  markMilestoneDone,
+  replaceDocumentActions,
+} from '../sykefravaer/index.ts';
 import type { OppfolgingsplanTable, PlanRecipient } from './dokumenter.tables.ts';
 import { renderPlanPdf } from './pdf.ts';
 
 export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale };
 export type Via = 'employer' | 'self';
-type Db = Kysely<Database> | Transaction<Database>;
 type PlanRow = Selectable<OppfolgingsplanTable>;
 
 const ENTITY = 'oppfolgingsplan';
@@ -44,11 +49,6 @@ function clean(content: PlanContent): PlanContent {
     out[k] = v;
   }
   return out as PlanContent;
-}
-
-/** Day of a timestamp in Norway (YYYY-MM-DD). */
-export function osloDay(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(at);
 }
 
 async function names(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
@@ -271,10 +271,10 @@ export async function planPdf(ctx: Ctx, employeeId: string, planId: string, via:
     caseStart: row.case_start,
     status: row.status,
     contentVersion: row.content_version,
-    versionDate: osloDay(saved?.saved_at ?? row.updated_at),
+    versionDate: osloToday(saved?.saved_at ?? row.updated_at),
     approved:
       row.approved_at && row.status === 'godkjent'
-        ? { by: approver ?? 'Arbeidstaker', at: osloDay(row.approved_at) }
+        ? { by: approver ?? 'Arbeidstaker', at: osloToday(row.approved_at) }
         : null,
     content: parseJson(row.content),
   });
@@ -335,10 +335,13 @@ export async function createPlan(ctx: Ctx, employeeId: string) {
       .returningAll()
       .executeTakeFirst();
     if (!row) {
-      throw conflict({
-        nb: 'Det finnes allerede en oppfølgingsplan for dette sykefraværet. Last siden på nytt.',
-        en: 'There is already a follow-up plan for this absence. Reload the page.',
-      });
+      throw conflict(
+        {
+          nb: 'Det finnes allerede en oppfølgingsplan for dette sykefraværet. Last siden på nytt.',
+          en: 'There is already a follow-up plan for this absence. Reload the page.',
+        },
+        'ALREADY_EXISTS',
+      );
     }
     await trx
       .insertInto('oppfolgingsplan_version')
@@ -439,7 +442,7 @@ export function savePlan(
   });
 }
 
-const wrongStatus = (nb: string, en: string) => new AppError('CONFLICT', { nb, en });
+const wrongStatus = (nb: string, en: string) => new AppError('WRONG_STATE', { nb, en });
 
 export function submitPlan(ctx: Ctx, employeeId: string, planId: string, version: number) {
   return writePlan(ctx, employeeId, planId, version, 'employer', async (_trx, row) => {
@@ -535,7 +538,7 @@ export async function sendPlan(
         break;
       } catch (error) {
         // Someone else changed the case between our read and write: read the version again, once.
-        if (attempt === 0 && error instanceof AppError && error.code === 'CONFLICT') continue;
+        if (attempt === 0 && error instanceof AppError && error.code === 'STALE_VERSION') continue;
         throw error;
       }
     }

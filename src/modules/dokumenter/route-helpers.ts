@@ -1,6 +1,6 @@
 /** Small pieces the document routes share. */
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 
 /** Sends a generated PDF as a download that no cache keeps (it holds personal data). */
 export function sendPdf(reply: FastifyReply, file: { pdf: Buffer; filename: string }): Buffer {

@@ -1,6 +1,4 @@
-import { access, defineRoute } from '../../http/route.ts';
-import { EmployeeParamsSchema } from './dialogmote.schemas.ts';
-import { ownId, sendPdf } from './route-helpers.ts';
+import { EmployeeParamsSchema } from '../../contracts/dokumenter/dialogmote.schemas.ts';
 import {
   CreateSamtaleRequestSchema,
   MySamtaleParamsSchema,
@@ -8,7 +6,9 @@ import {
   SamtaleParamsSchema,
   SamtaleSchema,
   UpdateSamtaleRequestSchema,
-} from './samtalereferat.schemas.ts';
+} from '../../contracts/dokumenter/samtalereferat.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { ownId, sendPdf } from './route-helpers.ts';
 import { createSamtale, listSamtaler, samtalePdf, updateSamtale } from './samtalereferat.service.ts';
 
 const tags = ['dokumenter'];

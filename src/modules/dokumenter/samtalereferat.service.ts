@@ -5,20 +5,23 @@
  * read audited (entity `samtalereferat`); writes claim the row's `version` (409 when stale).
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { SamtaleDto, SamtaleInput } from '../../contracts/dokumenter/samtalereferat.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { findHealthWords } from '../../domain/dokumenter/oppfolgingsplan.ts';
-import { notFound, staleVersion } from '../../http/errors.ts';
-import { fieldsError } from '../../http/validation.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { currentPlan, findCaseEmployee } from '../sykefravaer/index.ts';
-import type { ActionOwnerKind } from './actions.tables.ts';
-import { inferOwnerKind, replaceDocumentActions } from './actions.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { notFound, staleVersion } from '../../platform/errors.ts';
+import { fieldsError } from '../../platform/validation.ts';
+import type { ActionOwnerKind } from '../sykefravaer/index.ts';
+import {
+  currentPlan,
+  findCaseEmployee,
+  inferOwnerKind,
+  replaceDocumentActions,
+} from '../sykefravaer/index.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
 import type { SamtalereferatTable } from './dialogmote.tables.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
-import type { SamtaleDto, SamtaleInput } from './samtalereferat.schemas.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Row = Selectable<SamtalereferatTable>;
 type Action = {
   what: string;

@@ -4,13 +4,12 @@
  * everyone else only themselves.
  */
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
-import type { ChangeFeed, DataChange } from '../../db/change-feed.ts';
-import { ReadCache } from '../../db/read-cache.ts';
-import type { Database } from '../../db/schema.ts';
-import { type Actor, hasRole } from '../../http/context.ts';
-import type { Employee } from './employees.schemas.ts';
+import type { Employee } from '../../contracts/employees/employees.schemas.ts';
+import type { ReadCache } from '../../db/read-cache.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { type CacheRegistry, defineCache } from '../../platform/caches.ts';
+import { type Actor, hasRole } from '../../platform/context.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type EmployeeQuery<O> = SelectQueryBuilder<
   Database & { e: Database['employee']; u: Database['unit']; l: Database['employee'] },
   'e' | 'u' | 'l',
@@ -133,6 +132,22 @@ type ListFilter = {
  * Cached employee lists (pages and totals) per organisation; any committed change to the
  * organisation's employees or units makes them stale (see src/db/read-cache.ts).
  */
+export const employeePagesCache = defineCache<EmployeeListPage>({
+  name: 'employees.pages',
+  tables: ['employee', 'unit'],
+  scope: 'organisation',
+  max: 2_000,
+  ttlMs: 10 * 60_000,
+});
+
+export const employeeTotalsCache = defineCache<{ total: number }>({
+  name: 'employees.totals',
+  tables: ['employee', 'unit'],
+  scope: 'organisation',
+  max: 1_000,
+  ttlMs: 10 * 60_000,
+});
+
 export type EmployeeListCache = {
   /** Whole answers (page and total), per filter and page. */
   pages: ReadCache<EmployeeListPage>;
@@ -142,17 +157,11 @@ export type EmployeeListCache = {
 
 export type EmployeeListPage = { items: Employee[]; total: number; page: number; pageSize: number };
 
-export function createEmployeeListCache(feed: ChangeFeed): EmployeeListCache {
-  const common = {
-    feed,
-    tables: ['employee', 'unit'],
-    partitionOf: (change: DataChange) => change.organisationId,
-    ttlMs: 10 * 60_000,
-  };
-  return {
-    pages: new ReadCache({ ...common, max: 2_000 }),
-    totals: new ReadCache({ ...common, max: 1_000 }),
-  };
+/** The two caches of the list, from the app's registry (none when caching is off). */
+export function employeeListCache(caches: CacheRegistry | null): EmployeeListCache | undefined {
+  return caches
+    ? { pages: caches.get(employeePagesCache), totals: caches.get(employeeTotalsCache) }
+    : undefined;
 }
 
 /** What decides which rows the actor sees: the same key means the same rows. */

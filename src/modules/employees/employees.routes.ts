@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { access, defineRoute } from '../../http/route.ts';
-import { IdParamsSchema } from '../organisation/organisation.schemas.ts';
-import { findEmployee, listEmployees } from './employees.repository.ts';
 import {
   CreateEmployeeRequestSchema,
   EmployeeListQuerySchema,
   EmployeeListSchema,
   EmployeeSchema,
   UpdateEmployeeRequestSchema,
-} from './employees.schemas.ts';
+} from '../../contracts/employees/employees.schemas.ts';
+import { IdParamsSchema } from '../../contracts/organisation/organisation.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { employeeListCache, findEmployee, listEmployees } from './employees.repository.ts';
 import { createEmployee, deleteEmployee, employeeNotFound, updateEmployee } from './employees.service.ts';
 
 export function employeeRoutes() {
@@ -22,7 +22,7 @@ export function employeeRoutes() {
       query: EmployeeListQuerySchema,
       response: EmployeeListSchema,
       async handler({ query }, { db, actor, caches }) {
-        return listEmployees(db, actor, query, caches?.employeeList);
+        return listEmployees(db, actor, query, employeeListCache(caches));
       },
     }),
 

@@ -1,13 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../http/context.ts';
-import { AppError, type FieldError, notFound, staleVersion } from '../../http/errors.ts';
-import { fieldsError } from '../../http/validation.ts';
-import { writeAudit } from '../audit/audit.ts';
+import type { CreateEmployeeRequest, Employee } from '../../contracts/employees/employees.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError, type FieldError, notFound, staleVersion } from '../../platform/errors.ts';
+import { fieldsError } from '../../platform/validation.ts';
 import { employeeExists, findEmployee, leaderChainContains } from './employees.repository.ts';
-import type { CreateEmployeeRequest, Employee } from './employees.schemas.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const employeeNotFound = () => notFound({ nb: 'Fant ikke den ansatte.', en: 'Employee not found.' });
 
@@ -131,7 +129,7 @@ export async function deleteEmployee(db: Kysely<Database>, actor: Actor, id: str
       .limit(1)
       .execute();
     if (led.length > 0) {
-      throw new AppError('CONFLICT', {
+      throw new AppError('IN_USE', {
         nb: 'Den ansatte er nærmeste leder for andre. Gi dem en ny leder først.',
         en: 'The employee is the line manager of others. Give them a new leader first.',
       });

@@ -12,7 +12,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 
 export type SheetRow = { line: number; cells: string[] };
 export type ImportFormat = 'csv' | 'xlsx';

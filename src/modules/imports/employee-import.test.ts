@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { type ParsedFile, parseImportFile } from './employee-import.parse.ts';
 import {
   type CheckedRow,

@@ -5,24 +5,15 @@
  * Every row's every problem is collected (never just the first), each in bokmål and English,
  * so the preview can show the whole file at once and the commit can refuse it as a whole.
  */
-import { EmailSchema } from '../../http/common-schemas.ts';
-import { AppError, type FieldError } from '../../http/errors.ts';
+import { EmailSchema } from '../../contracts/common.ts';
+import { IMPORT_FIELDS, type ImportField } from '../../contracts/imports/imports.schemas.ts';
 import type { Text } from '../../i18n/locale.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { ParsedFile, SheetRow } from './employee-import.parse.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
 
-export const IMPORT_FIELDS = [
-  'name',
-  'email',
-  'phone',
-  'employmentStart',
-  'positionPercent',
-  'unit',
-  'leaderEmail',
-  'birthDate',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export { IMPORT_FIELDS, type ImportField };
 
 const REQUIRED_FIELDS: readonly ImportField[] = [
   'name',

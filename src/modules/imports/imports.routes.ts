@@ -3,42 +3,16 @@
  * anything, and a commit that writes all rows in one transaction or none at all.
  */
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { AppError } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
+import type { z } from 'zod';
+import { ImportPreviewSchema, ImportResultSchema } from '../../contracts/imports/imports.schemas.ts';
 import type { Locale } from '../../i18n/locale.ts';
+import { AppError } from '../../platform/errors.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import { type ParsedFile, parseImportFile } from './employee-import.parse.ts';
-import { IMPORT_FIELDS, type ImportCheck } from './employee-import.ts';
+import type { ImportCheck } from './employee-import.ts';
 import { commitImport, previewImport } from './imports.service.ts';
 
 const FILE_FIELD = 'file';
-
-const ImportValuesSchema = z.object({
-  name: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  employmentStart: z.string(),
-  positionPercent: z.string(),
-  unit: z.string(),
-  leaderEmail: z.string(),
-  birthDate: z.string(),
-});
-
-export const ImportPreviewSchema = z.object({
-  rows: z.array(
-    z.object({
-      line: z.number().int(),
-      values: ImportValuesSchema,
-      errors: z.array(z.object({ field: z.enum(IMPORT_FIELDS), message: z.string() })),
-    }),
-  ),
-  validCount: z.number().int(),
-  errorCount: z.number().int(),
-  canImport: z.boolean(),
-  ignoredColumns: z.array(z.string()),
-});
-
-export const ImportResultSchema = z.object({ created: z.number().int() });
 
 const noFile = () =>
   new AppError('BAD_REQUEST', {

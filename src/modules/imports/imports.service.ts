@@ -3,14 +3,12 @@
  * check the file, and — only when every row is valid — insert all employees in one transaction.
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../http/context.ts';
-import { AppError, type FieldError } from '../../http/errors.ts';
-import { writeAudit } from '../audit/audit.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
 import type { ParsedFile } from './employee-import.parse.ts';
 import { checkImport, type ImportCheck, type ImportContext, insertionOrder } from './employee-import.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Rows per INSERT statement (10 parameters each, well below PostgreSQL's limit). */
 const BATCH = 500;

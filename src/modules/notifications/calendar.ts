@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays, type IsoDate } from '../../domain/calendar/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { type DeadlineSource, isOpenDeadline, milestoneTitle } from './deadlines.ts';
+import { type DeadlineSource, isOpenDeadline } from '../../platform/reminders.ts';
 import { recipientCache } from './recipients.ts';
 
 const SELECTOR_BYTES = 12;
@@ -118,16 +118,17 @@ export async function buildCalendarFeed(
   const seen = new Set<string>();
   for (const d of deadlines) {
     if (d.organisationId !== organisationId || !isOpenDeadline(d)) continue;
-    const responsible = await recipients(organisationId, d.leaderEmployeeId);
+    const responsible = await recipients(organisationId, d.recipients);
     if (!responsible.some((r) => r.userId === userId)) continue;
-    const id = uid(`${organisationId}:${d.employeeId}:${d.caseStart}:${d.milestoneKey}:${userId}`);
+    // For sick leave this is `<org>:<employee>:<caseStart>:<milestone>`, the UID of before.
+    const id = uid(`${d.keyBase.replace(/^reminder:/, '')}:${userId}`);
     if (seen.has(id)) continue;
     seen.add(id);
     calendar.createEvent({
       id,
       start: d.due,
       allDay: true,
-      summary: `${locale === 'nb' ? 'Frist' : 'Deadline'}: ${milestoneTitle(d.milestoneKey)[locale]}`,
+      summary: `${locale === 'nb' ? 'Frist' : 'Deadline'}: ${d.title[locale]}`,
       description,
       url: link,
     });

@@ -10,9 +10,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
-
-/** Every case of the employee, or the cases that started before a day. */
-export type CaseSelection = { kind: 'all' } | { kind: 'before'; caseStart: IsoDate };
+import type { CaseEraser, CaseSelection } from '../../platform/module.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -100,3 +98,10 @@ export async function eraseCaseReminders(
   }
   return result;
 }
+
+/** The retention hook (`CaseEraser`) of this module: a case's reminders and the employee's own reminders. */
+export const notificationsCaseEraser: CaseEraser = {
+  module: 'notifications',
+  erase: (trx, { organisationId, employeeId, cases, remindersBefore }) =>
+    eraseCaseReminders(trx, organisationId, employeeId, { cases, customRemindersBefore: remindersBefore }),
+};

@@ -1,21 +1,24 @@
 /**
- * Reminders and notifications (issue 4, "Reminders" and "Reliability"): the daily sweep, e-mail,
- * the in-app inbox, custom reminders, settings and the iCal feed. See `sweep.ts` and `worker.ts`
- * for the exactly-once design.
+ * Reminders and notifications — the module's manifest and surface: the daily sweep over every
+ * module's deadlines (`sweep.ts`, exactly once), e-mail (`mailer.ts`), the in-app inbox, custom
+ * reminders, settings and the iCal feed. The worker (`createAppWorker`) runs every module's jobs
+ * plus this module's sweep and mail jobs, which need the mailer it owns.
  */
+import type { ModuleManifest } from '../../platform/module.ts';
+import { notificationsCaseEraser } from './erase.ts';
+import { up as notifications } from './migrations/0004-notifications.ts';
+import { notificationRoutes } from './notifications.routes.ts';
+
+export const notificationsModule: ModuleManifest = {
+  name: 'notifications',
+  migrations: { '0004-notifications': { up: notifications } },
+  routes: (deps) => notificationRoutes(deps.reminders),
+  retention: [notificationsCaseEraser],
+};
+
 export { calendarFeedUrl } from './calendar.ts';
-export {
-  type Deadline,
-  type DeadlineRange,
-  type DeadlineSource,
-  emptyDeadlineSource,
-  isOpenDeadline,
-  milestoneTitle,
-} from './deadlines.ts';
 export { createMailer, type MailConfig, type Mailer, messageIdFor } from './mailer.ts';
-export { notificationRoutes } from './notifications.routes.ts';
 export { reminderRecipients } from './recipients.ts';
-export { configureNotifications } from './runtime.ts';
 export {
   CATCH_UP_DAYS,
   customReminderKey,
@@ -26,10 +29,4 @@ export {
   SWEEP_JOB,
   type SweepResult,
 } from './sweep.ts';
-export {
-  type AppWorker,
-  type AppWorkerOptions,
-  createAppWorker,
-  notificationJobHandlers,
-  osloToday,
-} from './worker.ts';
+export { type AppWorker, type AppWorkerOptions, createAppWorker, notificationJobHandlers } from './worker.ts';

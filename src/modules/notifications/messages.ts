@@ -5,7 +5,6 @@
  */
 import { formatEnglishLong, formatNorwegianLong, type IsoDate } from '../../domain/calendar/index.ts';
 import type { Locale, Text } from '../../i18n/locale.ts';
-import { milestoneTitle } from './deadlines.ts';
 
 /** `2. februar 2026` / `2 February 2026` (the long form without the weekday). */
 export function formatDate(date: IsoDate, locale: Locale): string {
@@ -25,14 +24,17 @@ export type InAppText = { title: Text; body: Text; link: string | null };
 
 /** The inbox entry for a deadline reminder. */
 export function deadlineNotificationText(input: {
-  milestoneKey: string;
-  employeeId: string;
+  /** The obligation's name (no person): «Oppfølgingsplan». */
+  title: Text;
+  /** «sykefraværsoppfølgingen» / «sick-leave follow-up». */
+  area: Text;
+  link: string;
   due: IsoDate;
   kind: ReminderKind;
   remindDate: IsoDate;
   late: boolean;
 }): InAppText {
-  const name = milestoneTitle(input.milestoneKey);
+  const name = input.title;
   const nb = formatDate(input.due, 'nb');
   const en = formatDate(input.due, 'en');
   const lateNb = input.late
@@ -47,16 +49,18 @@ export function deadlineNotificationText(input: {
       : { nb: `Fristen er ${nb}.`, en: `The deadline is ${en}.` };
   return {
     title: {
-      nb: `Frist i sykefraværsoppfølgingen ${nb}: ${name.nb}`,
-      en: `Sick-leave follow-up deadline ${en}: ${name.en}`,
+      nb: `Frist i ${input.area.nb} ${nb}: ${name.nb}`,
+      en: `${capitalise(input.area.en)} deadline ${en}: ${name.en}`,
     },
     body: {
       nb: `${when.nb} Åpne saken for å se hva som skal gjøres.${lateNb}`,
       en: `${when.en} Open the case to see what needs to be done.${lateEn}`,
     },
-    link: `/sykefravaer/${input.employeeId}`,
+    link: input.link,
   };
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The inbox entry for a reminder the user made. Its text is the user's own, shown only in the app. */
 export function customNotificationText(input: {
@@ -76,12 +80,17 @@ export function customNotificationText(input: {
 
 export type MailText = { subject: string; text: string };
 
+/** Custom reminders and mail jobs queued before deadlines carried their area. */
+const DEFAULT_MAIL_AREA: Text = { nb: 'sykefraværsoppfølgingen', en: 'sick-leave follow-up' };
+
 /**
  * The e-mail. Nothing but the fact of a deadline, its day and a link to log in: no name, no
  * health detail, no milestone, and not the text of a custom reminder.
  */
 export function reminderMail(input: {
   kind: 'deadline' | 'custom';
+  /** The deadline's area (default: the sick-leave follow-up, where custom reminders live). */
+  area?: Text;
   date: IsoDate;
   today: IsoDate;
   locale: Locale;
@@ -89,24 +98,25 @@ export function reminderMail(input: {
 }): MailText {
   const url = `${input.publicUrl.replace(/\/+$/, '')}/oppgaver`;
   const day = formatShortDate(input.date, input.locale, input.today);
+  const area = (input.area ?? DEFAULT_MAIL_AREA)[input.locale];
   if (input.locale === 'en') {
     return input.kind === 'deadline'
       ? {
-          subject: 'You have a deadline in the sick-leave follow-up',
-          text: `You have a deadline in the sick-leave follow-up on ${day}. Log in to see what needs to be done: ${url}\n`,
+          subject: `You have a deadline in the ${area}`,
+          text: `You have a deadline in the ${area} on ${day}. Log in to see what needs to be done: ${url}\n`,
         }
       : {
-          subject: 'You have a reminder in the sick-leave follow-up',
-          text: `You have a reminder in the sick-leave follow-up on ${day}. Log in to see it: ${url}\n`,
+          subject: `You have a reminder in the ${area}`,
+          text: `You have a reminder in the ${area} on ${day}. Log in to see it: ${url}\n`,
         };
   }
   return input.kind === 'deadline'
     ? {
-        subject: 'Du har en frist i sykefraværsoppfølgingen',
-        text: `Du har en frist i sykefraværsoppfølgingen ${day}. Logg inn for å se hva som skal gjøres: ${url}\n`,
+        subject: `Du har en frist i ${area}`,
+        text: `Du har en frist i ${area} ${day}. Logg inn for å se hva som skal gjøres: ${url}\n`,
       }
     : {
-        subject: 'Du har en påminnelse i sykefraværsoppfølgingen',
-        text: `Du har en påminnelse i sykefraværsoppfølgingen ${day}. Logg inn for å se den: ${url}\n`,
+        subject: `Du har en påminnelse i ${area}`,
+        text: `Du har en påminnelse i ${area} ${day}. Logg inn for å se den: ${url}\n`,
       };
 }

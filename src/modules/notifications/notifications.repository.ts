@@ -3,10 +3,13 @@
  * and user: another user's notification or reminder is simply not found.
  */
 import { type Kysely, sql } from 'kysely';
+import type {
+  CustomReminder,
+  NotificationItem,
+} from '../../contracts/notifications/notifications.schemas.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../http/context.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import type { CustomReminder, NotificationItem } from './notifications.schemas.ts';
+import type { Actor } from '../../platform/context.ts';
 
 type Db = Kysely<Database>;
 

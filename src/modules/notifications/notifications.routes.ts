@@ -3,12 +3,25 @@
  * and the administrator's view of failed background jobs (e-mail that could not be sent).
  */
 import { z } from 'zod';
-import { AppError, notFound } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
+import {
+  CalendarFeedSchema,
+  CalendarTokenParamsSchema,
+  CreateCustomReminderSchema,
+  CustomReminderSchema,
+  FailedJobSchema,
+  JobIdParamsSchema,
+  NotificationListQuerySchema,
+  NotificationListSchema,
+  NotificationSettingsSchema,
+  UpdateNotificationSettingsSchema,
+} from '../../contracts/notifications/notifications.schemas.ts';
+import { IdParamsSchema } from '../../contracts/organisation/organisation.schemas.ts';
 import { listFailedJobs, retryJob } from '../../jobs/index.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { findEmployee } from '../employees/employees.repository.ts';
-import { IdParamsSchema } from '../organisation/organisation.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { ReminderRuntime } from '../../platform/module.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { findEmployee } from '../employees/index.ts';
 import {
   buildCalendarFeed,
   calendarFeedUrl,
@@ -30,19 +43,6 @@ import {
   saveSettings,
   unreadCount,
 } from './notifications.repository.ts';
-import {
-  CalendarFeedSchema,
-  CalendarTokenParamsSchema,
-  CreateCustomReminderSchema,
-  CustomReminderSchema,
-  FailedJobSchema,
-  JobIdParamsSchema,
-  NotificationListQuerySchema,
-  NotificationListSchema,
-  NotificationSettingsSchema,
-  UpdateNotificationSettingsSchema,
-} from './notifications.schemas.ts';
-import { notificationRuntime } from './runtime.ts';
 import { deliverCustomReminder } from './sweep.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -63,7 +63,8 @@ function describeJobError(lastError: string | null): string | null {
   return scrubErrorText(lastError).replace(/^[A-Za-z]*Error: /, '');
 }
 
-export function notificationRoutes() {
+/** The routes; `runtime`: every module's deadlines, the public URL for feed links, and the clock. */
+export function notificationRoutes(runtime: ReminderRuntime) {
   return [
     defineRoute({
       method: 'GET',
@@ -139,7 +140,7 @@ export function notificationRoutes() {
       response: CustomReminderSchema,
       status: 201,
       async handler({ body }, { db, actor }) {
-        const today = notificationRuntime().today();
+        const today = runtime.today();
         if (body.date < today) {
           throw fieldError('date', 'Datoen har allerede vært.', 'The date is in the past.');
         }
@@ -235,7 +236,7 @@ export function notificationRoutes() {
           entityType: 'calendar_feed',
           entityId: actor.userId,
         });
-        const base = notificationRuntime().publicUrl ?? `${request.protocol}://${request.host}`;
+        const base = runtime.publicUrl ?? `${request.protocol}://${request.host}`;
         return { active: true, createdAt: createdAt.toISOString(), url: calendarFeedUrl(base, token) };
       },
     }),
@@ -270,7 +271,6 @@ export function notificationRoutes() {
       async handler({ params }, { db, reply, request }) {
         const owner = await resolveFeedToken(db, params.token);
         if (!owner) throw notFound({ nb: 'Fant ikke kalenderen.', en: 'Calendar not found.' });
-        const runtime = notificationRuntime();
         const body = await buildCalendarFeed(db, {
           ...owner,
           deadlineSource: runtime.deadlineSource,

@@ -1,13 +1,13 @@
 /** Row types of the notification tables (migration 0004-notifications). */
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationKind } from '../../contracts/notifications/notifications.schemas.ts';
 
 type IsoDate = string;
 type CreatedAt = ColumnType<Date, never, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
-export const NOTIFICATION_KINDS = ['reminder-before', 'reminder-due', 'custom'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type { NotificationKind } from '../../contracts/notifications/notifications.schemas.ts';
 
 /** The in-app inbox. One row per (reminder, recipient); `key` is deterministic and unique. */
 export interface NotificationTable {
@@ -80,4 +80,8 @@ export interface NotificationTables {
   notification_setting: NotificationSettingTable;
   calendar_feed_token: CalendarFeedTokenTable;
   mail_delivery: MailDeliveryTable;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database extends NotificationTables {}
 }

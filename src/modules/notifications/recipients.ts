@@ -1,14 +1,12 @@
 /**
- * Who gets a deadline reminder — the one place this rule lives (the sweep and the calendar feed
- * both use it): the user account linked to the employee's nærmeste leder (`membership.employee_id`
- * = the leader's employee record); if there is none, or it is disabled, every HR user of the
- * organisation.
+ * Who gets a deadline reminder: the users of the deadline's recipient rule (`RecipientRule` in
+ * `src/platform/reminders.ts` — the leader of an employee, a role, optionally per verneområde, or
+ * named users), else HR.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locale.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { RecipientRule } from '../../platform/reminders.ts';
 
 export type Recipient = {
   userId: string;
@@ -39,17 +37,7 @@ const toRecipient = (r: Row): Recipient => ({
   emailEnabled: r.email_enabled ?? true,
 });
 
-export async function reminderRecipients(
-  db: Db,
-  organisationId: string,
-  leaderEmployeeId: string | null,
-): Promise<Recipient[]> {
-  if (leaderEmployeeId !== null) {
-    const leader = await recipientQuery(db, organisationId)
-      .where('m.employee_id', '=', leaderEmployeeId)
-      .execute();
-    if (leader.length > 0) return leader.map(toRecipient);
-  }
+async function hrRecipients(db: Db, organisationId: string): Promise<Recipient[]> {
   const hr = await recipientQuery(db, organisationId)
     .where((eb) =>
       eb.exists(
@@ -66,16 +54,69 @@ export async function reminderRecipients(
   return hr.map(toRecipient);
 }
 
-/** `reminderRecipients` memoised per (organisation, leader) for one sweep or one feed. */
+/** The users a rule names; empty when nobody active fits (the caller then falls back to HR). */
+async function ruleRecipients(db: Db, organisationId: string, rule: RecipientRule): Promise<Recipient[]> {
+  switch (rule.kind) {
+    case 'leader-of': {
+      if (rule.leaderEmployeeId === null) return [];
+      const rows = await recipientQuery(db, organisationId)
+        .where('m.employee_id', '=', rule.leaderEmployeeId)
+        .execute();
+      return rows.map(toRecipient);
+    }
+    case 'role': {
+      const { role, verneomradeId } = rule;
+      const rows = await recipientQuery(db, organisationId)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('role_assignment as r')
+              .select('r.user_id')
+              .whereRef('r.organisation_id', '=', 'm.organisation_id')
+              .whereRef('r.user_id', '=', 'm.user_id')
+              .where('r.role', '=', role)
+              .$if(verneomradeId !== undefined, (q) => q.where('r.verneomrade_id', '=', verneomradeId ?? '')),
+          ),
+        )
+        .orderBy('a.id')
+        .execute();
+      return rows.map(toRecipient);
+    }
+    case 'users': {
+      if (rule.userIds.length === 0) return [];
+      const rows = await recipientQuery(db, organisationId)
+        .where('m.user_id', 'in', [...rule.userIds])
+        .orderBy('a.id')
+        .execute();
+      return rows.map(toRecipient);
+    }
+  }
+}
+
+/**
+ * Who gets a deadline's reminders — the one place this rule lives (the sweep and the calendar feed
+ * both use it): the users the deadline's rule names; if none of them is active, every HR user of
+ * the organisation, so a deadline never goes unowned.
+ */
+export async function reminderRecipients(
+  db: Db,
+  organisationId: string,
+  rule: RecipientRule,
+): Promise<Recipient[]> {
+  const named = await ruleRecipients(db, organisationId, rule);
+  return named.length > 0 ? named : hrRecipients(db, organisationId);
+}
+
+/** `reminderRecipients` memoised per (organisation, rule) for one sweep or one feed. */
 export function recipientCache(
   db: Db,
-): (organisationId: string, leader: string | null) => Promise<Recipient[]> {
+): (organisationId: string, rule: RecipientRule) => Promise<Recipient[]> {
   const cache = new Map<string, Promise<Recipient[]>>();
-  return (organisationId, leader) => {
-    const key = `${organisationId}:${leader ?? ''}`;
+  return (organisationId, rule) => {
+    const key = `${organisationId}:${JSON.stringify(rule)}`;
     let hit = cache.get(key);
     if (!hit) {
-      hit = reminderRecipients(db, organisationId, leader);
+      hit = reminderRecipients(db, organisationId, rule);
       cache.set(key, hit);
       hit.catch(() => cache.delete(key));
     }

@@ -4,10 +4,11 @@
  * when they want e-mail, as one mail job.
  *
  * Exactly once, by construction:
- * - Each reminder has a deterministic key
- *   `reminder:<org>:<employee>:<caseStart>:<milestone>:<before|due>:<date>:<user>`
- *   (custom reminders `custom:<org>:<reminder>:<date>:<user>`), unique in `notification`. A routine
- *   task has `task:<taskKey>` in the milestone slot, an agreed action `action:<id>`.
+ * - Each reminder has a deterministic key `<deadline.keyBase>:<before|due>:<date>:<user>`, unique in
+ *   `notification`: `reminder:<source>:<org>:<subject>:<item>:…` for a module's deadline, and for
+ *   sick leave the format of before, `reminder:<org>:<employee>:<caseStart>:<milestone>:…` (a
+ *   routine task has `task:<taskKey>` in the milestone slot, an agreed action `action:<id>`);
+ *   custom reminders `custom:<org>:<reminder>:<date>:<user>`.
  * - Per deadline, one transaction inserts the inbox rows with `on conflict do nothing` and, only
  *   for rows it actually inserted, enqueues the mail job under the same key. A crash before the
  *   commit leaves neither; after it, both. A rerun (retry, restart, a second worker, tomorrow's
@@ -17,8 +18,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays, type IsoDate } from '../../domain/calendar/index.ts';
+import type { Text } from '../../i18n/locale.ts';
 import { enqueue } from '../../jobs/index.ts';
-import { type Deadline, type DeadlineSource, isOpenDeadline } from './deadlines.ts';
+import { type Deadline, type DeadlineSource, isOpenDeadline } from '../../platform/reminders.ts';
 import {
   customNotificationText,
   deadlineNotificationText,
@@ -37,18 +39,16 @@ export const REMINDER_LEAD_DAYS = 14;
 /** With the default backoff (10 s × 2^(n−1)) 8 attempts span about 21 minutes. */
 export const DEFAULT_MAIL_MAX_ATTEMPTS = 8;
 
-export type MailJobPayload = { organisationId: string; userId: string };
+export type MailJobPayload = { organisationId: string; userId: string; area?: Text };
 
+/** The key of one reminder of a deadline to one user. */
 export function reminderKey(r: {
-  organisationId: string;
-  employeeId: string;
-  caseStart: IsoDate;
-  milestoneKey: string;
+  keyBase: string;
   kind: ReminderKind;
   date: IsoDate;
   userId: string;
 }): string {
-  return `reminder:${r.organisationId}:${r.employeeId}:${r.caseStart}:${r.milestoneKey}:${r.kind}:${r.date}:${r.userId}`;
+  return `${r.keyBase}:${r.kind}:${r.date}:${r.userId}`;
 }
 
 export function customReminderKey(organisationId: string, reminderId: string, date: IsoDate, userId: string) {
@@ -66,6 +66,8 @@ type NewNotification = {
   employeeId: string | null;
   milestoneKey: string | null;
   text: InAppText;
+  /** The deadline's area, for the e-mail's wording (none: the sick-leave follow-up). */
+  area?: Text;
 };
 
 /** Inserts the inbox row and, if it is new and the user wants e-mail, its mail job — in `trx`. */
@@ -97,7 +99,11 @@ async function deliver(
     .executeTakeFirst();
   if (!inserted) return { inserted: false, mailed: false };
   if (!n.recipient.emailEnabled || !n.recipient.email) return { inserted: true, mailed: false };
-  const payload: MailJobPayload = { organisationId: n.organisationId, userId: n.recipient.userId };
+  const payload: MailJobPayload = {
+    organisationId: n.organisationId,
+    userId: n.recipient.userId,
+    ...(n.area ? { area: n.area } : {}),
+  };
   await enqueue(trx, {
     key: n.key,
     kind: MAIL_JOB,
@@ -170,21 +176,22 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
 
   for (const [index, { deadline, dates }] of planned.entries()) {
     try {
-      const who = await recipients(deadline.organisationId, deadline.leaderEmployeeId);
+      const who = await recipients(deadline.organisationId, deadline.recipients);
       const items: NewNotification[] = [];
       for (const date of dates) {
         const kind: ReminderKind = date >= deadline.due ? 'due' : 'before';
         const late = date < today;
         const text = deadlineNotificationText({
-          milestoneKey: deadline.milestoneKey,
-          employeeId: deadline.employeeId,
+          title: deadline.title,
+          area: deadline.area,
+          link: deadline.link,
           due: deadline.due,
           kind,
           remindDate: date,
           late,
         });
         for (const recipient of who) {
-          const key = reminderKey({ ...deadline, kind, date, userId: recipient.userId });
+          const key = reminderKey({ keyBase: deadline.keyBase, kind, date, userId: recipient.userId });
           if (existing.has(key)) {
             result.existing++;
             continue;
@@ -198,8 +205,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
             dueDate: deadline.due,
             late,
             employeeId: deadline.employeeId,
-            milestoneKey: deadline.milestoneKey,
+            milestoneKey: deadline.itemKey,
             text,
+            area: deadline.area,
           });
         }
       }

@@ -12,26 +12,16 @@
  * The sweep has no such window (see `sweep.ts`); the SIGKILL tests kill the worker mid-sweep.
  */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { createWorker, enqueue, type JobHandler, type Worker, type WorkerOptions } from '../../jobs/index.ts';
-import type { DeadlineSource } from './deadlines.ts';
+import { osloToday } from '../../platform/clock.ts';
+import type { DeadlineSource } from '../../platform/reminders.ts';
 import { createMailer, type MailConfig, type Mailer, MailSendError, messageIdFor } from './mailer.ts';
 import { reminderMail } from './messages.ts';
 import { userRecipient } from './recipients.ts';
 import { MAIL_JOB, type MailJobPayload, runSweep, SWEEP_JOB, type SweepResult } from './sweep.ts';
-
-const osloDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Norway at `now` (deadlines are Norwegian calendar days), `YYYY-MM-DD`. */
-export function osloToday(now: Date = new Date()): IsoDate {
-  return osloDate.format(now);
-}
 
 /** The subset of a pino logger used here. Never log personal data: ids and counts only. */
 export interface WorkerLogger {
@@ -50,12 +40,17 @@ export type NotificationHandlerDeps = {
   onSweepDone?: (result: SweepResult) => void;
 };
 
+const MailPayloadSchema = z.object({
+  organisationId: z.string(),
+  userId: z.string(),
+  area: z.object({ nb: z.string(), en: z.string() }).optional(),
+});
+
 function parseMailPayload(payload: unknown): MailJobPayload {
-  const p = payload as Partial<MailJobPayload> | null;
-  if (!p || typeof p.organisationId !== 'string' || typeof p.userId !== 'string') {
-    throw new Error('invalid mail job payload');
-  }
-  return { organisationId: p.organisationId, userId: p.userId };
+  const parsed = MailPayloadSchema.safeParse(payload);
+  if (!parsed.success) throw new Error('invalid mail job payload');
+  const { organisationId, userId, area } = parsed.data;
+  return area ? { organisationId, userId, area } : { organisationId, userId };
 }
 
 async function recordDelivery(
@@ -101,7 +96,7 @@ export function notificationJobHandlers(deps: NotificationHandlerDeps): Record<s
     },
 
     [MAIL_JOB]: async (payload, ctx) => {
-      const { organisationId, userId } = parseMailPayload(payload);
+      const { organisationId, userId, area } = parseMailPayload(payload);
       // The inbox row (the mail's content) and whether an earlier attempt already got through.
       const notification = await db
         .selectFrom('notification as n')
@@ -129,6 +124,7 @@ export function notificationJobHandlers(deps: NotificationHandlerDeps): Record<s
         throw new Error('the job lock expired before sending; another worker may run it');
       const mail = reminderMail({
         kind: notification.kind === 'custom' ? 'custom' : 'deadline',
+        ...(area ? { area } : {}),
         date: notification.due_date ?? notification.remind_date,
         today: deps.today(),
         locale: recipient.locale,

@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { findUnit, isSelfOrDescendant, listUnits } from './organisation.repository.ts';
 import {
   CreateUnitRequestSchema,
   IdParamsSchema,
@@ -14,7 +10,11 @@ import {
   VerneomradeListSchema,
   VerneomradeRequestSchema,
   VerneomradeSchema,
-} from './organisation.schemas.ts';
+} from '../../contracts/organisation/organisation.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { findUnit, isSelfOrDescendant, listUnits } from './organisation.repository.ts';
 
 const unitNotFound = () => notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
 const parentNotFound = () =>
@@ -167,10 +167,13 @@ export function organisationRoutes() {
           .limit(1)
           .execute();
         if (children.length > 0 || unit.employeeCount > 0) {
-          throw conflict({
-            nb: 'Enheten har underenheter eller ansatte. Flytt dem først, så kan enheten slettes.',
-            en: 'The unit has sub-units or employees. Move them first, then the unit can be deleted.',
-          });
+          throw conflict(
+            {
+              nb: 'Enheten har underenheter eller ansatte. Flytt dem først, så kan enheten slettes.',
+              en: 'The unit has sub-units or employees. Move them first, then the unit can be deleted.',
+            },
+            'IN_USE',
+          );
         }
         await db.deleteFrom('unit').where('organisation_id', '=', org).where('id', '=', params.id).execute();
         await writeAudit(db, actor, { action: 'delete', entityType: 'unit', entityId: params.id });

@@ -4,9 +4,9 @@
  * names come back every time (the end-to-end tests rely on that).
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '../../db/core.tables.ts';
 import type { Database } from '../../db/schema.ts';
-import { hashPassword } from '../auth/password.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { hashPassword } from '../auth/index.ts';
 
 export const DEMO_PASSWORD = 'demo-passord-2026';
 export const DEMO_ORGNR = '987654325';

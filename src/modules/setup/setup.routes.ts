@@ -4,16 +4,15 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { bilingual } from '../../contracts/bilingual.ts';
+import { EmailSchema } from '../../contracts/common.ts';
+import { OrgnrSchema } from '../../contracts/organisation/organisation.schemas.ts';
 import type { Database } from '../../db/schema.ts';
-import { EmailSchema } from '../../http/common-schemas.ts';
-import { conflict } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
-import { bilingual } from '../../http/validation.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { type AuthOptions, setSessionCookie } from '../auth/auth.routes.ts';
-import { hashPassword } from '../auth/password.ts';
-import { createSession } from '../auth/sessions.ts';
-import { OrgnrSchema } from '../organisation/organisation.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { conflict } from '../../platform/errors.ts';
+import type { AuthOptions } from '../../platform/module.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { createSession, hashPassword, setSessionCookie } from '../auth/index.ts';
 import { loadDemo } from './demo.ts';
 
 export const PasswordSchema = z
@@ -45,10 +44,13 @@ export async function needsSetup(db: Kysely<Database>): Promise<boolean> {
 }
 
 const alreadySetUp = () =>
-  conflict({
-    nb: 'Nærvær er allerede satt opp. Logg inn i stedet.',
-    en: 'Nærvær is already set up. Log in instead.',
-  });
+  conflict(
+    {
+      nb: 'Nærvær er allerede satt opp. Logg inn i stedet.',
+      en: 'Nærvær is already set up. Log in instead.',
+    },
+    'ALREADY_EXISTS',
+  );
 
 export function setupRoutes(options: AuthOptions) {
   return [

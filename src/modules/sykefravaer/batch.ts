@@ -12,6 +12,7 @@
  * every period and is exact; a case longer than a year could differ here only in its maksdato.)
  */
 import { sql } from 'kysely';
+import type { Db } from '../../db/schema.ts';
 import {
   addDays,
   addMonths,
@@ -33,7 +34,6 @@ import {
   TimelineScratch,
   taskKey,
 } from '../../domain/sykefravaer/index.ts';
-import { loadOpenActions, type StoredAction } from '../dokumenter/actions.ts';
 import {
   computePlan,
   isCurrentOrRecent,
@@ -41,8 +41,8 @@ import {
   type RecordForEngine,
   type StoredPeriod,
 } from './case.ts';
+import { loadOpenActions, type StoredAction } from './case-actions.ts';
 import { loadRoutineVersions, routineForCase, type StoredRoutine } from './rutine.repository.ts';
-import type { Db } from './sykefravaer.repository.ts';
 
 export const LOOKBACK_MONTHS = 48;
 

@@ -1,25 +1,55 @@
 /**
- * Sykefraværsoppfølging — the module's surface:
- * - `sykefravaerRoutes()` — the API (registered in `src/modules/index.ts`);
- * - `sykefravaerJobHandlers(db)` — job handlers (`sykefravaer.retention`) for `createWorker`, and
- *   `scheduleRetention(db, today)` to enqueue the daily run (one job per day);
- * - `listDeadlines(db, { organisationId?, from, to, today })` — every open deadline of current cases,
- *   computed with the rule engine from the stored periods, batched per organisation (for reminders,
- *   task lists and the iCal feed; see its comment in `batch.ts`);
- * - `todayInOslo()` — the calendar day in Norway;
- * - for the follow-up documents (`src/modules/dokumenter`): `findCaseEmployee` (the case's access
+ * Sykefraværsoppfølging — the module's manifest and surface.
+ * - The manifest (`sykefravaerModule`): routes, migrations `0003-sykefravaer`, `0005-rutine` and
+ *   `0009-case-action`, the "Mine oppgaver" cache, the retention job and its daily schedule, and the
+ *   deadline source for reminders (`reminders.ts`).
+ * - `listDeadlines(db, { organisationId?, from, to, today })` — every open deadline of current
+ *   cases, computed with the rule engine from the stored periods, batched per organisation (see its
+ *   comment in `batch.ts`); `sykefravaerDeadlines` gives them as the kernel's generic deadlines.
+ * - For the follow-up documents (`src/modules/dokumenter`): `findCaseEmployee` (the case's access
  *   scope), `loadFollowup` (the case version), `currentPlan` and `markMilestoneDone` (with an
- *   optional `evidenceRef`).
+ *   optional `evidenceRef`), and the agreed-action store (`case-actions.ts`, ADR 0004).
  */
+import type { ModuleManifest } from '../../platform/module.ts';
+import { up as sykefravaer } from './migrations/0003-sykefravaer.ts';
+import { up as rutine } from './migrations/0005-rutine.ts';
+import { up as caseAction } from './migrations/0009-case-action.ts';
+import { sykefravaerDeadlines } from './reminders.ts';
+import { retentionJob, scheduleRetention } from './retention.ts';
+import { oppgaverCache } from './rutine.service.ts';
+import { sykefravaerRoutes } from './sykefravaer.routes.ts';
+
+export const sykefravaerModule: ModuleManifest = {
+  name: 'sykefravaer',
+  migrations: {
+    '0003-sykefravaer': { up: sykefravaer },
+    '0005-rutine': { up: rutine },
+    '0009-case-action': { up: caseAction },
+  },
+  routes: () => sykefravaerRoutes(),
+  caches: [oppgaverCache],
+  jobs: (deps) => [retentionJob(deps)],
+  daily: [scheduleRetention],
+  deadlines: [sykefravaerDeadlines],
+};
+
 export { type Deadline, listDeadlines } from './batch.ts';
+export type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';
 export {
-  decideRetention,
-  RETENTION_JOB,
-  runRetention,
-  scheduleRetention,
-  sykefravaerJobHandlers,
-} from './retention.ts';
+  findActionForUpdate,
+  inferOwnerKind,
+  loadCaseActions,
+  loadOpenActions,
+  replaceDocumentActions,
+  type StoredAction,
+} from './case-actions.ts';
+export {
+  type CaseDeadline,
+  caseReminder,
+  milestoneTitle,
+  SYKEFRAVAER_AREA,
+  sykefravaerDeadlines,
+} from './reminders.ts';
+export { decideRetention, RETENTION_JOB, runRetention, scheduleRetention } from './retention.ts';
 export { findCaseEmployee, loadFollowup } from './sykefravaer.repository.ts';
-export { sykefravaerRoutes } from './sykefravaer.routes.ts';
 export { currentPlan, markMilestoneDone } from './sykefravaer.service.ts';
-export { todayInOslo } from './today.ts';

@@ -38,6 +38,7 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { IsoDateSchema } from '../../contracts/common.ts';
 import type { Database } from '../../db/schema.ts';
 import { addMonths, type IsoDate } from '../../domain/calendar/index.ts';
 import {
@@ -45,13 +46,12 @@ import {
   type PeriodType,
   type PlanOutput,
 } from '../../domain/sykefravaer/index.ts';
-import { IsoDateSchema } from '../../http/common-schemas.ts';
-import { enqueue, type JobHandler } from '../../jobs/index.ts';
-import { eraseCaseDocuments, eraseCaseDocumentsBefore } from '../dokumenter/erase.ts';
-import { eraseCaseReminders } from '../notifications/erase.ts';
+import { enqueue } from '../../jobs/index.ts';
+import { osloToday } from '../../platform/clock.ts';
+import { defineJob } from '../../platform/jobs.ts';
+import type { CaseEraser, CaseSelection, JobDeps } from '../../platform/module.ts';
 import { computePlan } from './case.ts';
 import { loadSettings } from './settings.ts';
-import { todayInOslo } from './today.ts';
 
 export const RETENTION_JOB = 'sykefravaer.retention';
 
@@ -239,7 +239,20 @@ async function retainEmployee(
   employeeId: string,
   today: IsoDate,
   retentionMonths: number,
+  erasers: readonly CaseEraser[],
 ): Promise<Record<string, number>> {
+  /** The other modules' data about these cases (documents, actions, reminders) goes in the same transaction. */
+  const eraseOthers = async (
+    trx: Transaction<Database>,
+    cases: CaseSelection,
+    remindersBefore: IsoDate,
+  ): Promise<Record<string, number>> => {
+    const counts: Record<string, number> = {};
+    for (const eraser of erasers) {
+      addCounts(counts, await eraser.erase(trx, { organisationId, employeeId, cases, remindersBefore }));
+    }
+    return counts;
+  };
   return db.transaction().execute(async (trx) => {
     const counts: Record<string, number> = {};
     const followup = await trx
@@ -331,14 +344,7 @@ async function retainEmployee(
       counts.rutine_case = Number(pins.numDeletedRows);
       counts.sykefravaer_followup = Number(row.numDeletedRows);
       // The case's documents (plans, meetings, minutes, letters) and reminders are case data too (§11.9).
-      addCounts(counts, await eraseCaseDocuments(trx, organisationId, employeeId));
-      addCounts(
-        counts,
-        await eraseCaseReminders(trx, organisationId, employeeId, {
-          cases: { kind: 'all' },
-          customRemindersBefore: caseCutoff,
-        }),
-      );
+      addCounts(counts, await eraseOthers(trx, { kind: 'all' }, caseCutoff));
       for (const [record, count] of Object.entries(counts)) {
         await writeSystemAudit(trx, organisationId, employeeId, record, count, rule);
       }
@@ -406,13 +412,13 @@ async function retainEmployee(
           .execute();
         caseCounts.dialogmote2_date = 1;
       }
-      addCounts(caseCounts, await eraseCaseDocumentsBefore(trx, organisationId, employeeId, before));
       addCounts(
         caseCounts,
-        await eraseCaseReminders(trx, organisationId, employeeId, {
-          cases: { kind: 'before', caseStart: before },
-          customRemindersBefore: caseCutoff < before ? caseCutoff : before,
-        }),
+        await eraseOthers(
+          trx,
+          { kind: 'before', caseStart: before },
+          caseCutoff < before ? caseCutoff : before,
+        ),
       );
       for (const [record, count] of Object.entries(caseCounts)) {
         await writeSystemAudit(trx, organisationId, employeeId, record, count, rule);
@@ -452,7 +458,12 @@ async function retainEmployee(
  */
 export async function runRetention(
   db: Kysely<Database>,
-  options: { today: IsoDate; organisationId?: string | undefined },
+  options: {
+    today: IsoDate;
+    organisationId?: string | undefined;
+    /** Every module's retention hooks (`registry.caseErasers`): the case's documents, actions, reminders. */
+    erasers: readonly CaseEraser[];
+  },
 ): Promise<RetentionSummary> {
   const { today } = options;
   const organisations =
@@ -487,7 +498,14 @@ export async function runRetention(
       .orderBy('f.employee_id')
       .execute();
     for (const { employee_id } of candidates) {
-      const counts = await retainEmployee(db, organisationId, employee_id, today, retentionMonths);
+      const counts = await retainEmployee(
+        db,
+        organisationId,
+        employee_id,
+        today,
+        retentionMonths,
+        options.erasers,
+      );
       if (Object.values(counts).some((n) => n > 0)) summary.employees++;
       for (const [record, n] of Object.entries(counts))
         summary.deleted[record] = (summary.deleted[record] ?? 0) + n;
@@ -501,20 +519,24 @@ const RetentionPayloadSchema = z
   .strict();
 
 /**
- * Job handlers of this module, for `createWorker({ handlers: { ...sykefravaerJobHandlers(db) } })`.
- * `sykefravaer.retention` payload: `{ today?: 'YYYY-MM-DD', organisationId?: uuid }` (default: the
- * date in Norway when it runs, every organisation).
+ * The retention job (`sykefravaer.retention`), payload `{ today?: 'YYYY-MM-DD', organisationId?: uuid }`
+ * (default: the date in Norway when it runs, every organisation).
  */
-export function sykefravaerJobHandlers(db: Kysely<Database>): Record<string, JobHandler> {
-  return {
-    [RETENTION_JOB]: async (payload) => {
-      const input = RetentionPayloadSchema.parse(payload ?? {});
-      await runRetention(db, { today: input.today ?? todayInOslo(), organisationId: input.organisationId });
+export function retentionJob(deps: JobDeps) {
+  return defineJob({
+    kind: RETENTION_JOB,
+    payload: RetentionPayloadSchema,
+    async handle(input) {
+      await runRetention(deps.db, {
+        today: input.today ?? deps.today(),
+        organisationId: input.organisationId,
+        erasers: deps.caseErasers,
+      });
     },
-  };
+  });
 }
 
 /** Enqueues today's retention run (idempotent: one job per day, key `sykefravaer.retention:<date>`). */
-export function scheduleRetention(db: Kysely<Database>, today: IsoDate = todayInOslo()) {
+export function scheduleRetention(db: Kysely<Database>, today: IsoDate = osloToday()) {
   return enqueue(db, { key: `${RETENTION_JOB}:${today}`, kind: RETENTION_JOB, payload: { today } });
 }

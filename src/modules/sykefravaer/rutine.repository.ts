@@ -5,10 +5,10 @@
  * version in force on its first day.
  */
 import { sql } from 'kysely';
+import { RoutineTasksSchema } from '../../contracts/sykefravaer/rutine.schemas.ts';
+import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { DEFAULT_ROUTINE, type RoutineTask } from '../../domain/sykefravaer/index.ts';
-import { RoutineTasksSchema } from './rutine.schemas.ts';
-import type { Db } from './sykefravaer.repository.ts';
 
 export interface StoredRoutine {
   version: number;

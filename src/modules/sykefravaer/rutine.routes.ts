@@ -3,7 +3,7 @@
  * `…/employees/:employeeId/tasks`, `…/oppgaver`). Registered with the other sick-leave routes.
  * Access: anyone in the organisation reads the routine, admin/HR change it; tasks as the case view.
  */
-import { access, defineRoute } from '../../http/route.ts';
+
 import {
   CaseTasksSchema,
   OppgaverQuerySchema,
@@ -13,7 +13,9 @@ import {
   TaskDoneRequestSchema,
   TaskParamsSchema,
   TaskUndoRequestSchema,
-} from './rutine.schemas.ts';
+} from '../../contracts/sykefravaer/rutine.schemas.ts';
+import { EmployeeParamsSchema } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
+import { access, defineRoute } from '../../platform/route.ts';
 import {
   getRoutine,
   listOppgaver,
@@ -22,7 +24,6 @@ import {
   saveRoutine,
   undoTaskDone,
 } from './rutine.service.ts';
-import { EmployeeParamsSchema } from './sykefravaer.schemas.ts';
 
 const tags = ['sykefravaer'];
 const BASE = '/api/v1/sykefravaer';

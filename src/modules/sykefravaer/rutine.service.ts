@@ -6,6 +6,8 @@
  * write to the case: it claims the per-employee follow-up version (409 when stale) and is audited.
  */
 import { sql } from 'kysely';
+import type { CaseTasks, Oppgaver, RoutineDto } from '../../contracts/sykefravaer/rutine.schemas.ts';
+import type { Db } from '../../db/schema.ts';
 import { addDays, diffDays, type IsoDate } from '../../domain/calendar/index.ts';
 import {
   collapseRepeating,
@@ -18,11 +20,13 @@ import {
   type Text,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
-import { notFound } from '../../http/errors.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { loadOpenActions, type StoredAction } from '../dokumenter/actions.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { defineCache } from '../../platform/caches.ts';
+import { osloToday } from '../../platform/clock.ts';
+import { notFound } from '../../platform/errors.ts';
 import { loadCurrentCases } from './batch.ts';
 import { recordsFor } from './case.ts';
+import { loadOpenActions, type StoredAction } from './case-actions.ts';
 import {
   loadPin,
   loadRoutineVersions,
@@ -30,17 +34,14 @@ import {
   routineForCase,
   type StoredRoutine,
 } from './rutine.repository.ts';
-import type { CaseTasks, Oppgaver, RoutineDto } from './rutine.schemas.ts';
 import {
   type CaseEmployee,
-  type Db,
   findCaseEmployee,
   loadFollowup,
   seesWholeOrganisation,
   userNames,
 } from './sykefravaer.repository.ts';
 import { type Ctx, claimVersion, currentPlan, fieldErrors } from './sykefravaer.service.ts';
-import { todayInOslo } from './today.ts';
 import { userRefOf } from './view.ts';
 
 // ---------------------------------------------------------------- the routine
@@ -99,7 +100,7 @@ function dueState(due: IsoDate, today: IsoDate): DueState {
 
 async function buildTasks(db: Db, ctx: Ctx, employee: CaseEmployee): Promise<CaseTasks> {
   const org = ctx.actor.organisationId;
-  const today = todayInOslo();
+  const today = osloToday();
   const followup = await loadFollowup(db, org, employee.id);
   const plan = await currentPlan(db, org, employee);
   const f = plan.followUp;
@@ -212,7 +213,7 @@ export function markTaskDone(
         await loadPin(trx, org, employee.id, f.caseStart),
         f.caseStart,
       );
-      if (!tasksForCase(routine.tasks, f, todayInOslo()).some((t) => t.key === taskKey)) throw taskNotFound();
+      if (!tasksForCase(routine.tasks, f, osloToday()).some((t) => t.key === taskKey)) throw taskNotFound();
       await trx
         .insertInto('task_record')
         .values({
@@ -285,7 +286,7 @@ const ACTION_ROLE = { employee: 'ansatt', leader: 'leder', other: 'leder' } as c
  */
 export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefined }): Promise<Oppgaver> {
   const { db, actor, caches } = ctx;
-  const today = todayInOslo();
+  const today = osloToday();
   let leaderId: string | undefined;
   if (!seesWholeOrganisation(actor)) {
     if (actor.employeeId === null) return { today, items: [], totals: { overdue: 0, dueThisWeek: 0 } };
@@ -293,11 +294,11 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
   }
   const scope = { organisationId: actor.organisationId, today, leaderId, unitId: query.unitId };
   const oppgaver = caches
-    ? await caches.oppgaver.get(
-        scope.organisationId,
-        JSON.stringify([today, leaderId ?? '*', query.unitId ?? '*']),
-        () => computeOppgaver(db, scope),
-      )
+    ? await caches
+        .get(oppgaverCache)
+        .get(scope.organisationId, JSON.stringify([today, leaderId ?? '*', query.unitId ?? '*']), () =>
+          computeOppgaver(db, scope),
+        )
     : await computeOppgaver(db, scope);
   await writeAudit(db, actor, {
     action: 'read',
@@ -316,7 +317,7 @@ export async function listOppgaver(ctx: Ctx, query: { unitId?: string | undefine
  * The tables "Mine oppgaver" is computed from: a committed change to any of them in an
  * organisation makes its cached lists stale (triggers of migration 0010).
  */
-export const OPPGAVER_TABLES = [
+const OPPGAVER_TABLES = [
   'employee',
   'unit',
   'absence_period',
@@ -328,6 +329,15 @@ export const OPPGAVER_TABLES = [
   'task_record',
   'case_action',
 ] as const;
+
+/** "Mine oppgaver" per organisation, scope and day. */
+export const oppgaverCache = defineCache<Oppgaver>({
+  name: 'sykefravaer.oppgaver',
+  tables: OPPGAVER_TABLES,
+  scope: 'organisation',
+  max: 2_000,
+  ttlMs: 10 * 60_000,
+});
 
 /** "Mine oppgaver" of a leader's people (`leaderId`) or of the organisation / one unit, for `today`. */
 async function computeOppgaver(

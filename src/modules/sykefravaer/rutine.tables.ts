@@ -37,3 +37,7 @@ export interface RutineTables {
   rutine_case: RutineCaseTable;
   task_record: TaskRecordTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface Database extends RutineTables {}
+}

@@ -3,18 +3,16 @@
  * An organisation without a row has the defaults: the statutory policy, 12 months' retention.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Settings, SettingsRequest } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import {
   customEgenmeldingPolicy,
   type EgenmeldingPolicy,
   egenmeldingPolicy,
 } from '../../domain/sykefravaer/index.ts';
-import type { Actor } from '../../http/context.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { Settings, SettingsRequest } from './sykefravaer.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/context.ts';
 import type { SykefravaerSettingTable } from './sykefravaer.tables.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export const DEFAULT_RETENTION_MONTHS = 12;
 

@@ -8,9 +8,9 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
-import type { Database } from '../../db/schema.ts';
-import { type Actor, hasRole } from '../../http/context.ts';
-import { notFound } from '../../http/errors.ts';
+import type { Database, Db } from '../../db/schema.ts';
+import { type Actor, hasRole } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { StoredPeriod } from './case.ts';
 import type {
   AbsencePeriodHistoryTable,
@@ -18,8 +18,6 @@ import type {
   PeriodSource,
   SykefravaerFollowupTable,
 } from './sykefravaer.tables.ts';
-
-export type Db = Kysely<Database> | Transaction<Database>;
 
 export type CaseEmployee = {
   id: string;

@@ -3,11 +3,7 @@
  * (`findCaseEmployee`): admin/HR any employee of the organisation, a leader the people they lead,
  * the employee only their own case through `/me`. Verneombud, tillitsvalgt, AMU and BHT see no case.
  */
-import { access, defineRoute } from '../../http/route.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { rutineRoutes } from './rutine.routes.ts';
-import { loadSettings, saveSettings } from './settings.ts';
-import { findCaseEmployee, ownEmployeeId } from './sykefravaer.repository.ts';
+
 import {
   AccessLogQuerySchema,
   AccessLogSchema,
@@ -34,7 +30,12 @@ import {
   SettingsSchema,
   UpdatePeriodRequestSchema,
   VersionOnlyRequestSchema,
-} from './sykefravaer.schemas.ts';
+} from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { rutineRoutes } from './rutine.routes.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+import { findCaseEmployee, ownEmployeeId } from './sykefravaer.repository.ts';
 import {
   accessLog,
   checkOwnEgenmelding,

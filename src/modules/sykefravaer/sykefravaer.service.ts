@@ -12,7 +12,12 @@
  */
 
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type {
+  CaseView,
+  CreatePeriodRequest,
+  UpdatePeriodRequest,
+} from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import { addMonths, formatEnglishLong, formatNorwegian, type IsoDate } from '../../domain/calendar/index.ts';
 import {
   type EgenmeldingResult,
@@ -22,18 +27,18 @@ import {
   type PlanOutput,
   vurderEgenmelding,
 } from '../../domain/sykefravaer/index.ts';
-import type { AppCaches } from '../../http/caches.ts';
-import type { Actor } from '../../http/context.ts';
-import { AppError, type FieldError, notFound, staleVersion } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { type AuditEntry, writeAudit } from '../audit/audit.ts';
+import { type AuditEntry, writeAudit } from '../../platform/audit.ts';
+import type { CacheRegistry } from '../../platform/caches.ts';
+import { osloToday } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError, type FieldError, notFound, staleVersion } from '../../platform/errors.ts';
 import { loadCurrentCases } from './batch.ts';
 import { caseStatus, computePlan, gradeOn, recordsFor, toEnginePeriod } from './case.ts';
 import { pinRoutine } from './rutine.repository.ts';
 import { loadSettings } from './settings.ts';
 import {
   type CaseEmployee,
-  type Db,
   findCaseEmployee,
   loadCaseData,
   loadFollowup,
@@ -43,13 +48,11 @@ import {
   seesWholeOrganisation,
   userNames,
 } from './sykefravaer.repository.ts';
-import type { CaseView, CreatePeriodRequest, UpdatePeriodRequest } from './sykefravaer.schemas.ts';
 import type { PeriodSource } from './sykefravaer.tables.ts';
-import { todayInOslo } from './today.ts';
 import { buildCaseView, userIdsOf, userRefOf } from './view.ts';
 
 /** What the services get from a request (`caches`: the app's read caches, when it keeps them). */
-export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale; caches?: AppCaches | null };
+export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale; caches?: CacheRegistry | null };
 type Via = 'employer' | 'self';
 
 /** A 400 naming the fields, in the same shape as zod's validation errors. */
@@ -73,7 +76,7 @@ async function assembleCase(db: Db, actor: Actor, employee: CaseEmployee, locale
   const data = await loadCaseData(db, actor.organisationId, employee.id);
   const names = await userNames(db, userIdsOf(data));
   const settings = await loadSettings(db, actor.organisationId);
-  return buildCaseView({ employee, data, names, settings, today: todayInOslo(), locale });
+  return buildCaseView({ employee, data, names, settings, today: osloToday(), locale });
 }
 
 /** One employee's case, audited as a read. */
@@ -311,7 +314,7 @@ async function findPeriod(
 export function createPeriod(ctx: Ctx, employeeId: string, input: CreatePeriodRequest): Promise<CaseView> {
   return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
     const v = normalise(input);
-    checkDates(employee, v, todayInOslo());
+    checkDates(employee, v, osloToday());
     const id = await insertPeriod(trx, ctx.actor, employee.id, v, 'employer');
     return { action: 'create', detail: { record: 'absence_period', id } };
   });
@@ -327,7 +330,7 @@ export function updatePeriod(
     const org = ctx.actor.organisationId;
     const old = await findPeriod(trx, org, employee.id, periodId);
     const v = normalise(input);
-    checkDates(employee, v, todayInOslo());
+    checkDates(employee, v, osloToday());
     const now = new Date();
     await trx
       .updateTable('absence_period')
@@ -638,7 +641,7 @@ async function evaluateEgenmelding(
 /** Does the organisation's egenmelding policy cover this absence? (No write, no audit: the employee's own data.) */
 export async function checkOwnEgenmelding(ctx: Ctx, request: { start: IsoDate; end: IsoDate }) {
   const employee = await findCaseEmployee(ctx.db, ctx.actor, ownEmployeeId(ctx.actor), 'self');
-  return evaluateEgenmelding(ctx.db, ctx.actor, employee, request, todayInOslo());
+  return evaluateEgenmelding(ctx.db, ctx.actor, employee, request, osloToday());
 }
 
 /**
@@ -657,7 +660,7 @@ export function registerOwnEgenmelding(
     input.version,
     'self',
     async (trx, employee) => {
-      const today = todayInOslo();
+      const today = osloToday();
       if (input.start > today) {
         throw fieldErrors([
           field(
@@ -762,7 +765,7 @@ export async function listCases(
   query: { unitId?: string | undefined; status?: 'ongoing' | 'ended' | 'overdue' | undefined },
 ): Promise<{ today: IsoDate; items: ListItem[] }> {
   const { db, actor } = ctx;
-  const today = todayInOslo();
+  const today = osloToday();
   let leaderId: string | undefined;
   if (!seesWholeOrganisation(actor)) {
     // The route admits admin, hr and leder only; a leader without an employee record leads nobody.

@@ -117,3 +117,7 @@ export interface SykefravaerTables {
   absence_period_history: AbsencePeriodHistoryTable;
   milestone_record: MilestoneRecordTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface Database extends SykefravaerTables {}
+}

@@ -3,9 +3,16 @@
  * the caller loads; the milestone states are computed on every read, so a change of periods re-derives
  * them, and a done/exception record (keyed by case start + milestone key) survives the change.
  */
+
+import type {
+  CaseView,
+  MilestoneStateDto,
+  Settings,
+} from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { milestoneStates } from '../../domain/sykefravaer/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
+import { osloToday } from '../../platform/clock.ts';
 import {
   caseAgp,
   caseStatus,
@@ -16,8 +23,6 @@ import {
   sickDaysSoFar,
 } from './case.ts';
 import type { CaseData, CaseEmployee } from './sykefravaer.repository.ts';
-import type { CaseView, MilestoneStateDto, Settings } from './sykefravaer.schemas.ts';
-import { todayInOslo } from './today.ts';
 
 export type UserRef = { userId: string | null; name: string };
 
@@ -73,7 +78,7 @@ export function buildCaseView(input: {
         kind: r.kind,
         milestoneKey: r.milestone_key,
         caseStart: r.case_start,
-        recordedOn: todayInOslo(r.recorded_at),
+        recordedOn: osloToday(r.recorded_at),
         recordedBy: { userId: by.userId ?? '', displayName: by.name },
         note: r.note,
         reason: r.reason,

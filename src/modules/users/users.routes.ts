@@ -4,18 +4,19 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import type { Role } from '../../db/core.tables.ts';
+import { RoleSchema } from '../../contracts/auth/auth.schemas.ts';
+import { bilingual } from '../../contracts/bilingual.ts';
+import { EmailSchema } from '../../contracts/common.ts';
+import { IdParamsSchema } from '../../contracts/organisation/organisation.schemas.ts';
 import type { Database } from '../../db/schema.ts';
-import { EmailSchema } from '../../http/common-schemas.ts';
-import type { Actor } from '../../http/context.ts';
-import { AppError, conflict, type FieldError, notFound } from '../../http/errors.ts';
-import { access, defineRoute } from '../../http/route.ts';
-import { bilingual, fieldsError } from '../../http/validation.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { RoleSchema } from '../auth/auth.schemas.ts';
-import { hashPassword } from '../auth/password.ts';
-import { IdParamsSchema } from '../organisation/organisation.schemas.ts';
-import { PasswordSchema } from '../setup/setup.routes.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/context.ts';
+import { AppError, conflict, type FieldError, notFound } from '../../platform/errors.ts';
+import { access, defineRoute } from '../../platform/route.ts';
+import { fieldsError } from '../../platform/validation.ts';
+import { hashPassword } from '../auth/index.ts';
+import { PasswordSchema } from '../setup/index.ts';
 
 const UserSchema = z.object({
   id: z.string(),
@@ -248,7 +249,10 @@ export function userRoutes() {
               .where('user_id', '=', id)
               .executeTakeFirst();
             if (member) {
-              throw conflict({ nb: 'Brukeren har allerede tilgang.', en: 'The user already has access.' });
+              throw conflict(
+                { nb: 'Brukeren har allerede tilgang.', en: 'The user already has access.' },
+                'ALREADY_EXISTS',
+              );
             }
           }
           await trx.insertInto('membership').values({ organisation_id: org, user_id: id }).execute();

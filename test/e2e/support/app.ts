@@ -8,9 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registry } from '../../../src/app/registry.ts';
 import { type Config, loadConfig } from '../../../src/config.ts';
 import { type AppWorker, createAppWorker } from '../../../src/modules/notifications/index.ts';
-import { listDeadlines, sykefravaerJobHandlers } from '../../../src/modules/sykefravaer/index.ts';
+import { osloToday } from '../../../src/platform/clock.ts';
 import { type RunningServer, startServer } from '../../../src/server.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -77,8 +78,8 @@ export function startWorker(app: TestApp): AppWorker {
       mailDir: app.config.mailDir,
       publicUrl: app.url,
     },
-    deadlineSource: listDeadlines,
-    handlers: sykefravaerJobHandlers(db),
+    deadlineSource: registry.deadlineSource,
+    handlers: registry.jobHandlers({ db, today: () => osloToday() }),
     worker: { pollIntervalMs: 50 },
   });
   worker.start();
