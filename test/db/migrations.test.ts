@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/app/registry.ts';
-import { coreMigrations } from '../../src/db/migrations/index.ts';
 import { MigrationError, migrateToLatest } from '../../src/db/migrate.ts';
+import { coreMigrations } from '../../src/db/migrations/index.ts';
 import { migrationOrder } from '../../src/platform/registry.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 
@@ -32,9 +32,12 @@ describe('the migration order built from the module manifests', () => {
 
   it('refuses a number used twice and a malformed name', () => {
     const up = async () => {};
-    expect(() => migrationOrder([['a', { '0011-x': { up } }], ['b', { '0011-y': { up } }]])).toThrow(
-      /0011 is used twice/,
-    );
+    expect(() =>
+      migrationOrder([
+        ['a', { '0011-x': { up } }],
+        ['b', { '0011-y': { up } }],
+      ]),
+    ).toThrow(/0011 is used twice/);
     expect(() => migrationOrder([['a', { 'eleven-x': { up } }]])).toThrow(/NNNN-name/);
     expect(Object.keys(migrationOrder([['core', coreMigrations]]))).toEqual([
       '0001-core',

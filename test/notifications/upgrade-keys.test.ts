@@ -17,7 +17,7 @@ describe.each(testDatabaseKinds())('reminders sent before the upgrade, on %s', (
   let org: SeededOrganisation;
   beforeAll(async () => {
     t = await createTestDatabaseOf(kind);
-    org = await seedOrganisation(t.db);
+    org = await seedOrganisation(t.db, { leaders: 3, perLeader: 4, withoutLeaderAccount: 3, hr: 2 });
   });
   afterAll(async () => {
     await t?.close();

@@ -7,6 +7,7 @@ import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 
 import type { Employee } from '../../contracts/employees/employees.schemas.ts';
 import type { ReadCache } from '../../db/read-cache.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { seesWholeOrganisation as canSeeAllEmployees, employeeScope } from '../../domain/access/access.ts';
 import { type CacheRegistry, defineCache } from '../../platform/caches.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 
@@ -15,10 +16,6 @@ type EmployeeQuery<O> = SelectQueryBuilder<
   'e' | 'u' | 'l',
   O
 >;
-
-export function canSeeAllEmployees(actor: Actor): boolean {
-  return hasRole(actor, 'admin', 'hr');
-}
 
 function baseQuery(db: Db, organisationId: string) {
   return db
@@ -33,15 +30,19 @@ function baseQuery(db: Db, organisationId: string) {
 }
 
 function scoped<O>(query: EmployeeQuery<O>, actor: Actor): EmployeeQuery<O> {
-  if (canSeeAllEmployees(actor)) return query;
-  const self = actor.employeeId;
-  if (self === null) return query.where((eb) => eb.val(false));
-  if (hasRole(actor, 'leder')) {
-    return query.where((eb: ExpressionBuilder<Database & { e: Database['employee'] }, 'e'>) =>
-      eb.or([eb('e.leader_id', '=', self), eb('e.id', '=', self)]),
-    );
+  const scope = employeeScope(actor);
+  switch (scope.kind) {
+    case 'all':
+      return query;
+    case 'none':
+      return query.where((eb) => eb.val(false));
+    case 'led-and-self':
+      return query.where((eb: ExpressionBuilder<Database & { e: Database['employee'] }, 'e'>) =>
+        eb.or([eb('e.leader_id', '=', scope.employeeId), eb('e.id', '=', scope.employeeId)]),
+      );
+    case 'self':
+      return query.where('e.id', '=', scope.employeeId);
   }
-  return query.where('e.id', '=', self);
 }
 
 const columns = [

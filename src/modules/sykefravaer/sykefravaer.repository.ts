@@ -9,6 +9,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { caseScope, seesWholeOrganisation } from '../../domain/access/access.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { StoredPeriod } from './case.ts';
@@ -31,9 +32,7 @@ export type CaseEmployee = {
 
 export const employeeNotFound = () => notFound({ nb: 'Fant ikke den ansatte.', en: 'Employee not found.' });
 
-export function seesWholeOrganisation(actor: Actor): boolean {
-  return hasRole(actor, 'admin', 'hr');
-}
+export { seesWholeOrganisation };
 
 /** The employee whose case the actor opens, or 404 if it does not exist or is out of the actor's reach. */
 export async function findCaseEmployee(
@@ -60,9 +59,10 @@ export async function findCaseEmployee(
     .where('e.id', '=', employeeId);
   if (via === 'self') {
     if (actor.employeeId === null || actor.employeeId !== employeeId) throw employeeNotFound();
-  } else if (!seesWholeOrganisation(actor)) {
-    if (!hasRole(actor, 'leder') || actor.employeeId === null) throw employeeNotFound();
-    query = query.where('e.leader_id', '=', actor.employeeId);
+  } else {
+    const scope = caseScope(actor);
+    if (scope.kind === 'none') throw employeeNotFound();
+    if (scope.kind === 'led-by') query = query.where('e.leader_id', '=', scope.leaderEmployeeId);
   }
   const row = await query.executeTakeFirst();
   if (!row) throw employeeNotFound();
