@@ -11,7 +11,7 @@
  * invited until the employee agrees on their own login. Writes claim the row's `version` (409 stale).
  */
 import ical from 'ical-generator';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import {
   type MeetingDto,
   type MeetingInput,

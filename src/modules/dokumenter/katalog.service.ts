@@ -5,7 +5,7 @@
  * (`katalog_seed`): deleting every item later does not bring the defaults back.
  * Beredskapsplan: `version` read → `update … where version = $read`, else 409 with nothing written.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArbeidDto, BeredskapsplanDto, TiltakDto } from '../../contracts/dokumenter/katalog.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locale.ts';

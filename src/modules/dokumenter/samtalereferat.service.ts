@@ -4,7 +4,7 @@
  * with a PDF. Access as the case (`findCaseEmployee`; the employee reads their own via `/me`); every
  * read audited (entity `samtalereferat`); writes claim the row's `version` (409 when stale).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { SamtaleDto, SamtaleInput } from '../../contracts/dokumenter/samtalereferat.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { findHealthWords } from '../../domain/dokumenter/oppfolgingsplan.ts';

@@ -3,7 +3,7 @@
  * admin and HR see the whole organisation, a leader the people they lead (and themselves),
  * everyone else only themselves.
  */
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Employee } from '../../contracts/employees/employees.schemas.ts';
 import type { ReadCache } from '../../db/read-cache.ts';
 import type { Database, Db } from '../../db/schema.ts';

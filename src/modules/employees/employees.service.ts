@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CreateEmployeeRequest, Employee } from '../../contracts/employees/employees.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';

@@ -2,7 +2,7 @@
  * Employee import against the database: load what the rules need (units, e-mail addresses in use),
  * check the file, and — only when every row is valid — insert all employees in one transaction.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';

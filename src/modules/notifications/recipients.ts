@@ -1,10 +1,4 @@
-/**
- * Who gets a deadline reminder: the users of the deadline's recipient rule (`RecipientRule` in
- * `src/platform/reminders.ts` — the leader of an employee, a role, optionally per verneområde, or
- * named users), else HR.
- */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, Db } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { RecipientRule } from '../../platform/reminders.ts';
 

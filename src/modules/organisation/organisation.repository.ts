@@ -1,6 +1,6 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Unit } from '../../contracts/organisation/organisation.schemas.ts';
-import type { Database, Db } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
 
 export async function listUnits(db: Db, organisationId: string): Promise<Unit[]> {
   const rows = await db

@@ -10,7 +10,7 @@
  * This file has no dependency on the sick-leave module: that module reads open actions through
  * `loadOpenActions` for "Mine oppgaver" and the reminders (`listDeadlines`).
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';

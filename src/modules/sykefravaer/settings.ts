@@ -2,7 +2,7 @@
  * The organisation's sick-leave settings: egenmelding policy (§11.7) and retention (§11.9).
  * An organisation without a row has the defaults: the statutory policy, 12 months' retention.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Settings, SettingsRequest } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import {

@@ -6,11 +6,11 @@
  *   when the membership has no employee record).
  * Another organisation's employee simply is not found (every query is scoped by organisation).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
-import type { Database, Db } from '../../db/schema.ts';
+import type { Db } from '../../db/schema.ts';
 import { caseScope, seesWholeOrganisation } from '../../domain/access/access.ts';
-import { type Actor, hasRole } from '../../platform/context.ts';
+import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { StoredPeriod } from './case.ts';
 import type {

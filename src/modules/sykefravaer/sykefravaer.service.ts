@@ -411,6 +411,48 @@ function notCurrentCase(plan: PlanOutput): FieldError {
 /** Milestones that are dates to know, not things to do. */
 const NOT_DOABLE: readonly MilestoneKey[] = ['maksdato', 'oppsigelsesvern'];
 
+/**
+ * Records a milestone of the current case as done or as an exception («åpenbart unødvendig»):
+ * the case start must be the current case's (else 400 naming it), in one write with the version check.
+ */
+function recordMilestone(
+  ctx: Ctx,
+  employeeId: string,
+  key: MilestoneKey,
+  input: { caseStart: IsoDate; version: number },
+  record: {
+    kind: 'done' | 'exception';
+    note: string | null;
+    reason: string | null;
+    evidenceRef: string | null;
+  },
+  refuse: FieldError | null,
+): Promise<CaseView> {
+  return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
+    if (refuse) throw fieldErrors([refuse]);
+    const org = ctx.actor.organisationId;
+    const plan = await currentPlan(trx, org, employee);
+    if (plan.followUp?.caseStart !== input.caseStart) throw fieldErrors([notCurrentCase(plan)]);
+    const row = await trx
+      .insertInto('milestone_record')
+      .values({
+        organisation_id: org,
+        employee_id: employee.id,
+        case_start: input.caseStart,
+        milestone_key: key,
+        kind: record.kind,
+        note: record.note,
+        reason: record.reason,
+        evidence_ref: record.evidenceRef,
+        recorded_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const name = record.kind === 'done' ? 'milestone_done' : 'milestone_exception';
+    return { action: 'create', detail: { record: name, milestone: key, id: row.id } };
+  });
+}
+
 export function markMilestoneDone(
   ctx: Ctx,
   employeeId: string,
@@ -423,36 +465,20 @@ export function markMilestoneDone(
     evidenceRef?: string | null | undefined;
   },
 ): Promise<CaseView> {
-  return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
-    if (NOT_DOABLE.includes(key)) {
-      throw fieldErrors([
-        field(
+  return recordMilestone(
+    ctx,
+    employeeId,
+    key,
+    input,
+    { kind: 'done', note: input.note ?? null, reason: null, evidenceRef: input.evidenceRef ?? null },
+    NOT_DOABLE.includes(key)
+      ? field(
           'key',
           'Dette er en dato til orientering, ikke noe som gjøres.',
           'This is a date to know, not a task.',
-        ),
-      ]);
-    }
-    const org = ctx.actor.organisationId;
-    const plan = await currentPlan(trx, org, employee);
-    if (plan.followUp?.caseStart !== input.caseStart) throw fieldErrors([notCurrentCase(plan)]);
-    const row = await trx
-      .insertInto('milestone_record')
-      .values({
-        organisation_id: org,
-        employee_id: employee.id,
-        case_start: input.caseStart,
-        milestone_key: key,
-        kind: 'done',
-        note: input.note ?? null,
-        reason: null,
-        evidence_ref: input.evidenceRef ?? null,
-        recorded_by: ctx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { action: 'create', detail: { record: 'milestone_done', milestone: key, id: row.id } };
-  });
+        )
+      : null,
+  );
 }
 
 export function markMilestoneException(
@@ -461,36 +487,20 @@ export function markMilestoneException(
   key: MilestoneKey,
   input: { caseStart: IsoDate; reason: string; version: number },
 ): Promise<CaseView> {
-  return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
-    if (!isExemptable(key)) {
-      throw fieldErrors([
-        field(
+  return recordMilestone(
+    ctx,
+    employeeId,
+    key,
+    input,
+    { kind: 'exception', note: null, reason: input.reason, evidenceRef: null },
+    isExemptable(key)
+      ? null
+      : field(
           'key',
           'Bare oppfølgingsplan, dialogmøte 1 og dialogmøte 2 kan være åpenbart unødvendig.',
           'Only oppfølgingsplan, dialogmøte 1 and dialogmøte 2 can be obviously unnecessary.',
         ),
-      ]);
-    }
-    const org = ctx.actor.organisationId;
-    const plan = await currentPlan(trx, org, employee);
-    if (plan.followUp?.caseStart !== input.caseStart) throw fieldErrors([notCurrentCase(plan)]);
-    const row = await trx
-      .insertInto('milestone_record')
-      .values({
-        organisation_id: org,
-        employee_id: employee.id,
-        case_start: input.caseStart,
-        milestone_key: key,
-        kind: 'exception',
-        note: null,
-        reason: input.reason,
-        evidence_ref: null,
-        recorded_by: ctx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { action: 'create', detail: { record: 'milestone_exception', milestone: key, id: row.id } };
-  });
+  );
 }
 
 export function undoMilestoneRecord(

@@ -1,9 +1,10 @@
 /**
  * A small typed fetch client for `/api/v1`. Every request sends `Accept-Language` (the UI language)
  * and, when it changes state, the `x-csrf-token` from `GET /api/v1/session`. Errors come back as
- * `ApiError` with the server's `code`, its `message` (already in the user's language) and `fields`.
+ * `ApiError` with the server's `code`, its precise `reason` (for a 409: `STALE_VERSION`, `DUPLICATE`,
+ * …), its `message` (already in the user's language) and `fields`.
  */
-import { messagesFor } from '../i18n/messages.ts';
+import { coreMessagesFor } from '../i18n/messages.ts';
 import type { Locale } from '../i18n/types.ts';
 
 export type FieldError = { path: string; message: string };
@@ -11,15 +12,28 @@ export type FieldError = { path: string; message: string };
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /**
+   * The server's domain code where it is more precise than `code`: for a 409 `STALE_VERSION` (someone
+   * else saved first), `DUPLICATE`, `ALREADY_EXISTS`, `IN_USE` or `WRONG_STATE`.
+   */
+  readonly reason: string | undefined;
   readonly fields: FieldError[];
   /** The raw error body, for routes that send more than the standard shape. */
   readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = [], body?: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldError[] = [],
+    body?: unknown,
+    reason?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.reason = reason;
     this.fields = fields;
     this.body = body;
   }
@@ -71,7 +85,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const text = messagesFor(locale).errors;
+  const text = coreMessagesFor(locale).errors;
   if (!error || typeof error.message !== 'string') {
     const fallback = status >= 500 || status === 0 ? text.server : text.unexpected;
     return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNKNOWN', fallback, [], body);
@@ -84,9 +98,10 @@ function toApiError(status: number, body: unknown): ApiError {
       )
     : [];
   const code = typeof error.code === 'string' ? error.code : 'UNKNOWN';
+  const reason = typeof error.reason === 'string' ? error.reason : undefined;
   // Never show a server stack or an internal detail: a 5xx gets our own plain sentence.
   const message = code === 'INTERNAL' || status >= 500 ? text.server : error.message;
-  return new ApiError(status, code, message, fields, body);
+  return new ApiError(status, code, message, fields, body, reason);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
@@ -109,7 +124,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', messagesFor(locale).errors.network);
+    throw new ApiError(0, 'NETWORK', coreMessagesFor(locale).errors.network);
   }
 }
 
@@ -148,4 +163,13 @@ export const api = {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/**
+ * Someone else saved the record after the version this client read (409 `STALE_VERSION`): the UI
+ * offers to load the latest version. Other 409s (a duplicate, a record in use, a wrong state) are
+ * ordinary errors whose message says what is wrong.
+ */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return isApiError(error) && error.status === 409 && error.reason === 'STALE_VERSION';
 }

@@ -56,6 +56,11 @@ export function hasAnyRole(session: SessionResponse, ...roles: Role[]): boolean 
   return session.roles.some((r) => roles.includes(r));
 }
 
+/** Admin and HR manage the organisation's people: every unit and employee, and the import. */
+export function canManageEmployees(session: SessionResponse): boolean {
+  return hasAnyRole(session, 'admin', 'hr');
+}
+
 /** Forgets everything that belonged to the previous user or organisation, and loads the session anew. */
 export async function resetAfterSessionChange(queryClient: QueryClient): Promise<void> {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'setup' });

@@ -3,11 +3,11 @@
  * ends up in the web bundle). Types the server does not export are written out here.
  */
 import type { z } from 'zod';
-import type { Role } from '../../../src/db/core.tables.ts';
-import type { SessionResponse } from '../../../src/modules/auth/auth.schemas.ts';
-import type { Employee, EmployeeListSchema } from '../../../src/modules/employees/employees.schemas.ts';
-import type { ImportPreviewSchema } from '../../../src/modules/imports/imports.routes.ts';
-import type { Unit } from '../../../src/modules/organisation/organisation.schemas.ts';
+import type { SessionResponse } from '../../../src/contracts/auth/auth.schemas.ts';
+import type { Employee, EmployeeListSchema } from '../../../src/contracts/employees/employees.schemas.ts';
+import type { ImportPreviewSchema } from '../../../src/contracts/imports/imports.schemas.ts';
+import type { Unit } from '../../../src/contracts/organisation/organisation.schemas.ts';
+import { ROLES, type Role } from '../../../src/domain/access/roles.ts';
 
 export type { Employee, Role, SessionResponse, Unit };
 
@@ -46,13 +46,5 @@ export type EmployeeInput = {
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type ImportRow = ImportPreview['rows'][number];
 
-export const ALL_ROLES: readonly Role[] = [
-  'admin',
-  'hr',
-  'leder',
-  'ansatt',
-  'verneombud',
-  'tillitsvalgt',
-  'amu',
-  'bht',
-];
+/** Every role, in the server's order (one list: `src/domain/access/roles.ts`). */
+export const ALL_ROLES: readonly Role[] = ROLES;

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { installCsrfRefresh, sessionKey } from '../api/session.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import type { Locale } from '../i18n/types.ts';
+import { dictionaries } from './dictionaries.ts';
 import { createRouter } from './router.tsx';
 
 function createQueryClient(): QueryClient {
@@ -40,7 +41,7 @@ export function App({ initialLocale }: { initialLocale: Locale }) {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   return (
-    <I18nProvider initial={initialLocale}>
+    <I18nProvider initial={initialLocale} dictionaries={dictionaries}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

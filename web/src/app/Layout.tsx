@@ -19,7 +19,7 @@ import { api } from '../api/client.ts';
 import { resetAfterSessionChange, sessionNotices, useSessionQuery } from '../api/session.ts';
 import type { SessionResponse } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { NotificationBell } from '../modules/notifications/NotificationBell.tsx';
+import { NotificationBell } from '../modules/notifications/index.ts';
 import { formatOrgnr } from '../ui/format.ts';
 import { changeLocale } from './locale-sync.ts';
 import { navItems } from './navigation.ts';

@@ -9,7 +9,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, sessionNotices, useSessionQuery, useSetupQuery } from '../api/session.ts';
 import type { Role } from '../api/types.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { NoOrganisationPage } from '../modules/home/NoOrganisationPage.tsx';
+import { NoOrganisationPage } from '../modules/home/index.ts';
 import { ErrorAlert, Loading } from '../ui/Feedback.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { Layout } from './Layout.tsx';
@@ -84,7 +84,7 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-export function RequireRoles({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export function RequireRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const session = useSessionQuery();
   if (!session.data || !hasAnyRole(session.data, ...roles)) return <NotFoundPage />;
   return <>{children}</>;

@@ -1,34 +1,23 @@
 /**
- * What the navigation shows, by role: admin everything; hr organisation, employees, import; leder their
- * team; sick leave for leder/hr/admin; "Mitt fravær" for everyone linked to an employee record.
+ * The main menu, from the modules' manifests (`modules.ts`), in their `order`: an entry shows when the
+ * user has one of its roles (if it names any) and its condition holds. Today: admin everything; hr
+ * organisation, employees, import; a leader their team; sick leave and tasks for leder/hr/admin;
+ * "Mitt fravær" for everyone linked to an employee record; "Min side" for all.
  */
-import type { Role, SessionResponse } from '../api/types.ts';
+import { hasAnyRole } from '../api/session.ts';
+import type { SessionResponse } from '../api/types.ts';
 import type { Messages } from '../i18n/messages.ts';
+import type { NavEntry } from './module.ts';
+import { webModules } from './modules.ts';
 
 export type NavItem = { to: string; label: keyof Messages['nav']; end?: boolean };
 
-const canManagePeople = (roles: readonly Role[]) => roles.includes('admin') || roles.includes('hr');
+const entries = webModules
+  .flatMap((m): readonly NavEntry<NavItem['label']>[] => m.navigation ?? [])
+  .sort((a, b) => a.order - b.order);
 
 export function navItems(session: SessionResponse): NavItem[] {
-  const roles = session.roles;
-  const items: NavItem[] = [{ to: '/', label: 'home', end: true }];
-  if (canManagePeople(roles)) {
-    items.push({ to: '/organisasjon', label: 'organisation' });
-    items.push({ to: '/ansatte', label: 'employees' });
-    items.push({ to: '/import', label: 'import' });
-  } else if (roles.includes('leder')) {
-    items.push({ to: '/ansatte', label: 'myEmployees' });
-  }
-  if (canManagePeople(roles) || roles.includes('leder')) {
-    items.push({ to: '/sykefravaer', label: 'sykefravaer' });
-    items.push({ to: '/oppgaver', label: 'oppgaver' });
-  }
-  if (roles.includes('admin')) items.push({ to: '/brukere', label: 'users' });
-  if (session.employeeId !== null) items.push({ to: '/mitt-fravaer', label: 'myAbsence' });
-  items.push({ to: '/min-side', label: 'myPage' });
-  return items;
-}
-
-export function canManageEmployees(session: SessionResponse): boolean {
-  return canManagePeople(session.roles);
+  return entries
+    .filter((e) => (!e.roles || hasAnyRole(session, ...e.roles)) && (!e.when || e.when(session)))
+    .map((e) => ({ to: e.to, label: e.label, end: e.end }));
 }

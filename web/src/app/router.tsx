@@ -1,32 +1,36 @@
-import { createBrowserRouter } from 'react-router';
-import { LoginPage } from '../modules/auth/LoginPage.tsx';
-import { DialogmoteMinePage } from '../modules/dokumenter/DialogmoteMinePage.tsx';
-import { DialogmotePage } from '../modules/dokumenter/DialogmotePage.tsx';
-import { KatalogPage } from '../modules/dokumenter/KatalogPage.tsx';
-import { LegebrevPage } from '../modules/dokumenter/LegebrevPage.tsx';
-import { MyLegebrevPage } from '../modules/dokumenter/MyLegebrevPage.tsx';
-import { MyPlanPage } from '../modules/dokumenter/MyPlanPage.tsx';
-import { PlanPage } from '../modules/dokumenter/PlanPage.tsx';
-import { EmployeePage } from '../modules/employees/EmployeePage.tsx';
-import { EmployeesPage } from '../modules/employees/EmployeesPage.tsx';
-import { NewEmployeePage } from '../modules/employees/NewEmployeePage.tsx';
-import { HomePage } from '../modules/home/HomePage.tsx';
-import { ImportPage } from '../modules/import/ImportPage.tsx';
-import { MyPage } from '../modules/me/MyPage.tsx';
-import { FailedJobsPage } from '../modules/notifications/FailedJobsPage.tsx';
-import { NotificationsPage } from '../modules/notifications/NotificationsPage.tsx';
-import { OrganisationPage } from '../modules/organisation/OrganisationPage.tsx';
-import { SettingsPage } from '../modules/settings/SettingsPage.tsx';
-import { SetupPage } from '../modules/setup/SetupPage.tsx';
-import { CaseAccessLogPage, MyAccessLogPage } from '../modules/sykefravaer/AccessLogPage.tsx';
-import { CasePage } from '../modules/sykefravaer/CasePage.tsx';
-import { MyAbsencePage } from '../modules/sykefravaer/MyAbsencePage.tsx';
-import { OppgaverPage } from '../modules/sykefravaer/OppgaverPage.tsx';
-import { RutinePage } from '../modules/sykefravaer/RutinePage.tsx';
-import { SykefravaerListPage } from '../modules/sykefravaer/SykefravaerListPage.tsx';
-import { UsersPage } from '../modules/users/UsersPage.tsx';
+/**
+ * The routes, built from the modules' manifests (`modules.ts`): onboarding and the login page at the
+ * top, every other page below the login guard, each behind its roles; anything else is "not found".
+ */
+import type { ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoggedOutOnly, RequireAuth, RequireRoles, Root, RouteErrorPage, SetupOnly } from './guards.tsx';
+import type { ModuleRoute } from './module.ts';
+import { webModules } from './modules.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+
+const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes);
+
+function guarded(route: ModuleRoute): ReactNode {
+  const Page = route.page;
+  const page = route.roles ? (
+    <RequireRoles roles={route.roles}>
+      <Page />
+    </RequireRoles>
+  ) : (
+    <Page />
+  );
+  if (route.access === 'setup') return <SetupOnly>{page}</SetupOnly>;
+  if (route.access === 'loggedOut') return <LoggedOutOnly>{page}</LoggedOutOnly>;
+  return page;
+}
+
+function toRouteObject(route: ModuleRoute): RouteObject {
+  const element = guarded(route);
+  return route.index ? { index: true, element } : { path: route.path, element };
+}
+
+const isPublic = (route: ModuleRoute) => route.access === 'setup' || route.access === 'loggedOut';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -34,162 +38,11 @@ export function createRouter() {
       element: <Root />,
       errorElement: <RouteErrorPage />,
       children: [
-        {
-          path: 'oppsett',
-          element: (
-            <SetupOnly>
-              <SetupPage />
-            </SetupOnly>
-          ),
-        },
-        {
-          path: 'logg-inn',
-          element: (
-            <LoggedOutOnly>
-              <LoginPage />
-            </LoggedOutOnly>
-          ),
-        },
+        ...routes.filter(isPublic).map(toRouteObject),
         {
           element: <RequireAuth />,
           children: [
-            { index: true, element: <HomePage /> },
-            {
-              path: 'organisasjon',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <OrganisationPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'ansatte',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <EmployeesPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'ansatte/ny',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <NewEmployeePage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'ansatte/:id',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <EmployeePage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'import',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <ImportPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'brukere',
-              element: (
-                <RequireRoles roles={['admin']}>
-                  <UsersPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <SykefravaerListPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer/:employeeId',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <CasePage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer/:employeeId/oppfolgingsplan',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <PlanPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer/:employeeId/dialogmoter',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <DialogmotePage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer/:employeeId/legebrev',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <LegebrevPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'sykefravaer/:employeeId/innsyn',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <CaseAccessLogPage />
-                </RequireRoles>
-              ),
-            },
-            { path: 'mitt-fravaer', element: <MyAbsencePage /> },
-            { path: 'mitt-fravaer/innsyn', element: <MyAccessLogPage /> },
-            { path: 'mitt-fravaer/oppfolgingsplan', element: <MyPlanPage /> },
-            { path: 'mitt-fravaer/dialogmoter', element: <DialogmoteMinePage /> },
-            { path: 'mitt-fravaer/legebrev', element: <MyLegebrevPage /> },
-            { path: 'varsler', element: <NotificationsPage /> },
-            {
-              path: 'drift',
-              element: (
-                <RequireRoles roles={['admin']}>
-                  <FailedJobsPage />
-                </RequireRoles>
-              ),
-            },
-            { path: 'innstillinger', element: <SettingsPage /> },
-            {
-              path: 'innstillinger/tilrettelegging',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <KatalogPage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'innstillinger/rutine',
-              element: (
-                <RequireRoles roles={['admin', 'hr']}>
-                  <RutinePage />
-                </RequireRoles>
-              ),
-            },
-            {
-              path: 'oppgaver',
-              element: (
-                <RequireRoles roles={['admin', 'hr', 'leder']}>
-                  <OppgaverPage />
-                </RequireRoles>
-              ),
-            },
-            { path: 'min-side', element: <MyPage /> },
+            ...routes.filter((r) => !isPublic(r)).map(toRouteObject),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -7,7 +7,7 @@ import { Provider as AkselProvider } from '@navikt/ds-react';
 import { en as akselEn, nb as akselNb } from '@navikt/ds-react/locales';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/client.ts';
-import { type Messages, messagesFor } from './messages.ts';
+import type { Dictionaries, Messages } from './messages.ts';
 import { isLocale, type Locale } from './types.ts';
 
 const STORAGE_KEY = 'naervaer.locale';
@@ -30,11 +30,25 @@ function storeLocale(locale: Locale): void {
   }
 }
 
-type I18nContextValue = { locale: Locale; t: Messages; setLocale: (locale: Locale) => void };
+type I18nContextValue = {
+  locale: Locale;
+  t: Messages;
+  setLocale: (locale: Locale) => void;
+  /** The dictionary of any language (e.g. to confirm a language change in the new language). */
+  messagesFor: (locale: Locale) => Messages;
+};
 
 const I18nContext = createContext<I18nContextValue | null>(null);
 
-export function I18nProvider({ children, initial }: { children: ReactNode; initial: Locale }) {
+export function I18nProvider({
+  children,
+  initial,
+  dictionaries,
+}: {
+  children: ReactNode;
+  initial: Locale;
+  dictionaries: Dictionaries;
+}) {
   const [locale, setLocaleState] = useState<Locale>(initial);
 
   const setLocale = useCallback((next: Locale) => {
@@ -48,7 +62,10 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     setApiLocale(locale);
   }, [locale]);
 
-  const value = useMemo(() => ({ locale, t: messagesFor(locale), setLocale }), [locale, setLocale]);
+  const value = useMemo(
+    () => ({ locale, t: dictionaries[locale], setLocale, messagesFor: (l: Locale) => dictionaries[l] }),
+    [locale, setLocale, dictionaries],
+  );
   return (
     <I18nContext.Provider value={value}>
       <AkselProvider locale={locale === 'en' ? akselEn : akselNb}>{children}</AkselProvider>

@@ -1,6 +1,2 @@
-export const LOCALES = ['nb', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export function isLocale(value: unknown): value is Locale {
-  return value === 'nb' || value === 'en';
-}
+/** The UI languages: the server's one list (`src/i18n/locale.ts`), bokmål first. */
+export { isLocale, LOCALES, type Locale } from '../../../src/i18n/locale.ts';

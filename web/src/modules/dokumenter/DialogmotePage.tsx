@@ -22,12 +22,14 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import type { PARTICIPANT_ROLES } from '../../../../src/contracts/dokumenter/dialogmote.schemas.ts';
 import { findHealthWords } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
+import { useT } from '../../i18n/I18nProvider.tsx';
 import { DateField } from '../../ui/DateField.tsx';
+import { todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { todayIso } from '../sykefravaer/dates.ts';
-import { useWriteFeedback } from '../sykefravaer/parts.tsx';
+import { useWriteFeedback } from '../../ui/WriteFeedback.tsx';
 import { type ActionRow, ActionRowsEditor, toActionInput, toActionRows } from './ActionRows.tsx';
 import { AgendaToggle, MeetingSummary } from './DialogmoteParts.tsx';
 import { SamtaleSection } from './DialogmoteSamtaler.tsx';
@@ -41,8 +43,26 @@ import {
 } from './dialogmoteApi.ts';
 import './dokumenter.css';
 
-const ROLES = ['leder', 'ansatt', 'hr', 'tillitsvalgt', 'verneombud', 'bht', 'sykmelder'];
-const OPTIONAL = ['tillitsvalgt', 'verneombud', 'bht', 'sykmelder'];
+type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+/**
+ * The API's participant roles (`PARTICIPANT_ROLES`, checked by the type; the list itself lives beside
+ * its zod schema, which the bundle does not import), and those who join only with the employee's consent.
+ */
+const ROLES = [
+  'leder',
+  'ansatt',
+  'hr',
+  'tillitsvalgt',
+  'verneombud',
+  'bht',
+  'sykmelder',
+] as const satisfies readonly ParticipantRole[];
+const OPTIONAL: readonly string[] = [
+  'tillitsvalgt',
+  'verneombud',
+  'bht',
+  'sykmelder',
+] satisfies readonly ParticipantRole[];
 type Row = {
   key: number;
   /** An existing participant (when changing a meeting). */
@@ -98,6 +118,15 @@ function useWriteState() {
   return { isError: error !== null, error, reset: () => setError(null), fail: setError };
 }
 
+/** The feedback of a failed meeting write, with the case pages' words for "load the latest version". */
+function useMeetingFeedback(write: Parameters<typeof useWriteFeedback>[0], onReload: () => Promise<unknown>) {
+  const t = useT();
+  return useWriteFeedback(write, onReload, {
+    reload: t.sykefravaer.conflictReload,
+    reloaded: t.sykefravaer.reloaded,
+  });
+}
+
 function rowsOf(meeting: Meeting | undefined): Row[] {
   if (!meeting) {
     return [
@@ -129,7 +158,7 @@ function consentOf(r: Row): Pick<ParticipantInput, 'consent'> {
 
 /**
  * Plans a new meeting, or (with `meeting`) changes a planned one. A change sends the version last
- * read; on a 409 the form keeps what the user typed, and "load the latest version" refreshes the
+ * read; on a 409 `STALE_VERSION` the form keeps what the user typed, and "load the latest version" refreshes the
  * meeting underneath it, so the next save goes through.
  */
 function MeetingForm({
@@ -154,7 +183,7 @@ function MeetingForm({
   const [video, setVideo] = useState(meeting?.videoLink ?? '');
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const write = useWriteState();
-  const { feedback, clear } = useWriteFeedback(write, () =>
+  const { feedback, clear } = useMeetingFeedback(write, () =>
     queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) }),
   );
   const [busy, setBusy] = useState(false);
@@ -356,7 +385,7 @@ function MeetingCard({
   const queryClient = useQueryClient();
   const reload = () => queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) });
   const cancelWrite = useWriteState();
-  const cancelFeedback = useWriteFeedback(cancelWrite, reload);
+  const cancelFeedback = useMeetingFeedback(cancelWrite, reload);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -447,7 +476,7 @@ function ReferatForm({
     toActionRows(meeting.referat?.agreedActions ?? []),
   );
   const write = useWriteState();
-  const { feedback, clear } = useWriteFeedback(write, () =>
+  const { feedback, clear } = useMeetingFeedback(write, () =>
     queryClient.refetchQueries({ queryKey: meetingsKey(employeeId) }),
   );
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,7 @@ import { BodyShort, Button, Heading, HStack, Link, Tag, VStack } from '@navikt/d
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { dateTime, dmy } from '../sykefravaer/dates.ts';
+import { dateTime, formatDate } from '../../ui/format.ts';
 import {
   type Agenda,
   icsUrl,
@@ -42,7 +42,7 @@ export function MeetingSummary({
     <VStack gap="space-12">
       <HStack gap="space-12" align="center" wrap>
         <Heading level="2" size="small" id={headingId}>
-          {m.when(dmy(meeting.localStart), meeting.localStart.slice(11, 16), meeting.durationMinutes)}
+          {m.when(formatDate(meeting.localStart), meeting.localStart.slice(11, 16), meeting.durationMinutes)}
         </Heading>
         <MeetingStatusTag status={meeting.status} />
       </HStack>
@@ -100,7 +100,7 @@ export function MeetingSummary({
                   <BodyShort className="plan-text">{a.what}</BodyShort>
                   <BodyShort size="small" textColor="subtle">
                     {m.actionOwner}: {a.owner}
-                    {a.deadline ? ` · ${dmy(a.deadline)}` : ''}
+                    {a.deadline ? ` · ${formatDate(a.deadline)}` : ''}
                   </BodyShort>
                 </li>
               ))}

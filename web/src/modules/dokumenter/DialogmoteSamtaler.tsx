@@ -17,13 +17,14 @@ import {
 } from '@navikt/ds-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { SamtaleDto } from '../../../../src/contracts/dokumenter/samtalereferat.schemas.ts';
 import { findHealthWords } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
-import type { SamtaleDto } from '../../../../src/modules/dokumenter/samtalereferat.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField } from '../../ui/DateField.tsx';
+import { todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
-import { dmy, todayIso } from '../sykefravaer/dates.ts';
+import { formatDate } from '../../ui/format.ts';
 import { type ActionRow, ActionRowsEditor, toActionInput } from './ActionRows.tsx';
 import { useDialogmoteText } from './dialogmoteApi.ts';
 import { samtaleEn, samtaleNb } from './messages.ts';
@@ -60,7 +61,7 @@ export function SamtaleSection({ employeeId }: { employeeId: string | null }) {
               <li key={item.id}>
                 <VStack gap="space-4">
                   <BodyShort weight="semibold">
-                    {s.kinds[item.kind]} – {dmy(item.heldOn)}
+                    {s.kinds[item.kind]} – {formatDate(item.heldOn)}
                   </BodyShort>
                   <BodyShort className="plan-text">{item.summary}</BodyShort>
                   {item.actions.length > 0 ? (
@@ -76,7 +77,7 @@ export function SamtaleSection({ employeeId }: { employeeId: string | null }) {
                             <BodyShort size="small" textColor="subtle">
                               {m.actionOwner}: {a.owner}
                               {a.deadline
-                                ? ` · ${m.actionDeadline.replace(/ \(.*\)$/, '')} ${dmy(a.deadline)}`
+                                ? ` · ${m.actionDeadline.replace(/ \(.*\)$/, '')} ${formatDate(a.deadline)}`
                                 : ''}
                             </BodyShort>
                           </li>
@@ -86,7 +87,7 @@ export function SamtaleSection({ employeeId }: { employeeId: string | null }) {
                   ) : null}
                   <div>
                     <Link href={`${API_BASE}${path(employeeId)}/${item.id}/pdf`} download>
-                      {s.pdf(s.kinds[item.kind], dmy(item.heldOn))}
+                      {s.pdf(s.kinds[item.kind], formatDate(item.heldOn))}
                     </Link>
                   </div>
                 </VStack>

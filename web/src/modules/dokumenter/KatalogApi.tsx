@@ -1,7 +1,7 @@
 /**
  * Queries and writes of the tilrettelegging catalogues (`/api/v1/katalog/…`) and of the letter to the
  * doctor (`/api/v1/sykefravaer/employees/:id/legebrev…`). The beredskapsplan sends the version read;
- * a 409 means someone else saved first.
+ * a 409 `STALE_VERSION` means someone else saved first.
  */
 import { useQuery } from '@tanstack/react-query';
 import type {
@@ -11,7 +11,7 @@ import type {
   LegebrevDto,
   LetterText,
   TiltakDto,
-} from '../../../../src/modules/dokumenter/katalog.schemas.ts';
+} from '../../../../src/contracts/dokumenter/katalog.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { katalogEn, katalogNb } from './messages.ts';

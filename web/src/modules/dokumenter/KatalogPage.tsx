@@ -20,12 +20,12 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/client.ts';
+import { isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useUnits } from '../organisation/api.ts';
-import { dateTime } from '../sykefravaer/dates.ts';
+import { useUnits } from '../organisation/index.ts';
 import {
   type ArbeidDto,
   arbeidKey,
@@ -377,7 +377,7 @@ function BeredskapPanel() {
       setBusy(false);
     }
   };
-  const conflict = isApiError(error) && error.status === 409;
+  const conflict = isStaleVersion(error);
 
   return (
     <VStack gap="space-16" maxWidth="40rem">

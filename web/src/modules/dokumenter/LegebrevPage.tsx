@@ -26,8 +26,8 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
 import {
   KINDS,
   katalogApi,

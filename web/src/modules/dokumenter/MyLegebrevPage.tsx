@@ -12,8 +12,8 @@ import { api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
 import {
   type LegebrevDto,
   legebrevKey,

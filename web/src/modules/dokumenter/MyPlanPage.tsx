@@ -27,8 +27,8 @@ import {
 import { isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime, dmy } from '../sykefravaer/dates.ts';
 import { myPdfUrl, myPlanKey, type Plan, planApi, useMyPlan } from './api.ts';
 import { CommentList, StatusTag } from './parts.tsx';
 import './dokumenter.css';
@@ -88,7 +88,7 @@ function MyPlan({ plan }: { plan: Plan }) {
       <VStack gap="space-12">
         <HStack gap="space-12" align="center" wrap>
           <StatusTag status={plan.status} />
-          <BodyShort>{td.caseStart(dmy(plan.caseStart))}</BodyShort>
+          <BodyShort>{td.caseStart(formatDate(plan.caseStart))}</BodyShort>
           <BodyShort>{td.versionLine(plan.contentVersion)}</BodyShort>
         </HStack>
         {plan.approved ? (
@@ -137,7 +137,7 @@ function MyPlan({ plan }: { plan: Plan }) {
                         <BodyShort className="plan-text">{a.what}</BodyShort>
                         <BodyShort size="small" textColor="subtle">
                           {ownerText(a, locale)}
-                          {a.deadline ? ` · ${td.actionDeadline}: ${dmy(a.deadline)}` : ''}
+                          {a.deadline ? ` · ${td.actionDeadline}: ${formatDate(a.deadline)}` : ''}
                         </BodyShort>
                       </li>
                     ))}

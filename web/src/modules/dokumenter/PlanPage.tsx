@@ -31,12 +31,12 @@ import {
   type TextField as PlanTextField,
   SECTIONS,
 } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
-import { isApiError } from '../../api/client.ts';
+import { isApiError, isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime, dmy } from '../sykefravaer/dates.ts';
 import { type Plan, type PlanDiff, pdfUrl, planApi, planKey, usePlan, useVersions } from './api.ts';
 import { isPickField, PlanKatalogPicker } from './PlanKatalogPicker.tsx';
 import { CommentList, HealthWarning, StatusTag } from './parts.tsx';
@@ -185,7 +185,7 @@ function PlanEditor({
       setDirty(changedMeanwhile);
       if (changedMeanwhile) setTick((n) => n + 1);
     } catch (error) {
-      setSave({ kind: 'error', error, conflict: isApiError(error) && error.status === 409 });
+      setSave({ kind: 'error', error, conflict: isStaleVersion(error) });
     } finally {
       inFlight.current = false;
     }
@@ -217,7 +217,7 @@ function PlanEditor({
       applyServer(next);
       setMessage(td.submitted);
     } catch (error) {
-      setSave({ kind: 'error', error, conflict: isApiError(error) && error.status === 409 });
+      setSave({ kind: 'error', error, conflict: isStaleVersion(error) });
     }
   };
 
@@ -347,7 +347,7 @@ function PlanEditor({
         <BodyLong>{td.intro}</BodyLong>
         <HStack gap="space-12" align="center" wrap>
           <StatusTag status={plan.status} />
-          <BodyShort>{td.caseStart(dmy(plan.caseStart))}</BodyShort>
+          <BodyShort>{td.caseStart(formatDate(plan.caseStart))}</BodyShort>
           <BodyShort>{td.versionLine(plan.contentVersion)}</BodyShort>
           <BodyShort aria-live="polite" className="plan-save-state">
             {save.kind === 'saving'

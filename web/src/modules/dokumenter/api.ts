@@ -1,11 +1,11 @@
 /**
  * Queries and writes of the oppfølgingsplan (`/api/v1/sykefravaer/employees/:id/oppfolgingsplan…`
  * for the leader/HR, `/api/v1/sykefravaer/me/oppfolgingsplan…` for the employee). Saves send the
- * version read; a 409 means someone else saved first.
+ * version read; a 409 `STALE_VERSION` means someone else saved first.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { PlanDto } from '../../../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { PlanContent } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
-import type { PlanDto } from '../../../../src/modules/dokumenter/dokumenter.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 
 export type Plan = PlanDto;

@@ -3,7 +3,7 @@
  * leader/HR, `/api/v1/sykefravaer/me/dialogmoter…` for the employee). Writes send the version read.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { MeetingDto } from '../../../../src/modules/dokumenter/dialogmote.schemas.ts';
+import type { MeetingDto } from '../../../../src/contracts/dokumenter/dialogmote.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { dialogmoteEn, dialogmoteNb } from './messages.ts';

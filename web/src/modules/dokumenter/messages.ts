@@ -1,7 +1,8 @@
 /**
  * Texts of the follow-up document pages, bokmål first. The field and section labels of the plan
  * itself come from `src/domain/dokumenter/oppfolgingsplan.ts` (the same ones the PDF uses).
- * Hooked into the dictionary as `t.dokumenter` (nb.ts / en.ts).
+ * `dokumenterNb`/`dokumenterEn` are in the app's dictionary as `t.dokumenter` (`messages` below); the
+ * dialogmøte, catalogue and samtale texts are picked by language where they are used.
  */
 export const dokumenterNb = {
   title: 'Oppfølgingsplan',
@@ -481,3 +482,10 @@ export const samtaleEn: typeof samtaleNb = {
   saved: 'The minutes are saved.',
   pdf: (kind: string, date: string) => `Download ${kind.toLowerCase()} ${date} (PDF)`,
 };
+
+/** What the module adds to the app's dictionary. */
+export const messages = {
+  nb: { dokumenter: dokumenterNb },
+  en: { dokumenter: dokumenterEn },
+};
+export type DokumenterModuleMessages = typeof messages.nb;

@@ -1,7 +1,7 @@
 /** Small pieces shared by the leader's and the employee's plan pages. */
 import { Alert, BodyShort, Heading, Tag, VStack } from '@navikt/ds-react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
+import { dateTime } from '../../ui/format.ts';
 import type { Plan } from './api.ts';
 
 export function StatusTag({ status }: { status: Plan['status'] }) {

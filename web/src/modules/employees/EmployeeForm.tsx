@@ -4,7 +4,7 @@
  */
 import { Alert, Button, HGrid, HStack, Select, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import type { ApiError } from '../../api/client.ts';
+import { type ApiError, isStaleVersion } from '../../api/client.ts';
 import type { Employee, EmployeeInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { looksLikeEmail } from '../../ui/format.ts';
-import { flattenTree, unitTree, useUnits } from '../organisation/api.ts';
+import { flattenTree, unitTree, useUnits } from '../organisation/index.ts';
 import { EmployeePicker, type PickedEmployee } from './EmployeePicker.tsx';
 
 /** The fields in the order of the form (the error summary follows it). */
@@ -56,7 +56,7 @@ type Props = {
   submitLabel: string;
   pending: boolean;
   onSubmit: (input: EmployeeInput, handlers: { onError: (error: unknown) => void }) => void;
-  /** Shown under the error summary when the save failed with a conflict (409). */
+  /** Shown under the server's message when someone else saved the employee first (409 `STALE_VERSION`). */
   renderConflict?: (error: ApiError) => ReactNode;
   extraActions?: ReactNode;
 };
@@ -128,7 +128,7 @@ export function EmployeeForm({
     );
   };
 
-  const conflict = errors.apiError?.status === 409 ? errors.apiError : null;
+  const conflict = isStaleVersion(errors.apiError) ? errors.apiError : null;
 
   return (
     <form onSubmit={submit} noValidate>

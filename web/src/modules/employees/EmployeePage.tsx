@@ -1,6 +1,6 @@
 /**
- * One employee. Admin and HR change it here (with optimistic concurrency: a 409 means someone else
- * saved first, and the user can load the latest version); a leader sees it read-only.
+ * One employee. Admin and HR change it here (with optimistic concurrency: a 409 `STALE_VERSION` means
+ * someone else saved first, and the user can load the latest version); a leader sees it read-only.
  */
 import { TrashIcon } from '@navikt/aksel-icons';
 import { Alert, BodyLong, BodyShort, Button, HGrid, Label, Link, Modal, VStack } from '@navikt/ds-react';
@@ -8,15 +8,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { api, isApiError } from '../../api/client.ts';
-import { useSession } from '../../api/session.ts';
+import { employeesKey, unitsKey } from '../../api/query-keys.ts';
+import { canManageEmployees, useSession } from '../../api/session.ts';
 import type { Employee, EmployeeInput } from '../../api/types.ts';
-import { canManageEmployees } from '../../app/navigation.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { unitsKey } from '../organisation/api.ts';
-import { employeesKey, useEmployee } from './api.ts';
+import { useEmployee } from './api.ts';
 import { EmployeeForm } from './EmployeeForm.tsx';
 
 function Details({ employee }: { employee: Employee }) {

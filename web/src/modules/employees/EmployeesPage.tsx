@@ -3,35 +3,23 @@
  * back/forward and reload keep the view. Admin/HR see everyone; a leader sees their own team.
  */
 import { PlusIcon, UploadIcon } from '@navikt/aksel-icons';
-import {
-  Alert,
-  BodyShort,
-  Detail,
-  HStack,
-  Link,
-  Pagination,
-  Search,
-  Select,
-  Table,
-  VStack,
-} from '@navikt/ds-react';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { Alert, BodyShort, Detail, HStack, Link, Pagination, Search, Table, VStack } from '@navikt/ds-react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { useSession } from '../../api/session.ts';
-import { canManageEmployees } from '../../app/navigation.ts';
+import { canManageEmployees, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { ErrorAlert, Flash, Loading } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
-import { flattenTree, unitTree, useUnits } from '../organisation/api.ts';
+import { UnitFilter } from '../organisation/index.ts';
 import { useEmployeeList } from './api.ts';
 
 const PAGE_SIZE = 25;
 
 export function EmployeesPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const te = t.employees;
   const session = useSession();
   const manager = canManageEmployees(session);
@@ -56,8 +44,6 @@ export function EmployeesPage() {
     if (typed !== search) update({ sok: typed, side: 1 });
   }, [typed]);
 
-  const units = useUnits();
-  const unitOptions = useMemo(() => flattenTree(unitTree(units.data ?? [], locale)), [units.data, locale]);
   const list = useEmployeeList({
     search: search || undefined,
     unitId: unitId || undefined,
@@ -108,19 +94,12 @@ export function EmployeesPage() {
           </form>
         </search>
         {manager ? (
-          <Select
+          <UnitFilter
             label={te.unitFilter}
+            allLabel={te.allUnits}
             value={unitId}
-            onChange={(e) => update({ enhet: e.target.value, side: 1 })}
-            className="filter-unit"
-          >
-            <option value="">{te.allUnits}</option>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={u.id}>
-                {`${'\u00a0\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
-              </option>
-            ))}
-          </Select>
+            onChange={(enhet) => update({ enhet, side: 1 })}
+          />
         ) : null}
       </HStack>
       <div role="status" className="list-status">

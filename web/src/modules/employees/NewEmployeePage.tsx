@@ -2,12 +2,12 @@ import { Alert, Link, VStack } from '@navikt/ds-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
+import { employeesKey, unitsKey } from '../../api/query-keys.ts';
 import type { Employee, EmployeeInput } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { Loading } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { unitsKey, useUnits } from '../organisation/api.ts';
-import { employeesKey } from './api.ts';
+import { useUnits } from '../organisation/index.ts';
 import { EmployeeForm } from './EmployeeForm.tsx';
 
 export function NewEmployeePage() {

@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { employeesKey } from '../../api/query-keys.ts';
 import type { Employee, EmployeeList } from '../../api/types.ts';
 
 export type EmployeeFilter = { search?: string; unitId?: string; page?: number; pageSize?: number };
-
-export const employeesKey = ['employees'] as const;
 
 export function useEmployeeList(filter: EmployeeFilter) {
   return useQuery({

@@ -6,9 +6,9 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { Flash } from '../../ui/Feedback.tsx';
 import { formatOrgnr } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useEmployeeList } from '../employees/api.ts';
-import { useUnits } from '../organisation/api.ts';
-import { TasksSummary } from '../sykefravaer/TasksSummary.tsx';
+import { useEmployeeList } from '../employees/index.ts';
+import { useUnits } from '../organisation/index.ts';
+import { TasksSummary } from '../sykefravaer/index.ts';
 
 function Shortcut({ to, title, text }: { to: string; title: string; text: string }) {
   return (

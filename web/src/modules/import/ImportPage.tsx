@@ -24,13 +24,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { type ApiError, api, isApiError } from '../../api/client.ts';
+import { employeesKey, unitsKey } from '../../api/query-keys.ts';
 import type { ImportPreview, ImportRow } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, SuccessMessage } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { employeesKey } from '../employees/api.ts';
-import { unitsKey, useUnits } from '../organisation/api.ts';
+import { useUnits } from '../organisation/index.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

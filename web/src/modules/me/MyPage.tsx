@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useEmployee } from '../employees/api.ts';
+import { useEmployee } from '../employees/index.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

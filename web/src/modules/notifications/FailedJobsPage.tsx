@@ -3,8 +3,8 @@ import { BodyShort, Button, Table, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
 import { useFailedJobs, useRetryJob } from './api.ts';
 
 export function FailedJobsPage() {

@@ -4,7 +4,7 @@ import { InternalHeader } from '@navikt/ds-react';
 import { Link } from 'react-router';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { useUnreadCount } from './api.ts';
-import '../sykefravaer/sykefravaer.css';
+import './notifications.css';
 
 export function NotificationBell() {
   const t = useT();

@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
+import { dateTime } from '../../ui/format.ts';
 import { useCalendarFeed, useNotificationSettings, useNotificationSettingWrites } from './api.ts';
 
 export function NotificationSettings() {

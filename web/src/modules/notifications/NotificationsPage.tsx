@@ -8,11 +8,11 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime } from '../sykefravaer/dates.ts';
 import { appPath, useInbox, useInboxWrites } from './api.ts';
 import { RemindersPanel } from './RemindersPanel.tsx';
-import '../sykefravaer/sykefravaer.css';
+import './notifications.css';
 
 export function NotificationsPage() {
   const { t, locale } = useI18n();

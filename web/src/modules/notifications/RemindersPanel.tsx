@@ -7,9 +7,10 @@ import { BodyShort, Button, Detail, Heading, HGrid, Table, TextField, VStack } f
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
-import { dmy, todayIso } from '../sykefravaer/dates.ts';
+import { formatDate } from '../../ui/format.ts';
 import { useReminders, useReminderWrites } from './api.ts';
 
 const KEYS = ['date', 'text'] as const;
@@ -55,7 +56,7 @@ export function RemindersPanel({ employeeId, headingLevel = '2', idPrefix = 'rem
       { date, text: text.trim(), ...(employeeId ? { employeeId } : {}) },
       {
         onSuccess: (saved) => {
-          setMessage(tn.reminderCreated(dmy(saved.date)));
+          setMessage(tn.reminderCreated(formatDate(saved.date)));
           setText('');
         },
         onError: (error) => errors.setApiError(error),
@@ -131,7 +132,7 @@ export function RemindersPanel({ employeeId, headingLevel = '2', idPrefix = 'rem
             {items.map((r) => (
               <Table.Row key={r.id}>
                 <Table.DataCell>
-                  {dmy(r.date)}
+                  {formatDate(r.date)}
                   {r.date < todayIso() ? <Detail>{tn.reminderSent}</Detail> : null}
                 </Table.DataCell>
                 <Table.DataCell>

@@ -12,7 +12,7 @@ import type {
   NotificationItem,
   NotificationListSchema,
   NotificationSettingsSchema,
-} from '../../../../src/modules/notifications/notifications.schemas.ts';
+} from '../../../../src/contracts/notifications/notifications.schemas.ts';
 import { api } from '../../api/client.ts';
 
 export type { CustomReminder, NotificationItem };

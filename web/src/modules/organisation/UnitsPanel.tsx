@@ -17,13 +17,13 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
+import { employeesKey, unitsKey } from '../../api/query-keys.ts';
 import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { fieldId, useFormErrors } from '../../ui/form.ts';
-import { employeesKey } from '../employees/api.ts';
-import { descendantIds, flattenTree, type UnitNode, unitsKey, unitTree, useUnits } from './api.ts';
+import { descendantIds, flattenTree, type UnitNode, unitTree, useUnits } from './api.ts';
 
 const KEYS = ['name', 'parentId'] as const;
 

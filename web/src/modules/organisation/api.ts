@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { unitsKey } from '../../api/query-keys.ts';
 import type { Organisation, Unit, Verneomrade } from '../../api/types.ts';
 
-export const unitsKey = ['units'] as const;
 export const areasKey = ['verneomrader'] as const;
 export const organisationKey = ['organisation'] as const;
 

@@ -8,16 +8,15 @@ import { hasAnyRole, resetAfterSessionChange, storeSession, useSession } from '.
 import type { SessionResponse } from '../../api/types.ts';
 import { changeLocale } from '../../app/locale-sync.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { messagesFor } from '../../i18n/messages.ts';
-import { isLocale } from '../../i18n/types.ts';
+import { isLocale, LOCALES } from '../../i18n/types.ts';
 import { ErrorAlert, SuccessMessage } from '../../ui/Feedback.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { KatalogSettingsLink } from '../dokumenter/LegebrevLinks.tsx';
-import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
-import { SykefravaerSettings } from '../sykefravaer/SykefravaerSettings.tsx';
+import { KatalogSettingsLink } from '../dokumenter/index.ts';
+import { NotificationSettings } from '../notifications/index.ts';
+import { SykefravaerSettings } from '../sykefravaer/index.ts';
 
 export function SettingsPage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale, setLocale, messagesFor } = useI18n();
   const session = useSession();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
@@ -51,12 +50,11 @@ export function SettingsPage() {
             });
           }}
         >
-          <Radio value="nb" lang="nb">
-            Norsk bokmål
-          </Radio>
-          <Radio value="en" lang="en">
-            English
-          </Radio>
+          {LOCALES.map((l) => (
+            <Radio key={l} value={l} lang={l}>
+              {messagesFor(l).language.name}
+            </Radio>
+          ))}
         </RadioGroup>
       </VStack>
       <VStack gap="space-16" as="section" aria-labelledby="org-heading">

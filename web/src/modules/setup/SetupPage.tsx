@@ -27,7 +27,7 @@ import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { looksLikeEmail } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useLogin } from '../auth/useLogin.ts';
+import { useLogin } from '../auth/index.ts';
 
 const KEYS = [
   'organisation.name',
@@ -175,7 +175,7 @@ function SetupForm() {
   );
 }
 
-const SCOPED: readonly string[] = ['leder', 'ansatt', 'verneombud'];
+const SCOPED: readonly Role[] = ['leder', 'ansatt', 'verneombud'];
 
 /** The demo names its accounts `leder (Hjemmetjenesten)`: show the role in the UI language, and the unit. */
 function demoRoleLabel(label: string, roles: Record<Role, string>): string {

@@ -9,9 +9,9 @@ import { isApiError } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { caseKey, useAccessLog, useMyAccessLog } from './api.ts';
-import { dateTime } from './dates.ts';
 import type { AccessLogEntry, CaseView } from './types.ts';
 import './sykefravaer.css';
 

@@ -2,34 +2,17 @@
  * The agreed actions (from the oppfølgingsplan, dialogmøter and samtalereferater) as tasks: owner,
  * deadline, state, where they come from, and «Marker som gjort» / «Angre». On the case page for the
  * leader and HR (every action of the case); on «Mitt fravær» for the employee (the actions they own).
- * Writes send the action's version; a 409 offers to load the latest.
+ * Writes send the action's version; a 409 `STALE_VERSION` offers to load the latest.
  */
 import { ArrowUndoIcon, CheckmarkIcon } from '@navikt/aksel-icons';
-import { BodyShort, Button, Detail, Heading, HStack, Tag, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Detail, Heading, HStack, VStack } from '@navikt/ds-react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
+import { dateTime, formatDate } from '../../ui/format.ts';
 import { type ActionDto, type ActionScope, useActions, useActionWrites } from './actions.api.ts';
 import { actionTexts } from './actions.texts.ts';
-import { dateTime, dmy } from './dates.ts';
-import { WriteError } from './parts.tsx';
+import { DeadlineStateTag, WriteError } from './parts.tsx';
 import './rutine.css';
-
-const COLOR = {
-  done: 'success',
-  overdue: 'danger',
-  'due-soon': 'warning',
-  upcoming: 'neutral',
-  'no-deadline': 'neutral',
-} as const;
-
-export function ActionStateTag({ state }: { state: keyof typeof COLOR }) {
-  const { locale } = useI18n();
-  return (
-    <Tag variant="moderate" size="small" data-color={COLOR[state]} className="sf-state-tag">
-      {actionTexts(locale).states[state]}
-    </Tag>
-  );
-}
 
 type Props = {
   /** The employee's id (case page), or null for the employee's own page. */
@@ -78,10 +61,10 @@ export function ActionsSection({ scope, canEdit, onSaved }: Props) {
               <VStack gap="space-4">
                 <HStack gap="space-8" align="center" wrap>
                   <BodyShort weight="semibold">{a.what}</BodyShort>
-                  <ActionStateTag state={a.state} />
+                  <DeadlineStateTag state={a.state} />
                 </HStack>
                 <Detail>
-                  {tx.due}: {a.deadline ? dmy(a.deadline) : tx.noDeadline} · {tx.owner}:{' '}
+                  {tx.due}: {a.deadline ? formatDate(a.deadline) : tx.noDeadline} · {tx.owner}:{' '}
                   {a.owner ?? tx.owners[a.ownerKind]} · {tx.from}: {tx.sources[a.source]}
                 </Detail>
                 {a.done ? <Detail>{tx.doneBy(dateTime(a.done.at, locale), a.done.by.name)}</Detail> : null}

@@ -19,8 +19,8 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { fieldId } from '../../ui/form.ts';
+import { formatDate } from '../../ui/format.ts';
 import type { useCaseWrites } from './api.ts';
-import { dmy } from './dates.ts';
 import { useWriteFeedback } from './parts.tsx';
 import type { CaseSummary as Summary } from './types.ts';
 
@@ -83,7 +83,7 @@ function AgpDialog({
         <form id="sf-agp-form" onSubmit={submit} noValidate>
           <VStack gap="space-16">
             {feedback}
-            <BodyLong>{current.agpEnd ? ts.agpBody(dmy(current.agpEnd)) : ts.agpBodyNone}</BodyLong>
+            <BodyLong>{current.agpEnd ? ts.agpBody(formatDate(current.agpEnd)) : ts.agpBodyNone}</BodyLong>
             <DateField
               id={fieldId('agpEnd')}
               label={ts.agpField}
@@ -141,13 +141,13 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
       </Heading>
       {current ? (
         <HGrid as="dl" columns={{ xs: 2, lg: 3 }} gap="space-16" className="sf-summary">
-          <Item label={ts.caseStart}>{dmy(current.start)}</Item>
+          <Item label={ts.caseStart}>{formatDate(current.start)}</Item>
           <Item label={ts.sickDays}>
             {ts.sickDaysValue(current.sickDaysSoFar)}
             {current.sickDays > current.sickDaysSoFar ? ` ${ts.sickDaysRegistered(current.sickDays)}` : ''}
           </Item>
           {current.grade !== null ? <Item label={ts.gradeNow}>{t.common.percent(current.grade)}</Item> : null}
-          {!current.ongoing ? <Item label={ts.caseEnd}>{dmy(current.end)}</Item> : null}
+          {!current.ongoing ? <Item label={ts.caseEnd}>{formatDate(current.end)}</Item> : null}
           <div>
             <Label as="dt" size="small">
               {ts.agpEnd}
@@ -155,7 +155,7 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
             <dd>
               <VStack gap="space-4" align="start">
                 <BodyShort>
-                  {current.agpEnd ? dmy(current.agpEnd) : ts.agpNone}{' '}
+                  {current.agpEnd ? formatDate(current.agpEnd) : ts.agpNone}{' '}
                   <Detail as="span">({current.agpConfirmed ? ts.agpConfirmed : ts.agpComputed})</Detail>
                 </BodyShort>
                 {canEdit ? (
@@ -177,7 +177,7 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
           <Item label={ts.maksdato}>
             {current.maksdato ? (
               <>
-                {dmy(current.maksdato)}
+                {formatDate(current.maksdato)}
                 {current.maksdatoForelopig ? (
                   <>
                     {' '}
@@ -192,7 +192,7 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
             )}
           </Item>
           {current.oppsigelsesvernTil ? (
-            <Item label={ts.protection}>{dmy(current.oppsigelsesvernTil)}</Item>
+            <Item label={ts.protection}>{formatDate(current.oppsigelsesvernTil)}</Item>
           ) : null}
         </HGrid>
       ) : (

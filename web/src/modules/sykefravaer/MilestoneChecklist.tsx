@@ -4,25 +4,15 @@
  * unødvendig", and why), and the actions: mark as done, obviously unnecessary (with a reason), undo.
  */
 import { ArrowUndoIcon, CheckmarkIcon } from '@navikt/aksel-icons';
-import {
-  BodyLong,
-  BodyShort,
-  Button,
-  Detail,
-  Heading,
-  HStack,
-  Modal,
-  ReadMore,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
-import { type FormEvent, useState } from 'react';
+import { BodyLong, BodyShort, Button, Detail, Heading, HStack, ReadMore, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { fieldId } from '../../ui/form.ts';
-import { EvidenceLink } from '../dokumenter/EvidenceLink.tsx';
+import { dateTime, formatDate } from '../../ui/format.ts';
+import { EvidenceLink } from '../dokumenter/index.ts';
 import type { useCaseWrites } from './api.ts';
-import { dateTime, dmy } from './dates.ts';
-import { StateTag, useWriteFeedback } from './parts.tsx';
+import { StateTag } from './parts.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
 import { EXEMPTABLE, type MilestoneView } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
@@ -51,10 +41,10 @@ function DueLine({ m }: { m: MilestoneView }) {
   return (
     <BodyShort>
       {m.from ? (
-        ts.window(dmy(m.from), dmy(m.due))
+        ts.window(formatDate(m.from), formatDate(m.due))
       ) : (
         <>
-          {ts.due}: <strong>{dmy(m.due)}</strong>
+          {ts.due}: <strong>{formatDate(m.due)}</strong>
         </>
       )}
       {days}
@@ -93,7 +83,7 @@ function Record({ m }: { m: MilestoneView }) {
   return null;
 }
 
-function ReasonDialog({
+function MilestoneDialog({
   dialog,
   caseStart,
   version,
@@ -114,102 +104,72 @@ function ReasonDialog({
   const ts = t.sykefravaer;
   const m = dialog.milestone;
   const name = ts.milestones[m.key];
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const mutation =
-    dialog.kind === 'done' ? writes.markDone : dialog.kind === 'exempt' ? writes.exempt : writes.undo;
-  const { feedback, clear } = useWriteFeedback(mutation, onReload);
-  const formId = `sf-milestone-${dialog.kind}`;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    const onSuccess = () => {
-      onSaved(
-        dialog.kind === 'done'
-          ? ts.doneSaved(name)
-          : dialog.kind === 'exempt'
-            ? ts.exemptSaved(name)
-            : ts.undone(name),
-      );
+  const closeAfter = (message: string) => ({
+    onSuccess: () => {
+      onSaved(message);
       onClose();
-    };
-    if (dialog.kind === 'done') {
-      writes.markDone.mutate({ key: m.key, caseStart, note: text.trim() || null, version }, { onSuccess });
-    } else if (dialog.kind === 'exempt') {
-      if (!text.trim()) {
-        setError(ts.exemptReasonRequired);
-        document.getElementById(fieldId('reason'))?.focus();
-        return;
-      }
-      writes.exempt.mutate({ key: m.key, caseStart, reason: text.trim(), version }, { onSuccess });
-    } else {
-      const recordId = m.done?.id ?? m.exception?.id ?? '';
-      writes.undo.mutate({ key: m.key, recordId, version }, { onSuccess });
-    }
-  };
+    },
+  });
+  const common = { formId: `sf-milestone-${dialog.kind}`, onReload, onClose };
 
-  const heading =
-    dialog.kind === 'done'
-      ? ts.doneHeading(name)
-      : dialog.kind === 'exempt'
-        ? ts.exemptHeading(name)
-        : ts.undoHeading(name);
+  if (dialog.kind === 'done') {
+    return (
+      <ReasonDialog
+        {...common}
+        heading={ts.doneHeading(name)}
+        field={{
+          id: fieldId('note'),
+          label: `${ts.doneNote} ${t.common.optional}`,
+          description: `${ts.doneNoteDescription} ${ts.privacyHint}`,
+          minRows: 3,
+        }}
+        confirm={ts.doneConfirm}
+        write={writes.markDone}
+        onSubmit={(note) =>
+          writes.markDone.mutate(
+            { key: m.key, caseStart, note: note || null, version },
+            closeAfter(ts.doneSaved(name)),
+          )
+        }
+      />
+    );
+  }
+  if (dialog.kind === 'exempt') {
+    return (
+      <ReasonDialog
+        {...common}
+        heading={ts.exemptHeading(name)}
+        body={ts.exemptBody}
+        field={{
+          id: fieldId('reason'),
+          label: ts.exemptReason,
+          description: ts.privacyHint,
+          minRows: 3,
+          requiredMessage: ts.exemptReasonRequired,
+        }}
+        confirm={ts.exemptConfirm}
+        write={writes.exempt}
+        onSubmit={(reason) =>
+          writes.exempt.mutate({ key: m.key, caseStart, reason, version }, closeAfter(ts.exemptSaved(name)))
+        }
+      />
+    );
+  }
   return (
-    <Modal open onClose={onClose} header={{ heading }} width="medium">
-      <Modal.Body>
-        <form id={formId} onSubmit={submit} noValidate>
-          <VStack gap="space-16">
-            {feedback}
-            {dialog.kind === 'undo' ? <BodyLong>{ts.undoBody}</BodyLong> : null}
-            {dialog.kind === 'exempt' ? <BodyLong>{ts.exemptBody}</BodyLong> : null}
-            {dialog.kind === 'done' ? (
-              <Textarea
-                id={fieldId('note')}
-                label={`${ts.doneNote} ${t.common.optional}`}
-                description={`${ts.doneNoteDescription} ${ts.privacyHint}`}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                maxLength={500}
-                minRows={3}
-              />
-            ) : null}
-            {dialog.kind === 'exempt' ? (
-              <Textarea
-                id={fieldId('reason')}
-                label={ts.exemptReason}
-                description={ts.privacyHint}
-                value={text}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setError(undefined);
-                }}
-                error={error}
-                maxLength={500}
-                minRows={3}
-              />
-            ) : null}
-          </VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button
-          type="submit"
-          form={formId}
-          loading={mutation.isPending}
-          variant={dialog.kind === 'undo' ? 'danger' : 'primary'}
-        >
-          {dialog.kind === 'done'
-            ? ts.doneConfirm
-            : dialog.kind === 'exempt'
-              ? ts.exemptConfirm
-              : ts.undoConfirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t.common.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
+    <ReasonDialog
+      {...common}
+      heading={ts.undoHeading(name)}
+      body={ts.undoBody}
+      confirm={ts.undoConfirm}
+      danger
+      write={writes.undo}
+      onSubmit={() =>
+        writes.undo.mutate(
+          { key: m.key, recordId: m.done?.id ?? m.exception?.id ?? '', version },
+          closeAfter(ts.undone(name)),
+        )
+      }
+    />
   );
 }
 
@@ -318,7 +278,7 @@ export function MilestoneChecklist({
         </ReadMore>
       ) : null}
       {dialog ? (
-        <ReasonDialog
+        <MilestoneDialog
           dialog={dialog}
           caseStart={caseStart}
           version={version}

@@ -22,14 +22,14 @@ import { Link as RouterLink } from 'react-router';
 import { useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { daysInclusive, todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { fieldId } from '../../ui/form.ts';
+import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { DialogmoteMyLink } from '../dokumenter/DialogmoteLinks.tsx';
-import { LegebrevMyLink } from '../dokumenter/LegebrevLinks.tsx';
+import { DialogmoteMyLink, LegebrevMyLink } from '../dokumenter/index.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { useEgenmeldingCheck, useMyAbsence, useRegisterEgenmelding } from './api.ts';
-import { daysInclusive, dmy, todayIso } from './dates.ts';
 import type { CaseView, EgenmeldingEvaluation } from './types.ts';
 import './sykefravaer.css';
 
@@ -105,8 +105,8 @@ function ReportSick({ version }: { version: number }) {
   };
   const label = span
     ? span.start === span.end
-      ? tm.dayOne(dmy(span.start))
-      : tm.days(dmy(span.start), dmy(span.end), daysInclusive(span.start, span.end))
+      ? tm.dayOne(formatDate(span.start))
+      : tm.days(formatDate(span.start), formatDate(span.end), daysInclusive(span.start, span.end))
     : '';
 
   return (
@@ -226,7 +226,7 @@ function MyCase({ data }: { data: CaseView }) {
         <BodyShort>{tm.noCase}</BodyShort>
       ) : (
         <VStack gap="space-8">
-          <BodyLong>{c.ongoing ? tm.since(dmy(c.start)) : tm.endedOn(dmy(c.end))}</BodyLong>
+          <BodyLong>{c.ongoing ? tm.since(formatDate(c.start)) : tm.endedOn(formatDate(c.end))}</BodyLong>
           {c.ongoing && c.grade !== null ? <BodyLong>{tm.gradeNow(c.grade)}</BodyLong> : null}
         </VStack>
       )}
@@ -239,7 +239,7 @@ function MyCase({ data }: { data: CaseView }) {
             {shown.map((m) => (
               <li key={m.key} data-state={m.state}>
                 <BodyShort weight="semibold">{ts.milestones[m.key]}</BodyShort>
-                <BodyShort>{tm.plain[m.key](dmy(m.due))}</BodyShort>
+                <BodyShort>{tm.plain[m.key](formatDate(m.due))}</BodyShort>
                 {m.state === 'done' ? <BodyShort size="small">{tm.stateDone}</BodyShort> : null}
               </li>
             ))}
@@ -254,7 +254,7 @@ function MyCase({ data }: { data: CaseView }) {
           <List size="small">
             {periods.map((p) => (
               <List.Item key={p.id}>
-                {ts.periodTypes[p.type]} {dmy(p.start)}–{dmy(p.end)}
+                {ts.periodTypes[p.type]} {formatDate(p.start)}–{formatDate(p.end)}
                 {p.type === 'sykmelding' && p.grade !== null && !p.avventende
                   ? ` (${t.common.percent(p.grade)})`
                   : ''}

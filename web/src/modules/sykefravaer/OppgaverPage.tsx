@@ -5,21 +5,20 @@
  * samtalereferater) are among them and can be marked done here.
  */
 import { CheckmarkIcon } from '@navikt/aksel-icons';
-import { Alert, BodyShort, Button, Detail, Link, Select, Table, VStack } from '@navikt/ds-react';
-import { useMemo, useState } from 'react';
+import { Alert, BodyShort, Button, Detail, Link, Table, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { flattenTree, unitTree, useUnits } from '../organisation/api.ts';
+import { UnitFilter } from '../organisation/index.ts';
 import { useActionWrites } from './actions.api.ts';
 import { actionTexts } from './actions.texts.ts';
-import { dmy } from './dates.ts';
-import { WriteError } from './parts.tsx';
+import { DeadlineStateTag, WriteError } from './parts.tsx';
 import { useOppgaver } from './rutine.api.ts';
 import { rutineTexts } from './rutine.texts.ts';
-import { TaskStateTag } from './TasksSection.tsx';
 import './sykefravaer.css';
 import './rutine.css';
 
@@ -30,8 +29,6 @@ export function OppgaverPage() {
   const manager = hasAnyRole(session, 'admin', 'hr');
   const [params, setParams] = useSearchParams();
   const unitId = params.get('enhet') ?? '';
-  const units = useUnits();
-  const unitOptions = useMemo(() => flattenTree(unitTree(units.data ?? [], locale)), [units.data, locale]);
   const list = useOppgaver(manager ? unitId : undefined);
   const data = list.data;
   const ta = actionTexts(locale);
@@ -44,19 +41,12 @@ export function OppgaverPage() {
         <BodyShort className="lead">{manager ? tx.mineIntroHr : tx.mineIntro}</BodyShort>
       </div>
       {manager ? (
-        <Select
+        <UnitFilter
           label={tx.unitFilter}
+          allLabel={tx.allUnits}
           value={unitId}
-          onChange={(e) => setParams(e.target.value ? { enhet: e.target.value } : {}, { replace: true })}
-          style={{ maxWidth: '20rem' }}
-        >
-          <option value="">{tx.allUnits}</option>
-          {unitOptions.map((u) => (
-            <option key={u.id} value={u.id}>
-              {`${'\u00a0\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
-            </option>
-          ))}
-        </Select>
+          onChange={(enhet) => setParams(enhet ? { enhet } : {}, { replace: true })}
+        />
       ) : null}
       <SuccessMessage>{message}</SuccessMessage>
       <div role="status">
@@ -88,8 +78,8 @@ export function OppgaverPage() {
               >
                 <Table.DataCell>
                   <VStack gap="space-4" align="start">
-                    <span>{dmy(i.due)}</span>
-                    <TaskStateTag state={i.state} />
+                    <span>{formatDate(i.due)}</span>
+                    <DeadlineStateTag state={i.state} />
                   </VStack>
                 </Table.DataCell>
                 <Table.DataCell>

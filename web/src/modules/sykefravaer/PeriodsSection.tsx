@@ -1,11 +1,11 @@
 /**
  * The absence periods of an employee: a table, and dialogs to register, correct (with a reason) and
  * delete (with a reason) a period. Grade and "avventende" only for a sykmelding. After a conflict
- * (409) the dialog stays open with what the user typed, and offers to load the latest version.
+ * (409 `STALE_VERSION`) the dialog stays open with what the user typed, and offers to load the latest
+ * version.
  */
 import { PencilIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
-  BodyLong,
   BodyShort,
   Button,
   Checkbox,
@@ -21,14 +21,17 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
+import { isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { daysInclusive, todayIso } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
+import { formatDate } from '../../ui/format.ts';
 import type { useCaseWrites } from './api.ts';
-import { daysInclusive, dmy, todayIso } from './dates.ts';
-import { ReloadedNotice, useWriteFeedback, WriteError } from './parts.tsx';
+import { ReloadedNotice, WriteError } from './parts.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
 import { type AbsencePeriod, PERIOD_TYPES, type PeriodType } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
@@ -117,7 +120,7 @@ function PeriodDialog({
     else writes.addPeriod.mutate({ ...input, version }, handlers);
   };
 
-  const conflict = errors.apiError?.status === 409;
+  const conflict = isStaleVersion(errors.apiError);
   return (
     <Modal
       open
@@ -243,65 +246,36 @@ function DeleteDialog({
 }) {
   const { t } = useI18n();
   const ts = t.sykefravaer;
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const { feedback, clear } = useWriteFeedback(writes.deletePeriod, onReload);
-  const what = `${ts.periodTypes[period.type]} ${dmy(period.start)}–${dmy(period.end)}`;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    clear();
-    if (!reason.trim()) {
-      setError(ts.reasonRequired);
-      document.getElementById(fieldId('deleteReason'))?.focus();
-      return;
-    }
-    writes.deletePeriod.mutate(
-      { id: period.id, reason: reason.trim(), version },
-      {
-        onSuccess: () => {
-          onSaved(ts.periodDeleted);
-          onClose();
-        },
-      },
-    );
-  };
+  const what = `${ts.periodTypes[period.type]} ${formatDate(period.start)}–${formatDate(period.end)}`;
   return (
-    <Modal open onClose={onClose} header={{ heading: ts.periodDeleteHeading }} width="medium">
-      <Modal.Body>
-        <form id="sf-delete-period" onSubmit={submit} noValidate>
-          <VStack gap="space-16">
-            {feedback}
-            <BodyLong>{ts.periodDeleteBody(what)}</BodyLong>
-            <Textarea
-              id={fieldId('deleteReason')}
-              label={ts.deleteReason}
-              description={ts.privacyHint}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setError(undefined);
-              }}
-              error={error}
-              maxLength={500}
-              minRows={2}
-            />
-          </VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button
-          type="submit"
-          form="sf-delete-period"
-          variant="danger"
-          loading={writes.deletePeriod.isPending}
-        >
-          {ts.periodDeleteConfirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t.common.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
+    <ReasonDialog
+      heading={ts.periodDeleteHeading}
+      formId="sf-delete-period"
+      body={ts.periodDeleteBody(what)}
+      field={{
+        id: fieldId('deleteReason'),
+        label: ts.deleteReason,
+        description: ts.privacyHint,
+        minRows: 2,
+        requiredMessage: ts.reasonRequired,
+      }}
+      confirm={ts.periodDeleteConfirm}
+      danger
+      write={writes.deletePeriod}
+      onSubmit={(reason) =>
+        writes.deletePeriod.mutate(
+          { id: period.id, reason, version },
+          {
+            onSuccess: () => {
+              onSaved(ts.periodDeleted);
+              onClose();
+            },
+          },
+        )
+      }
+      onReload={onReload}
+      onClose={onClose}
+    />
   );
 }
 
@@ -381,8 +355,8 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
                     {p.source === 'employee' ? <Detail>{ts.reportedByEmployee}</Detail> : null}
                   </Table.DataCell>
                   <Table.DataCell>
-                    <span className="sf-nowrap">{dmy(p.start)}</span>–
-                    <span className="sf-nowrap">{dmy(p.end)}</span>
+                    <span className="sf-nowrap">{formatDate(p.start)}</span>–
+                    <span className="sf-nowrap">{formatDate(p.end)}</span>
                   </Table.DataCell>
                   <Table.DataCell align="right" className="hide-small">
                     {daysInclusive(p.start, p.end)}
@@ -396,7 +370,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
                           size="small"
                           variant="tertiary"
                           icon={<PencilIcon aria-hidden />}
-                          aria-label={ts.editPeriodLabel(type, dmy(p.start), dmy(p.end))}
+                          aria-label={ts.editPeriodLabel(type, formatDate(p.start), formatDate(p.end))}
                           onClick={() => open({ kind: 'edit', period: p })}
                         >
                           <span className="hide-small">{ts.editPeriod}</span>
@@ -406,7 +380,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
                           size="small"
                           variant="tertiary"
                           icon={<TrashIcon aria-hidden />}
-                          aria-label={ts.deletePeriodLabel(type, dmy(p.start), dmy(p.end))}
+                          aria-label={ts.deletePeriodLabel(type, formatDate(p.start), formatDate(p.end))}
                           onClick={() => open({ kind: 'delete', period: p })}
                         >
                           <span className="hide-small">{ts.deletePeriod}</span>

@@ -18,16 +18,16 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { ROUTINE_ROLES } from '../../../../src/domain/sykefravaer/rutine.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { dateTime } from './dates.ts';
 import { type RoutineTaskInput, useRoutine, useSaveRoutine } from './rutine.api.ts';
 import { rutineTexts } from './rutine.texts.ts';
 import type { MilestoneKey } from './types.ts';
 import './rutine.css';
 
-const ROLES = ['leder', 'hr', 'ansatt'] as const;
 const ANCHORS = ['caseStart', 'milestone', 'caseEnd'] as const;
 const MILESTONES: MilestoneKey[] = [
   'oppfolgingsplan',
@@ -143,7 +143,7 @@ export function RutinePage() {
                               update(i, { responsible: e.target.value as RoutineTaskInput['responsible'] })
                             }
                           >
-                            {ROLES.map((r) => (
+                            {ROUTINE_ROLES.map((r) => (
                               <option key={r} value={r}>
                                 {tx.roles[r]}
                               </option>

@@ -3,17 +3,17 @@
  * each with a coloured tag (overdue / due soon / on track). A leader sees their own people; HR and
  * admin see everyone and can filter by unit (`?enhet=`). A picker opens the case of anyone else.
  */
-import { Alert, BodyShort, Button, Detail, Heading, Link, Select, Table, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Detail, Heading, Link, Table, VStack } from '@navikt/ds-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { EmployeePicker, type PickedEmployee } from '../employees/EmployeePicker.tsx';
-import { flattenTree, unitTree, useUnits } from '../organisation/api.ts';
+import { EmployeePicker, type PickedEmployee } from '../employees/index.ts';
+import { UnitFilter } from '../organisation/index.ts';
 import { useCaseList } from './api.ts';
-import { dmy } from './dates.ts';
 import { StateTag } from './parts.tsx';
 import type { CaseListItem } from './types.ts';
 import './sykefravaer.css';
@@ -67,14 +67,12 @@ function OpenCase() {
 }
 
 export function SykefravaerListPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ts = t.sykefravaer;
   const session = useSession();
   const manager = hasAnyRole(session, 'admin', 'hr');
   const [params, setParams] = useSearchParams();
   const unitId = params.get('enhet') ?? '';
-  const units = useUnits();
-  const unitOptions = useMemo(() => flattenTree(unitTree(units.data ?? [], locale)), [units.data, locale]);
   const list = useCaseList(manager ? unitId : undefined);
   const items = useMemo(() => sortCases(list.data ?? []), [list.data]);
 
@@ -85,20 +83,12 @@ export function SykefravaerListPage() {
         <BodyShort className="lead">{manager ? ts.introHr : ts.intro}</BodyShort>
       </div>
       {manager ? (
-        <Select
+        <UnitFilter
           label={ts.unitFilter}
+          allLabel={ts.allUnits}
           value={unitId}
-          onChange={(e) => setParams(e.target.value ? { enhet: e.target.value } : {}, { replace: true })}
-          className="filter-unit"
-          style={{ maxWidth: '20rem' }}
-        >
-          <option value="">{ts.allUnits}</option>
-          {unitOptions.map((u) => (
-            <option key={u.id} value={u.id}>
-              {`${'\u00a0\u00a0\u00a0'.repeat(u.depth)}${u.name}`}
-            </option>
-          ))}
-        </Select>
+          onChange={(enhet) => setParams(enhet ? { enhet } : {}, { replace: true })}
+        />
       ) : null}
       <div role="status" className="list-status">
         {list.data && items.length > 0 ? <BodyShort>{ts.count(items.length)}</BodyShort> : null}
@@ -135,7 +125,7 @@ export function SykefravaerListPage() {
                   </Link>
                   <Detail>{c.unitName}</Detail>
                   <Detail className="show-small">
-                    {ts.colStart}: {dmy(c.caseStart)}
+                    {ts.colStart}: {formatDate(c.caseStart)}
                   </Detail>
                 </Table.DataCell>
                 <Table.DataCell>
@@ -145,7 +135,7 @@ export function SykefravaerListPage() {
                         {ts.milestones[c.next.key]}
                       </BodyShort>
                       <BodyShort size="small">
-                        {dmy(c.next.due)}
+                        {formatDate(c.next.due)}
                         {c.next.daysLeft !== null ? ` · ${ts.daysLeft(c.next.daysLeft)}` : ''}
                       </BodyShort>
                       <StateTag state={c.next.state} />
@@ -155,12 +145,12 @@ export function SykefravaerListPage() {
                     <BodyShort size="small">
                       {ts.noDeadline}
                       {!c.ongoing && c.caseEnd ? (
-                        <Detail as="span"> · {ts.ended(dmy(c.caseEnd))}</Detail>
+                        <Detail as="span"> · {ts.ended(formatDate(c.caseEnd))}</Detail>
                       ) : null}
                     </BodyShort>
                   )}
                 </Table.DataCell>
-                <Table.DataCell className="hide-small">{dmy(c.caseStart)}</Table.DataCell>
+                <Table.DataCell className="hide-small">{formatDate(c.caseStart)}</Table.DataCell>
                 <Table.DataCell align="right" className="hide-small">
                   {c.sickDays}
                 </Table.DataCell>

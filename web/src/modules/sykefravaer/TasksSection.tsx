@@ -1,30 +1,19 @@
 /**
  * The tasks of the case from the organisation's routine, grouped under their milestone (or "Andre
  * oppgaver"): due date, responsible role, state, "Marker som gjort" with an optional note (no
- * health details), and undo. Writes send the case's version; a 409 offers to load the latest.
+ * health details), and undo. Writes send the case's version; a 409 `STALE_VERSION` offers to load the latest.
  */
 import { ArrowUndoIcon, CheckmarkIcon } from '@navikt/aksel-icons';
-import { BodyShort, Button, Detail, Heading, HStack, Modal, Tag, Textarea, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Detail, Heading, HStack, Modal, Textarea, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { dateTime, dmy } from './dates.ts';
-import { WriteError } from './parts.tsx';
+import { dateTime, formatDate } from '../../ui/format.ts';
+import { DeadlineStateTag, WriteError } from './parts.tsx';
 import { type TaskView, useCaseTasks, useTaskWrites } from './rutine.api.ts';
 import { rutineTexts } from './rutine.texts.ts';
 import type { MilestoneKey } from './types.ts';
 import './rutine.css';
-
-const COLOR = { done: 'success', overdue: 'danger', 'due-soon': 'warning', upcoming: 'neutral' } as const;
-
-export function TaskStateTag({ state }: { state: keyof typeof COLOR }) {
-  const { locale } = useI18n();
-  return (
-    <Tag variant="moderate" size="small" data-color={COLOR[state]} className="sf-state-tag">
-      {rutineTexts(locale).states[state]}
-    </Tag>
-  );
-}
 
 type Props = {
   employeeId: string;
@@ -99,10 +88,10 @@ export function TasksSection({ employeeId, version, canEdit, onReload, onSaved }
                   <VStack gap="space-4">
                     <HStack gap="space-8" align="center" wrap>
                       <BodyShort weight="semibold">{title(task)}</BodyShort>
-                      <TaskStateTag state={task.state} />
+                      <DeadlineStateTag state={task.state} />
                     </HStack>
                     <Detail>
-                      {tx.due}: {dmy(task.due)} · {tx.responsible}: {tx.roles[task.responsibleRole]}
+                      {tx.due}: {formatDate(task.due)} · {tx.responsible}: {tx.roles[task.responsibleRole]}
                     </Detail>
                     {task.done ? (
                       <Detail>

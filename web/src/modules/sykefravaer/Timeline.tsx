@@ -5,7 +5,8 @@
  */
 import { BodyShort, Detail, Heading, HStack, VStack } from '@navikt/ds-react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { addDays, diffDays, dmy } from './dates.ts';
+import { addDays, diffDays } from '../../ui/dates.ts';
+import { formatDate } from '../../ui/format.ts';
 import type { AbsencePeriod, CaseSummary, MilestoneView, PeriodType } from './types.ts';
 
 type Props = {
@@ -75,14 +76,14 @@ export function Timeline({ periods, milestones, current, today }: Props) {
     ...sorted.map((p) => ({
       date: p.start,
       key: `p-${p.id}`,
-      text: ts.timelinePeriod(ts.periodTypes[p.type], dmy(p.start), dmy(p.end), gradeText(p)),
+      text: ts.timelinePeriod(ts.periodTypes[p.type], formatDate(p.start), formatDate(p.end), gradeText(p)),
     })),
     ...shown.map(({ m, n }) => ({
       date: m.due as string,
       key: `m-${m.key}`,
-      text: `${n}. ${ts.timelineDeadline(ts.milestones[m.key], dmy(m.due), ts.states[m.state])}`,
+      text: `${n}. ${ts.timelineDeadline(ts.milestones[m.key], formatDate(m.due), ts.states[m.state])}`,
     })),
-    { date: today, key: 'today', text: ts.timelineTodayItem(dmy(today)) },
+    { date: today, key: 'today', text: ts.timelineTodayItem(formatDate(today)) },
   ].sort((a, b) => a.date.localeCompare(b.date));
 
   return (
@@ -96,7 +97,7 @@ export function Timeline({ periods, milestones, current, today }: Props) {
           style={{ left: `${todayPos}%` }}
           data-edge={todayPos > 85 ? 'end' : todayPos < 15 ? 'start' : undefined}
         >
-          {ts.timelineToday} {dmy(today)}
+          {ts.timelineToday} {formatDate(today)}
         </div>
         <div className="sf-tl-track">
           {sorted.map((p) => {
@@ -129,8 +130,8 @@ export function Timeline({ periods, milestones, current, today }: Props) {
           ))}
         </div>
         <div className="sf-tl-axis">
-          <Detail as="span">{dmy(from)}</Detail>
-          <Detail as="span">{dmy(to)}</Detail>
+          <Detail as="span">{formatDate(from)}</Detail>
+          <Detail as="span">{formatDate(to)}</Detail>
         </div>
         <HStack as="ul" gap="space-8" wrap className="sf-tl-legend">
           {usedTypes.map((type) => (
@@ -150,7 +151,7 @@ export function Timeline({ periods, milestones, current, today }: Props) {
               <li key={m.key}>
                 <span className={`sf-tl-pin sf-tl-pin-static sf-tl-pin-${m.state}`}>{n}</span>
                 <BodyShort as="span" size="small">
-                  {ts.milestones[m.key]} · {dmy(m.due)} · {ts.states[m.state]}
+                  {ts.milestones[m.key]} · {formatDate(m.due)} · {ts.states[m.state]}
                 </BodyShort>
               </li>
             ))}

@@ -4,7 +4,7 @@
  * "Mine oppgaver".
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActionDto, ActionList } from '../../../../src/modules/dokumenter/actions.schemas.ts';
+import type { ActionDto, ActionList } from '../../../../src/contracts/dokumenter/actions.schemas.ts';
 import { api, request } from '../../api/client.ts';
 import { sykefravaerKey } from './api.ts';
 import { oppgaverKey } from './rutine.api.ts';

@@ -1,10 +1,10 @@
 /**
  * Queries and writes of the sick-leave follow-up (`/api/v1/sykefravaer/*`, `/api/v1/settings/sykefravaer`).
- * Every write to a case sends the version the user read; a 409 means someone else changed the case
- * first (the page shows the server's message and offers to load the latest version).
+ * Every write to a case sends the version the user read; a 409 `STALE_VERSION` means someone else
+ * changed the case first (the page shows the server's message and offers to load the latest version).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Settings } from '../../../../src/modules/sykefravaer/sykefravaer.schemas.ts';
+import type { Settings } from '../../../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { api, request } from '../../api/client.ts';
 import {
   type AccessLogWire,

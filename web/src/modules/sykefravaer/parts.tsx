@@ -1,10 +1,12 @@
-/** Small shared pieces of the sick-leave pages: the state tag, the conflict notice, the privacy hint. */
+/**
+ * Small shared pieces of the sick-leave pages: the state tags (of a milestone; of a task or an agreed
+ * action), and the feedback of a failed write with the sick-leave pages' words.
+ */
 import { CheckmarkIcon, ExclamationmarkTriangleIcon } from '@navikt/aksel-icons';
-import { Alert, BodyShort, Button, Tag, type TagProps, VStack } from '@navikt/ds-react';
-import { useState } from 'react';
-import { isApiError } from '../../api/client.ts';
-import { useT } from '../../i18n/I18nProvider.tsx';
-import { ErrorAlert } from '../../ui/Feedback.tsx';
+import { Tag, type TagProps } from '@navikt/ds-react';
+import { useI18n, useT } from '../../i18n/I18nProvider.tsx';
+import * as writeFeedback from '../../ui/WriteFeedback.tsx';
+import { actionTexts } from './actions.texts.ts';
 import type { MilestoneStateKind } from './types.ts';
 
 type AkselColor = NonNullable<TagProps['data-color']>;
@@ -41,71 +43,45 @@ export function StateTag({
   );
 }
 
-/**
- * A failed write: a 409 (someone else changed the case first) shows the server's message and the
- * "load the latest version" button — the form keeps what the user typed; other errors as usual.
- */
-export function WriteError({ error, onReload }: { error: unknown; onReload: () => Promise<unknown> }) {
-  const t = useT();
-  const [reloading, setReloading] = useState(false);
-  if (isApiError(error) && error.status === 409) {
-    return (
-      <Alert variant="warning" role="alert">
-        <VStack gap="space-12" align="start">
-          <BodyShort>{error.message}</BodyShort>
-          <Button
-            type="button"
-            size="small"
-            variant="secondary"
-            loading={reloading}
-            onClick={() => {
-              setReloading(true);
-              void onReload().finally(() => setReloading(false));
-            }}
-          >
-            {t.sykefravaer.conflictReload}
-          </Button>
-        </VStack>
-      </Alert>
-    );
-  }
-  return <ErrorAlert error={error} />;
+const DEADLINE_COLOR = {
+  done: 'success',
+  overdue: 'danger',
+  'due-soon': 'warning',
+  upcoming: 'neutral',
+  'no-deadline': 'neutral',
+} as const satisfies Record<string, AkselColor>;
+
+export type DeadlineState = keyof typeof DEADLINE_COLOR;
+
+/** The state of a routine task or an agreed action (done, overdue, due soon, upcoming, no deadline). */
+export function DeadlineStateTag({ state }: { state: DeadlineState }) {
+  const { locale } = useI18n();
+  return (
+    <Tag variant="moderate" size="small" data-color={DEADLINE_COLOR[state]} className="sf-state-tag">
+      {actionTexts(locale).states[state]}
+    </Tag>
+  );
 }
 
-/** Shown after the latest version was loaded following a conflict. */
-export function ReloadedNotice() {
+function useReloadTexts(): writeFeedback.ReloadTexts {
   const t = useT();
-  return (
-    <div role="status">
-      <Alert variant="info" size="small">
-        {t.sykefravaer.reloaded}
-      </Alert>
-    </div>
-  );
+  return { reload: t.sykefravaer.conflictReload, reloaded: t.sykefravaer.reloaded };
+}
+
+/** A failed write to a case: "someone else changed it first" offers to load the latest version. */
+export function WriteError({ error, onReload }: { error: unknown; onReload: () => Promise<unknown> }) {
+  const texts = useReloadTexts();
+  return <writeFeedback.WriteError error={error} onReload={onReload} reloadLabel={texts.reload} />;
+}
+
+/** Shown after the latest version of the case was loaded following a conflict. */
+export function ReloadedNotice() {
+  return <writeFeedback.ReloadedNotice>{useReloadTexts().reloaded}</writeFeedback.ReloadedNotice>;
 }
 
 type Write = { isError: boolean; error: unknown; reset(): void };
 
-/**
- * The feedback of a write in a dialog: the failure (with "load the latest version" on a 409) and,
- * after such a reload, a notice that the latest version is shown. `clear` before each new attempt.
- */
+/** `useWriteFeedback` of `ui/WriteFeedback.tsx` with the sick-leave pages' words. */
 export function useWriteFeedback(write: Write, onReload: () => Promise<unknown>) {
-  const [reloaded, setReloaded] = useState(false);
-  const feedback = (
-    <>
-      {write.isError ? (
-        <WriteError
-          error={write.error}
-          onReload={async () => {
-            await onReload();
-            write.reset();
-            setReloaded(true);
-          }}
-        />
-      ) : null}
-      {reloaded ? <ReloadedNotice /> : null}
-    </>
-  );
-  return { feedback, clear: () => setReloaded(false) };
+  return writeFeedback.useWriteFeedback(write, onReload, useReloadTexts());
 }

@@ -3,7 +3,11 @@
  * case's version (like the milestone writes) and refresh the case, the tasks and the lists.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseTasks, Oppgaver, RoutineDto } from '../../../../src/modules/sykefravaer/rutine.schemas.ts';
+import type {
+  CaseTasks,
+  Oppgaver,
+  RoutineDto,
+} from '../../../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { api, request } from '../../api/client.ts';
 import { caseKey, sykefravaerKey } from './api.ts';
 

@@ -5,6 +5,15 @@
  */
 
 import type { z } from 'zod';
+import type {
+  AccessLogSchema,
+  CaseListSchema,
+  CaseView as CaseViewDto,
+  EgenmeldingEvaluationSchema,
+  MilestoneStateDto,
+  PeriodDto,
+  Settings as SettingsDto,
+} from '../../../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { diffDays } from '../../../../src/domain/calendar/index.ts';
 import type {
   ExemptableMilestoneKey,
@@ -17,15 +26,6 @@ import type {
   PlanCase,
   Text,
 } from '../../../../src/domain/sykefravaer/index.ts';
-import type {
-  AccessLogSchema,
-  CaseListSchema,
-  CaseView as CaseViewDto,
-  EgenmeldingEvaluationSchema,
-  MilestoneStateDto,
-  PeriodDto,
-  Settings as SettingsDto,
-} from '../../../../src/modules/sykefravaer/sykefravaer.schemas.ts';
 
 export type {
   ExemptableMilestoneKey,

@@ -27,8 +27,8 @@ import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { looksLikeEmail } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { EmployeePicker, type PickedEmployee } from '../employees/EmployeePicker.tsx';
-import { useAreas } from '../organisation/api.ts';
+import { EmployeePicker, type PickedEmployee } from '../employees/index.ts';
+import { useAreas } from '../organisation/index.ts';
 
 const usersKey = ['users'] as const;
 const KEYS = ['name', 'email', 'password', 'roles', 'employeeId', 'verneomradeIds'] as const;

@@ -1,0 +1,32 @@
+/**
+ * The feature modules of the web app, one line each. The router (`router.tsx`), the main menu
+ * (`navigation.ts`) and the dictionary (`dictionaries.ts`) are built from this list; a module
+ * declares its pages, menu entries and texts in its own `modules/<name>/index.ts`.
+ */
+import { authModule } from '../modules/auth/index.ts';
+import { dokumenterModule } from '../modules/dokumenter/index.ts';
+import { employeesModule } from '../modules/employees/index.ts';
+import { homeModule } from '../modules/home/index.ts';
+import { importModule } from '../modules/import/index.ts';
+import { meModule } from '../modules/me/index.ts';
+import { notificationsModule } from '../modules/notifications/index.ts';
+import { organisationModule } from '../modules/organisation/index.ts';
+import { settingsModule } from '../modules/settings/index.ts';
+import { setupModule } from '../modules/setup/index.ts';
+import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
+import { usersModule } from '../modules/users/index.ts';
+
+export const webModules = [
+  setupModule,
+  authModule,
+  homeModule,
+  organisationModule,
+  employeesModule,
+  importModule,
+  usersModule,
+  sykefravaerModule,
+  dokumenterModule,
+  notificationsModule,
+  settingsModule,
+  meModule,
+] as const;

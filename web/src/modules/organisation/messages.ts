@@ -1,0 +1,123 @@
+/**
+ * Texts of the organisation page (details, units, verneområder), bokmål first. English has the same keys
+ * (the type says so). In the app's dictionary as `t.nav.organisation`, `t.organisation`.
+ */
+import { plural } from '../../i18n/plural.ts';
+
+const nb = {
+  nav: {
+    organisation: 'Organisasjon',
+  },
+  organisation: {
+    title: 'Organisasjon',
+    tabUnits: 'Enheter',
+    tabAreas: 'Verneområder',
+    tabDetails: 'Virksomheten',
+    unitsHeading: 'Enheter',
+    unitsIntro:
+      'Enhetene er avdelingene og gruppene i virksomheten. En enhet kan ha underenheter, for eksempel en sektor med flere avdelinger.',
+    unitsEmpty: 'Dere har ingen enheter ennå. Lag den første nedenfor.',
+    unitEmployees: (n: number) => plural(n, 'ansatt', 'ansatte'),
+    newUnitHeading: 'Ny enhet',
+    unitName: 'Navn på enheten',
+    unitNameRequired: 'Skriv navnet på enheten.',
+    parent: 'Ligger under',
+    topLevel: 'Øverste nivå',
+    createUnit: 'Opprett enhet',
+    unitCreated: (name: string) => `Enheten «${name}» er opprettet.`,
+    addChild: 'Ny underenhet',
+    addChildLabel: (name: string) => `Ny underenhet under ${name}`,
+    editUnit: 'Endre',
+    editUnitLabel: (name: string) => `Endre ${name}`,
+    editUnitHeading: (name: string) => `Endre «${name}»`,
+    newChildHeading: (name: string) => `Ny underenhet under «${name}»`,
+    unitSaved: 'Endringene er lagret.',
+    deleteUnit: 'Slett enheten',
+    deleteUnitHint: 'En enhet kan bare slettes når den ikke har underenheter eller ansatte.',
+    unitDeleted: (name: string) => `Enheten «${name}» er slettet.`,
+    areasHeading: 'Verneområder',
+    areasIntro:
+      'Et verneområde er de enhetene ett verneombud har ansvar for. Har dere flere verneområder, trenger dere også et hovedverneombud.',
+    areasEmpty: 'Dere har ingen verneområder ennå.',
+    newArea: 'Nytt verneområde',
+    editArea: 'Endre',
+    editAreaLabel: (name: string) => `Endre ${name}`,
+    areaName: 'Navn på verneområdet',
+    areaColName: 'Verneområde',
+    areaColUnits: 'Enheter',
+    areaNameRequired: 'Skriv navnet på verneområdet.',
+    areaUnits: 'Enheter i verneområdet',
+    areaUnitsDescription: 'Velg enhetene verneområdet dekker.',
+    areaNoUnits: 'Ingen enheter valgt ennå.',
+    areaSave: 'Lagre verneområdet',
+    areaSaved: (name: string) => `Verneområdet «${name}» er lagret.`,
+    detailsHeading: 'Virksomheten',
+    orgName: 'Navn på virksomheten',
+    orgNameRequired: 'Skriv navnet på virksomheten.',
+    orgnr: 'Organisasjonsnummer',
+    detailsSave: 'Lagre endringene',
+    detailsSaved: 'Endringene er lagret.',
+    detailsReadOnly: 'Bare administratorer kan endre navn og organisasjonsnummer.',
+  },
+};
+
+export type OrganisationMessages = typeof nb;
+
+const en: OrganisationMessages = {
+  nav: {
+    organisation: 'Organisation',
+  },
+  organisation: {
+    title: 'Organisation',
+    tabUnits: 'Units',
+    tabAreas: 'Safety areas',
+    tabDetails: 'The organisation',
+    unitsHeading: 'Units',
+    unitsIntro:
+      'Units are the departments and teams of the organisation. A unit can have sub-units, for example a sector with several departments.',
+    unitsEmpty: 'You have no units yet. Create the first one below.',
+    unitEmployees: (n: number) => plural(n, 'employee', 'employees'),
+    newUnitHeading: 'New unit',
+    unitName: 'Name of the unit',
+    unitNameRequired: 'Enter the name of the unit.',
+    parent: 'Belongs to',
+    topLevel: 'Top level',
+    createUnit: 'Create unit',
+    unitCreated: (name: string) => `The unit “${name}” has been created.`,
+    addChild: 'New sub-unit',
+    addChildLabel: (name: string) => `New sub-unit under ${name}`,
+    editUnit: 'Edit',
+    editUnitLabel: (name: string) => `Edit ${name}`,
+    editUnitHeading: (name: string) => `Edit “${name}”`,
+    newChildHeading: (name: string) => `New sub-unit under “${name}”`,
+    unitSaved: 'The changes have been saved.',
+    deleteUnit: 'Delete the unit',
+    deleteUnitHint: 'A unit can only be deleted when it has no sub-units or employees.',
+    unitDeleted: (name: string) => `The unit “${name}” has been deleted.`,
+    areasHeading: 'Safety areas',
+    areasIntro:
+      'A safety area is the set of units one safety representative is responsible for. With several safety areas you also need a chief safety representative.',
+    areasEmpty: 'You have no safety areas yet.',
+    newArea: 'New safety area',
+    editArea: 'Edit',
+    editAreaLabel: (name: string) => `Edit ${name}`,
+    areaName: 'Name of the safety area',
+    areaColName: 'Safety area',
+    areaColUnits: 'Units',
+    areaNameRequired: 'Enter the name of the safety area.',
+    areaUnits: 'Units in the safety area',
+    areaUnitsDescription: 'Choose the units the safety area covers.',
+    areaNoUnits: 'No units chosen yet.',
+    areaSave: 'Save the safety area',
+    areaSaved: (name: string) => `The safety area “${name}” has been saved.`,
+    detailsHeading: 'The organisation',
+    orgName: 'Name of the organisation',
+    orgNameRequired: 'Enter the name of the organisation.',
+    orgnr: 'Organisation number',
+    detailsSave: 'Save the changes',
+    detailsSaved: 'The changes have been saved.',
+    detailsReadOnly: 'Only administrators can change the name and organisation number.',
+  },
+};
+
+export const messages = { nb, en };
