@@ -153,7 +153,26 @@ describe('the demo company', () => {
     ]);
     await page.goto('/ansatte?sok=hansen');
     await page.locator('table a').first().waitFor();
-    const href = (await page.locator('table a').first().getAttribute('href'))!;
+    // A Hansen with a leader, so the database can show that the saves below keep the leader.
+    const db = app.server.database.db;
+    const hansen = await db
+      .selectFrom('employee')
+      .select(['id', 'leader_id'])
+      .where('name', 'like', '% Hansen')
+      .where('leader_id', 'is not', null)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const href = `/ansatte/${hansen.id}`;
+    expect(await page.locator(`table a[href="${href}"]`).count()).toBe(1);
+    const leaderIdInDb = async () =>
+      (
+        await db
+          .selectFrom('employee')
+          .select('leader_id')
+          .where('id', '=', hansen.id)
+          .executeTakeFirstOrThrow()
+      ).leader_id;
+    const leaderBefore = hansen.leader_id;
 
     const other = await s.context.newPage();
     await other.goto(href);
@@ -177,6 +196,8 @@ describe('the demo company', () => {
     await page.getByLabel('Stillingsprosent').fill('50');
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Endringene er lagret.').waitFor();
+    // «Lagret» is not enough: the database still has the leader nobody touched.
+    expect(await leaderIdInDb()).toBe(leaderBefore);
 
     await page.goto('/brukere');
     await page.getByRole('heading', { level: 1, name: 'Brukere og roller' }).waitFor();
