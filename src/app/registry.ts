@@ -8,9 +8,14 @@ import { coreMigrations } from '../db/migrations/index.ts';
 import { authModule } from '../modules/auth/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
 import { employeesModule } from '../modules/employees/index.ts';
+import { hmsMalModule } from '../modules/hms-mal/index.ts';
 import { importsModule } from '../modules/imports/index.ts';
+import { internkontrollModule } from '../modules/internkontroll/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
+import { opplaeringModule } from '../modules/opplaering/index.ts';
 import { organisationModule } from '../modules/organisation/index.ts';
+import { rollerModule } from '../modules/roller/index.ts';
+import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
@@ -27,6 +32,11 @@ export const registry = createRegistry(
     sykefravaerModule,
     notificationsModule,
     dokumenterModule,
+    internkontrollModule,
+    hmsMalModule,
+    rollerModule,
+    opplaeringModule,
+    rutinerModule,
   ],
   coreMigrations,
 );

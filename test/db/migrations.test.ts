@@ -23,6 +23,12 @@ const SHIPPED = [
   '0008-legebrev-katalog',
   '0009-case-action',
   '0010-change-notify',
+  '0011-internkontroll',
+  '0012-roller',
+  '0013-opplaering',
+  '0014-rutiner',
+  '0015-hms-mal',
+  '0016-internkontroll-notify',
 ];
 
 describe('the migration order built from the module manifests', () => {

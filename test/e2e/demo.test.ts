@@ -88,7 +88,10 @@ describe('the demo company', () => {
       'Mine medarbeidere',
       'Sykefravær',
       'Mine oppgaver',
+      'Internkontroll',
       'Mitt fravær',
+      'Mine rutiner',
+      'Min opplæring',
       'Min side',
     ]);
     await axe.check(page, 'forside (leder)');
@@ -116,7 +119,13 @@ describe('the demo company', () => {
   it('an employee sees their own page, in English too', async () => {
     const employee = accounts.find((a) => a.role.startsWith('Ansatt'))!;
     await login(page, employee);
-    expect(await navLinks(page)).toEqual(['Forside', 'Mitt fravær', 'Min side']);
+    expect(await navLinks(page)).toEqual([
+      'Forside',
+      'Mitt fravær',
+      'Mine rutiner',
+      'Min opplæring',
+      'Min side',
+    ]);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Min side' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
     await page.getByText('Hjemmetjenesten').first().waitFor();
@@ -125,7 +134,13 @@ describe('the demo company', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'My page' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await navLinks(page, 'Main menu')).toEqual(['Home', 'My absence', 'My page']);
+    expect(await navLinks(page, 'Main menu')).toEqual([
+      'Home',
+      'My absence',
+      'My routines',
+      'My training',
+      'My page',
+    ]);
     await axe.check(page, 'my page (en)');
     await screenshot(page, '10-my-page-en');
     // The choice is saved on the user as well.
@@ -147,8 +162,11 @@ describe('the demo company', () => {
       'Importer ansatte',
       'Sykefravær',
       'Mine oppgaver',
+      'Internkontroll',
       'Brukere og roller',
       'Mitt fravær',
+      'Mine rutiner',
+      'Min opplæring',
       'Min side',
     ]);
     await page.goto('/ansatte?sok=hansen');

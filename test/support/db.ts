@@ -81,6 +81,7 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
 // ---------------------------------------------------------------- PostgreSQL
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
+const MODULES_DIR = fileURLToPath(new URL('../../src/modules/', import.meta.url));
 const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 6);
 let counter = 0;
 let adminPool: pg.Pool | undefined;
@@ -124,14 +125,23 @@ async function adminQuery(statement: string): Promise<void> {
   }
 }
 
+/** Every migration file: the core ones and each module's (`src/modules/<m>/migrations/`). */
+function migrationFiles(): string[] {
+  const core = readdirSync(MIGRATIONS_DIR).map((file) => `${MIGRATIONS_DIR}${file}`);
+  const modules = readdirSync(MODULES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const dir = `${MODULES_DIR}${entry.name}/migrations/`;
+      return existsSync(dir) ? readdirSync(dir).map((file) => `${dir}${file}`) : [];
+    });
+  return [...core, ...modules].sort();
+}
+
+/** Names the PostgreSQL template: a new or changed migration anywhere builds a new one. */
 function migrationsHash(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort()) {
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(`${MIGRATIONS_DIR}${file}`))
-      .update('\0');
+  for (const path of migrationFiles()) {
+    hash.update(path).update('\0').update(readFileSync(path)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

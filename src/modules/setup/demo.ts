@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { hashPassword } from '../auth/index.ts';
+import { EMPTY_PROFILE, seedCompanyProfile } from '../internkontroll/index.ts';
 
 export const DEMO_PASSWORD = 'demo-passord-2026';
 export const DEMO_ORGNR = '987654325';
@@ -90,6 +91,24 @@ function ascii(s: string): string {
     .replace(/[^a-z]/g, '');
 }
 
+/**
+ * A municipality's profile: public administration (SN2025 84.11, not on the FOLM § 13-1 list, so the
+ * yearly assessment decided BHT), cleaning chemicals and infection risk in care, night shifts at the
+ * nursing home, VO and AMU elected in spring 2025.
+ */
+const DEMO_PROFILE = {
+  ...EMPTY_PROFILE,
+  employeesAvg20hLastYear: null,
+  hiredWorkers: 6,
+  nace: { system: 'SN2025' as const, code: '84.11', label: 'Generell offentlig administrasjon' },
+  hazardousChemicals: true,
+  biologicalAgents: true,
+  nightWorkMainly: true,
+  bhtRiskAssessmentSaysRequired: true,
+  lastVoElection: '2025-04-01',
+  lastAmuElection: '2025-05-01',
+};
+
 export type DemoAccount = { role: string; name: string; email: string; password: string };
 
 export async function loadDemo(
@@ -164,6 +183,25 @@ export async function loadDemo(
         })),
       )
       .execute();
+
+    // Two more verneområder (FOLM § 3-1: each small enough for its verneombud to have an overview).
+    for (const [name, units] of [
+      ['Oppvekst', ['oppvekst', 'skole']],
+      ['Administrasjon og drift', ['drift']],
+    ] as const) {
+      const other = await trx
+        .insertInto('verneomrade')
+        .values({ organisation_id: orgId, name })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('verneomrade_unit')
+        .values(
+          units.map((k) => ({ organisation_id: orgId, verneomrade_id: other.id, unit_id: unitIds.get(k)! })),
+        )
+        .execute();
+    }
+    await seedCompanyProfile(trx, orgId, DEMO_PROFILE);
 
     const pick = (unit: string, index: number) => people[unit]![index]!;
     const specs: { role: Role; person: { id: string | null; name: string; email: string }; label: string }[] =

@@ -14,7 +14,7 @@ import {
 import { ActionMenu, BodyShort, Detail, InternalHeader, Page, Spacer } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { MouseEvent, ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { resetAfterSessionChange, sessionNotices, useSessionQuery } from '../api/session.ts';
 import type { SessionResponse } from '../api/types.ts';
@@ -22,7 +22,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { NotificationBell } from '../modules/notifications/index.ts';
 import { formatOrgnr } from '../ui/format.ts';
 import { changeLocale } from './locale-sync.ts';
-import { navItems } from './navigation.ts';
+import { navItems, sectionFor } from './navigation.ts';
 
 export const MAIN_ID = 'hovedinnhold';
 
@@ -144,6 +144,29 @@ function MainNav({ session }: { session: SessionResponse }) {
   );
 }
 
+/** The menu of the section the page is in (e.g. every HMS page under «Internkontroll»). */
+function SectionNav({ session }: { session: SessionResponse }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const section = sectionFor(session, pathname);
+  if (!section) return null;
+  return (
+    <nav aria-label={t.header.sectionNav(t.nav[section.label])} className="section-nav">
+      <Page.Block width="xl" gutters>
+        <ul>
+          {section.items.map((item) => (
+            <li key={item.label}>
+              <NavLink to={item.to} end={item.end ?? false}>
+                {t.nav[item.label]}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </Page.Block>
+    </nav>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { data: session } = useSessionQuery();
@@ -165,6 +188,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {loggedIn ? <UserMenu session={session} /> : null}
       </InternalHeader>
       {withNav ? <MainNav session={session} /> : null}
+      {withNav ? <SectionNav session={session} /> : null}
       <main id={MAIN_ID} tabIndex={-1} className="app-main">
         <Page.Block width="xl" gutters>
           {children}

@@ -43,6 +43,11 @@ export type NavEntry<Label extends string = string> = {
   roles?: readonly Role[];
   /** A further condition on the session (e.g. "linked to an employee record"). */
   when?: (session: SessionResponse) => boolean;
+  /**
+   * The `to` of a main-menu entry this one sits under: it is then not in the main menu but in the
+   * section menu shown on every page below that entry (e.g. the HMS modules under `/internkontroll`).
+   */
+  parent?: string;
 };
 
 /**

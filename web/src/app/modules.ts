@@ -6,11 +6,16 @@
 import { authModule } from '../modules/auth/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
 import { employeesModule } from '../modules/employees/index.ts';
+import { hmsMalModule } from '../modules/hms-mal/index.ts';
 import { homeModule } from '../modules/home/index.ts';
 import { importModule } from '../modules/import/index.ts';
+import { internkontrollModule } from '../modules/internkontroll/index.ts';
 import { meModule } from '../modules/me/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
+import { opplaeringModule } from '../modules/opplaering/index.ts';
 import { organisationModule } from '../modules/organisation/index.ts';
+import { rollerModule } from '../modules/roller/index.ts';
+import { rutinerModule } from '../modules/rutiner/index.ts';
 import { settingsModule } from '../modules/settings/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
@@ -26,6 +31,11 @@ export const webModules = [
   usersModule,
   sykefravaerModule,
   dokumenterModule,
+  internkontrollModule,
+  rollerModule,
+  opplaeringModule,
+  hmsMalModule,
+  rutinerModule,
   notificationsModule,
   settingsModule,
   meModule,

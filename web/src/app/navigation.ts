@@ -16,8 +16,27 @@ const entries = webModules
   .flatMap((m): readonly NavEntry<NavItem['label']>[] => m.navigation ?? [])
   .sort((a, b) => a.order - b.order);
 
+const visible = (session: SessionResponse) => (e: NavEntry<NavItem['label']>) =>
+  (!e.roles || hasAnyRole(session, ...e.roles)) && (!e.when || e.when(session));
+
+const item = (e: NavEntry<NavItem['label']>): NavItem => ({ to: e.to, label: e.label, end: e.end });
+
+/** The main menu: every visible entry that sits under no other. */
 export function navItems(session: SessionResponse): NavItem[] {
-  return entries
-    .filter((e) => (!e.roles || hasAnyRole(session, ...e.roles)) && (!e.when || e.when(session)))
-    .map((e) => ({ to: e.to, label: e.label, end: e.end }));
+  return entries.filter((e) => e.parent === undefined && visible(session)(e)).map(item);
+}
+
+/** Below a main-menu entry with children: that entry's label and its visible children, in order. */
+export type Section = { label: NavItem['label']; items: NavItem[] };
+
+export function sectionFor(session: SessionResponse, pathname: string): Section | null {
+  const parent = entries.find(
+    (e) =>
+      e.parent === undefined &&
+      (pathname === e.to || pathname.startsWith(`${e.to}/`)) &&
+      entries.some((c) => c.parent === e.to),
+  );
+  if (!parent || !visible(session)(parent)) return null;
+  const items = entries.filter((e) => e.parent === parent.to && visible(session)(e)).map(item);
+  return items.length > 0 ? { label: parent.label, items } : null;
 }

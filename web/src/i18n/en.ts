@@ -37,6 +37,7 @@ export const en: CoreMessages = {
   },
   header: {
     mainNav: 'Main menu',
+    sectionNav: (section: string) => `${section} menu`,
     userMenu: 'User menu',
     myPage: 'My page',
     settings: 'Settings',

@@ -44,6 +44,7 @@ export const nb = {
   },
   header: {
     mainNav: 'Hovedmeny',
+    sectionNav: (section: string) => `Meny for ${section}`,
     userMenu: 'Brukermeny',
     myPage: 'Min side',
     settings: 'Innstillinger',

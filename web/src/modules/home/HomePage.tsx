@@ -8,6 +8,7 @@ import { formatOrgnr } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useEmployeeList } from '../employees/index.ts';
 import { useUnits } from '../organisation/index.ts';
+import { UnreadRoutinesNotice } from '../rutiner/index.ts';
 import { TasksSummary } from '../sykefravaer/index.ts';
 
 function Shortcut({ to, title, text }: { to: string; title: string; text: string }) {
@@ -106,6 +107,7 @@ export function HomePage() {
         ) : null}
       </div>
       <Flash />
+      <UnreadRoutinesNotice />
       {hasAnyRole(session, 'admin', 'hr', 'leder') ? <TasksSummary /> : null}
       {manager ? <Overview /> : null}
       <section aria-labelledby="shortcuts-heading">

@@ -1,0 +1,40 @@
+/** Training records (opplæring): the courses, who needs what, expiry, and certificate files. Pure. */
+export {
+  COURSE_LEGAL_BASIS,
+  COURSE_NEEDING_TITLE,
+  COURSES,
+  type Course,
+  EXPIRY_WARNING_DAYS,
+  VO_AMU_MIN_HOURS,
+} from './courses.ts';
+export {
+  buildMatrix,
+  type Cell,
+  type CellState,
+  cellFor,
+  currentRecord,
+  type ExpiryState,
+  expiryState,
+  firstReminderDate,
+  type MatrixColumn,
+  type MatrixRow,
+  type RecordFacts,
+  type Requirement,
+  type RoleFacts,
+  requiredCourses,
+  trainingSummary,
+} from './rules.ts';
+export {
+  attachmentDisposition,
+  CERTIFICATE_ACCEPT,
+  CERTIFICATE_MAX_BYTES,
+  CERTIFICATE_MIME,
+  CERTIFICATE_TYPES,
+  type CertificateCheck,
+  type CertificateProblem,
+  type CertificateType,
+  checkCertificate,
+  safeFileName,
+  sniffFileType,
+  typeFromName,
+} from './sniff.ts';

@@ -1,0 +1,324 @@
+/**
+ * The årshjul's dialogs: mark an activity done (a short note is required), move it to another date
+ * (own activities may also be renamed), delete an own activity, and add one. Each checks what it can
+ * before sending, shows the server's field errors at the field, and keeps what the user typed when
+ * the write fails. The page closes the dialog when `onSubmit` resolves.
+ */
+import { BodyLong, BodyShort, Button, Modal, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { ErrorAlert } from '../../ui/Feedback.tsx';
+import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
+import { formatDate } from '../../ui/format.ts';
+import { type ArshjulItem, type NewArshjulItem, OWNER_ROLES, type OwnerRole } from './api.ts';
+
+type Write = { isPending: boolean };
+
+const NOTE_KEYS = ['note'] as const;
+const MOVE_KEYS = ['due', 'title'] as const;
+const ADD_KEYS = ['title', 'due', 'ownerRole'] as const;
+
+/** Focus the first field with an error, in the order of the form. */
+function focusFirst(keys: readonly string[], fields: FieldErrors): void {
+  const first = keys.find((k) => fields[k]);
+  if (first) document.getElementById(fieldId(first))?.focus();
+}
+
+function DialogFrame({
+  heading,
+  formId,
+  confirm,
+  danger = false,
+  pending,
+  onClose,
+  onSubmit,
+  children,
+}: {
+  heading: string;
+  formId: string;
+  confirm: string;
+  danger?: boolean;
+  pending: boolean;
+  onClose: () => void;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal open onClose={onClose} header={{ heading }} width="medium">
+      <Modal.Body>
+        <form
+          id={formId}
+          noValidate
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            onSubmit();
+          }}
+        >
+          <VStack gap="space-16">{children}</VStack>
+        </form>
+      </Modal.Body>
+      <Modal.Footer>
+        <Button type="submit" form={formId} loading={pending} variant={danger ? 'danger' : 'primary'}>
+          {confirm}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onClose}>
+          {t.common.cancel}
+        </Button>
+      </Modal.Footer>
+    </Modal>
+  );
+}
+
+export function DoneDialog({
+  item,
+  write,
+  onClose,
+  onSubmit,
+}: {
+  item: ArshjulItem;
+  write: Write;
+  onClose: () => void;
+  onSubmit: (note: string) => Promise<void>;
+}) {
+  const { t, locale } = useI18n();
+  const ti = t.internkontroll;
+  const title = locale === 'en' ? item.title.en : item.title.nb;
+  const [note, setNote] = useState('');
+  const errors = useFormErrors(NOTE_KEYS);
+
+  const submit = () => {
+    if (!note.trim()) {
+      const fields = { note: ti.doneNoteRequired };
+      errors.setFieldErrors(fields);
+      focusFirst(NOTE_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit(note.trim()).catch((error: unknown) => errors.setApiError(error));
+  };
+
+  return (
+    <DialogFrame
+      heading={ti.markDoneLabel(title)}
+      formId="ik-done-form"
+      confirm={ti.markDone}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <BodyShort size="small">{ti.due(formatDate(item.due))}</BodyShort>
+      {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
+      <Textarea
+        id={fieldId('note')}
+        label={ti.doneNote}
+        description={ti.doneNoteDescription}
+        value={note}
+        maxLength={2000}
+        minRows={3}
+        onChange={(e) => {
+          setNote(e.target.value);
+          errors.clearField('note');
+        }}
+        error={errors.fields.note}
+      />
+    </DialogFrame>
+  );
+}
+
+export function MoveDialog({
+  item,
+  write,
+  onClose,
+  onSubmit,
+}: {
+  item: ArshjulItem;
+  write: Write;
+  onClose: () => void;
+  onSubmit: (body: { due: string; title?: string }) => Promise<void>;
+}) {
+  const { t, locale } = useI18n();
+  const ti = t.internkontroll;
+  const own = item.key === null;
+  const current = locale === 'en' ? item.title.en : item.title.nb;
+  // The server keeps an item in its year: a move is within the year of its generated date.
+  const year = (item.generatedDue ?? item.due).slice(0, 4);
+  const [due, setDue] = useState(item.due);
+  const [title, setTitle] = useState(current);
+  const errors = useFormErrors(MOVE_KEYS);
+
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (due === '') fields.due = ti.moveDateRequired;
+    else if (due === INVALID_DATE) fields.due = t.validation.dateInvalid;
+    else if (due.slice(0, 4) !== year) fields.due = ti.moveDateOtherYear(year);
+    if (own && !title.trim()) fields.title = ti.moveTitleRequired;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirst(MOVE_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit(own ? { due, title: title.trim() } : { due }).catch((error: unknown) =>
+      errors.setApiError(error),
+    );
+  };
+
+  return (
+    <DialogFrame
+      heading={ti.moveLabel(current)}
+      formId="ik-move-form"
+      confirm={ti.move}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
+      <DateField
+        id={fieldId('due')}
+        label={ti.moveDate}
+        description={ti.moveDateDescription(year)}
+        value={due}
+        onChange={(v) => {
+          setDue(v);
+          errors.clearField('due');
+        }}
+        error={errors.fields.due}
+        required
+      />
+      {own ? (
+        <TextField
+          id={fieldId('title')}
+          label={ti.moveTitle}
+          value={title}
+          maxLength={200}
+          autoComplete="off"
+          onChange={(e) => {
+            setTitle(e.target.value);
+            errors.clearField('title');
+          }}
+          error={errors.fields.title}
+        />
+      ) : null}
+    </DialogFrame>
+  );
+}
+
+export function DeleteDialog({
+  item,
+  write,
+  onClose,
+  onSubmit,
+}: {
+  item: ArshjulItem;
+  write: Write;
+  onClose: () => void;
+  onSubmit: () => Promise<void>;
+}) {
+  const { t, locale } = useI18n();
+  const ti = t.internkontroll;
+  const [error, setError] = useState<unknown>(null);
+  const title = locale === 'en' ? item.title.en : item.title.nb;
+  return (
+    <DialogFrame
+      heading={ti.deleteHeading}
+      formId="ik-delete-form"
+      confirm={ti.remove}
+      danger
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={() => {
+        setError(null);
+        onSubmit().catch((e: unknown) => setError(e));
+      }}
+    >
+      {error ? <ErrorAlert error={error} /> : null}
+      <BodyLong>{ti.deleteBody(title)}</BodyLong>
+    </DialogFrame>
+  );
+}
+
+export function AddDialog({
+  write,
+  onClose,
+  onSubmit,
+}: {
+  write: Write;
+  onClose: () => void;
+  onSubmit: (item: NewArshjulItem) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const ti = t.internkontroll;
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [ownerRole, setOwnerRole] = useState<OwnerRole>('hr');
+  const errors = useFormErrors(ADD_KEYS);
+
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (!title.trim()) fields.title = ti.addTitleRequired;
+    if (due === '') fields.due = ti.addDueRequired;
+    else if (due === INVALID_DATE) fields.due = t.validation.dateInvalid;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirst(ADD_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({ title: title.trim(), due, ownerRole }).catch((error: unknown) => errors.setApiError(error));
+  };
+
+  return (
+    <DialogFrame
+      heading={ti.addHeading}
+      formId="ik-add-form"
+      confirm={ti.addConfirm}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
+      <TextField
+        id={fieldId('title')}
+        label={ti.addTitle}
+        value={title}
+        maxLength={200}
+        autoComplete="off"
+        onChange={(e) => {
+          setTitle(e.target.value);
+          errors.clearField('title');
+        }}
+        error={errors.fields.title}
+      />
+      <DateField
+        id={fieldId('due')}
+        label={ti.addDue}
+        value={due}
+        onChange={(v) => {
+          setDue(v);
+          errors.clearField('due');
+        }}
+        error={errors.fields.due}
+        required
+      />
+      <Select
+        id={fieldId('ownerRole')}
+        label={ti.addOwner}
+        value={ownerRole}
+        onChange={(e) => {
+          const role = OWNER_ROLES.find((r) => r === e.target.value);
+          if (role) setOwnerRole(role);
+          errors.clearField('ownerRole');
+        }}
+        error={errors.fields.ownerRole}
+      >
+        {OWNER_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t.roles[r]}
+          </option>
+        ))}
+      </Select>
+    </DialogFrame>
+  );
+}
