@@ -352,4 +352,19 @@ describe.each(testDatabaseKinds())('internkontroll on %s', (kind) => {
     });
     expect((await items()).find((r) => r.id === review.id)?.done_at).not.toBeNull();
   });
+
+  it('the årshjul activities are in the personal calendar feed of the owning role', async () => {
+    const view = await arshjul();
+    const vernerunde = byKey(view, 'vernerunde-kvartalsvis').find((i) => i.done === null) as ArshjulItem;
+    const feed = expectStatus(
+      await org.clients.verneombud.post<{ url: string }>('/api/v1/me/calendar-feed'),
+      201,
+    ).body;
+    const ics = (await t.client().get(new URL(feed.url).pathname)).raw.body;
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${vernerunde.due.replaceAll('-', '')}`);
+    expect(ics).toContain(`SUMMARY:Frist: ${vernerunde.title.nb}`);
+    // HR's own activities are not in the verneombud's calendar.
+    const hrOnly = view.items.find((i) => i.ownerRole === 'hr' && i.done === null) as ArshjulItem;
+    expect(ics).not.toContain(`SUMMARY:Frist: ${hrOnly.title.nb}`);
+  });
 });
