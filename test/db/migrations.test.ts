@@ -29,6 +29,7 @@ const SHIPPED = [
   '0014-rutiner',
   '0015-hms-mal',
   '0016-internkontroll-notify',
+  '0017-dokumenter-hand-over',
 ];
 
 describe('the migration order built from the module manifests', () => {

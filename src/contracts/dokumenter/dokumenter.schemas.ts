@@ -84,6 +84,8 @@ export const PlanSchema = z.object({
       recipient: z.enum(['sykmelder', 'nav']),
       contentVersion: z.number().int(),
       note: z.string().nullable(),
+      /** The version sent had not been approved by the employee (recorded when it was sent). */
+      unapproved: z.boolean(),
       by: UserRef,
       at: z.string(),
     }),
@@ -91,6 +93,9 @@ export const PlanSchema = z.object({
   healthWordWarnings: z.array(z.object({ field: z.string(), words: z.array(z.string()) })),
 });
 export type PlanDto = z.infer<typeof PlanSchema>;
+
+/** The employee's plan that waits for their approval (its id only), for the front page; null: none. */
+export const MyPlanAwaitingSchema = z.object({ planId: z.string().nullable() });
 
 /** GET answers `{ plan: null }` when the current case has no plan yet; `caseStart` null: no current case. */
 export const PlanOrNullSchema = z.object({ caseStart: z.string().nullable(), plan: PlanSchema.nullable() });

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { bilingual } from '../bilingual.ts';
 import { IsoDateSchema, PageQuerySchema } from '../common.ts';
 
-export const NOTIFICATION_KINDS = ['reminder-before', 'reminder-due', 'custom'] as const;
+/**
+ * `reminder-before`/`reminder-due`: a deadline reminder (the sweep); `custom`: «påminn meg»;
+ * `event`: a hand-over in a document's workflow — it is now this user's turn (e.g. a plan to approve).
+ */
+export const NOTIFICATION_KINDS = ['reminder-before', 'reminder-due', 'custom', 'event'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NotificationSchema = z.object({

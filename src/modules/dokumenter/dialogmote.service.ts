@@ -9,6 +9,10 @@
  * The employee decides who of the optional participants (tillitsvalgt, verneombud, BHT, sykmelder)
  * joins: one without recorded consent is refused (400), or stored as "ask the employee" and not
  * invited until the employee agrees on their own login. Writes claim the row's `version` (409 stale).
+ * Hand-overs notify who must act, in the write's transaction (`hand-over.ts`): the invited
+ * participants with a login when the meeting is planned, changed or cancelled; the leader when the
+ * employee answers who may join; the employee and the leader when the minutes are first written —
+ * which also closes the routine task of calling the meeting, with the meeting as evidence.
  */
 import ical from 'ical-generator';
 import type { Selectable, Transaction } from 'kysely';
@@ -28,7 +32,7 @@ import {
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound, staleVersion } from '../../platform/errors.ts';
 import { fieldsError } from '../../platform/validation.ts';
-import type { ActionOwnerKind } from '../sykefravaer/index.ts';
+import type { ActionOwnerKind, CaseEmployee } from '../sykefravaer/index.ts';
 import {
   currentPlan,
   findCaseEmployee,
@@ -39,6 +43,7 @@ import {
 } from '../sykefravaer/index.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
 import type { DialogmoteParticipantTable, DialogmoteTable } from './dialogmote.tables.ts';
+import { notifyConsentAnswered, notifyMeeting, notifyMinutes, TASKS_FULFILLED } from './hand-over.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
 
 type MeetingRow = Selectable<DialogmoteTable>;
@@ -474,6 +479,19 @@ function place(input: MeetingInput) {
   return { place: placeText, video_link: video };
 }
 
+const meetingRefOf = (row: MeetingRow, employee: CaseEmployee) => ({
+  organisationId: row.organisation_id,
+  employeeId: row.employee_id,
+  caseStart: row.case_start,
+  meetingId: row.id,
+  leaderId: employee.leaderId,
+});
+
+/** The participants who get the invitation (the optional ones only with the employee's consent). */
+async function invitedParticipants(trx: Transaction<Database>, row: MeetingRow) {
+  return (await loadParticipants(trx, row.organisation_id, [row.id])).filter(isInvited);
+}
+
 export async function createMeeting(ctx: Ctx, employeeId: string, input: MeetingInput) {
   const { db, actor } = ctx;
   consentErrors(input, []);
@@ -509,6 +527,17 @@ export async function createMeeting(ctx: Ctx, employeeId: string, input: Meeting
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeParticipants(trx, ctx, row.id, input, []);
+    await notifyMeeting(
+      trx,
+      actor,
+      {
+        ...meetingRefOf(row, employee),
+        event: 'innkalling',
+        version: row.version,
+        localStart: input.startsAt,
+      },
+      await invitedParticipants(trx, row),
+    );
     await writeAudit(trx, actor, { action: 'create', entityType: ENTITY, entityId: row.id });
     return (await toDtos(trx, [row], employee.name, ctx.locale))[0] as MeetingDto;
   });
@@ -521,14 +550,18 @@ async function writeMeeting(
   id: string,
   version: number,
   via: Via,
-  change: (trx: Transaction<Database>, row: MeetingRow) => Promise<{ set: object; record: string }>,
+  change: (
+    trx: Transaction<Database>,
+    row: MeetingRow,
+    employee: CaseEmployee,
+  ) => Promise<{ set: object; record: string }>,
 ): Promise<MeetingDto> {
   const { db, actor } = ctx;
   return db.transaction().execute(async (trx) => {
     const employee = await findCaseEmployee(trx, actor, employeeId, via);
     const current = await findMeeting(trx, actor.organisationId, employee.id, id, true);
     if (current.version !== version) throw staleVersion();
-    const { set, record } = await change(trx, current);
+    const { set, record } = await change(trx, current, employee);
     const updated = await trx
       .updateTable('dialogmote')
       .set({ ...set, version: version + 1, updated_by: actor.userId, updated_at: new Date() })
@@ -556,11 +589,22 @@ export function updateMeeting(
   input: MeetingInput & { version: number },
 ) {
   const where = place(input);
-  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async (trx, row) => {
+  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async (trx, row, employee) => {
     if (row.status !== 'planlagt') throw notPlanned();
     const existing = await loadParticipants(trx, ctx.actor.organisationId, [id]);
     consentErrors(input, existing);
     await writeParticipants(trx, ctx, id, input, existing);
+    await notifyMeeting(
+      trx,
+      ctx.actor,
+      {
+        ...meetingRefOf(row, employee),
+        event: 'endret',
+        version: row.version + 1,
+        localStart: input.startsAt,
+      },
+      await invitedParticipants(trx, row),
+    );
     return {
       set: { starts_at: osloLocalToDate(input.startsAt), duration_minutes: input.durationMinutes, ...where },
       record: 'planned',
@@ -569,8 +613,19 @@ export function updateMeeting(
 }
 
 export function cancelMeeting(ctx: Ctx, employeeId: string, id: string, version: number) {
-  return writeMeeting(ctx, employeeId, id, version, 'employer', async (_trx, row) => {
+  return writeMeeting(ctx, employeeId, id, version, 'employer', async (trx, row, employee) => {
     if (row.status !== 'planlagt') throw notPlanned();
+    await notifyMeeting(
+      trx,
+      ctx.actor,
+      {
+        ...meetingRefOf(row, employee),
+        event: 'avlyst',
+        version: row.version + 1,
+        localStart: dateToOsloLocal(row.starts_at),
+      },
+      await invitedParticipants(trx, row),
+    );
     return { set: { status: 'avlyst' }, record: 'cancelled' };
   });
 }
@@ -584,7 +639,7 @@ export function giveConsent(
 ) {
   const own = ctx.actor.employeeId;
   if (own === null) throw meetingNotFound();
-  return writeMeeting(ctx, own, id, input.version, 'self', async (trx) => {
+  return writeMeeting(ctx, own, id, input.version, 'self', async (trx, row, employee) => {
     const p = (await loadParticipants(trx, ctx.actor.organisationId, [id])).find(
       (x) => x.id === participantId,
     );
@@ -597,14 +652,16 @@ export function giveConsent(
       .where('organisation_id', '=', ctx.actor.organisationId)
       .where('id', '=', participantId)
       .execute();
+    await notifyConsentAnswered(trx, ctx.actor, { ...meetingRefOf(row, employee), version: row.version + 1 });
     return { set: {}, record: input.consent ? 'consent_given' : 'consent_declined' };
   });
 }
 
 /**
  * Writes the minutes and marks the meeting held. The first time, the case's `dialogmote1` milestone is
- * marked done with `dialogmote:<id>` as evidence (through the sykefravær module, before the meeting
- * write, so a refused milestone write leaves the meeting as it was).
+ * marked done with `dialogmote:<id>` as evidence, and the routine task of calling the meeting closed
+ * with it (through the sykefravær module, before the meeting write, so a refused milestone write
+ * leaves the meeting as it was); the employee and the leader are told the minutes are there.
  */
 export async function saveReferat(
   ctx: Ctx,
@@ -626,6 +683,10 @@ export async function saveReferat(
           note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
           version,
           evidenceRef: `dialogmote:${id}`,
+          closesTasks: {
+            taskIds: TASKS_FULFILLED.dialogmote1Held,
+            note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
+          },
         });
         break;
       } catch (error) {
@@ -640,7 +701,9 @@ export async function saveReferat(
     ...(a.ownerKind ? { ownerKind: a.ownerKind } : {}),
     deadline: a.deadline ?? null,
   }));
-  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async (trx, current) => {
+  return writeMeeting(ctx, employeeId, id, input.version, 'employer', async (trx, current, caseEmployee) => {
+    // The minutes are published the first time they are written (later saves correct them).
+    if (current.status === 'planlagt') await notifyMinutes(trx, actor, meetingRefOf(current, caseEmployee));
     // The agreed actions become tasks (done-state of those that stay is kept).
     await replaceDocumentActions(
       trx,

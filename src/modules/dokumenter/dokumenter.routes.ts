@@ -3,6 +3,7 @@ import {
   DiffQuerySchema,
   DiffSchema,
   EmployeeParamsSchema,
+  MyPlanAwaitingSchema,
   MyPlanParamsSchema,
   PlanOrNullSchema,
   PlanParamsSchema,
@@ -21,6 +22,7 @@ import {
   diffVersions,
   getCurrentPlan,
   listVersions,
+  myPlanToRead,
   planPdf,
   savePlan,
   sendPlan,
@@ -170,6 +172,19 @@ export function dokumenterRoutes() {
       response: PlanOrNullSchema,
       async handler(_input, ctx) {
         return getCurrentPlan(ctx, ownId(ctx.actor.employeeId), 'self');
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: `${ME}/awaiting-approval`,
+      summary:
+        'Min oppfølgingsplan som venter på at jeg godkjenner den (bare id-en, til forsiden; planId: null hvis ingen)',
+      tags,
+      access: access.anyRole,
+      response: MyPlanAwaitingSchema,
+      async handler(_input, ctx) {
+        return myPlanToRead(ctx);
       },
     }),
 

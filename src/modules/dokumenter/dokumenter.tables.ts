@@ -56,6 +56,8 @@ export interface OppfolgingsplanSendingTable {
   recipient: PlanRecipient;
   content_version: number;
   note: string | null;
+  /** The version sent had not been approved by the employee (migration 0017-dokumenter-hand-over). */
+  unapproved: ColumnType<boolean, boolean | undefined, boolean>;
   sent_by: string;
   sent_at: CreatedAt;
 }

@@ -4,6 +4,9 @@
  * agreed actions become tasks in the sick-leave module's store (ADR 0004), listed and marked done
  * through `actions.routes.ts`. Labels, diff and the health-word hint are in `src/domain/dokumenter/`.
  * Retention: `erase.ts` deletes a case's documents when the sick-leave module deletes the case.
+ * Hand-overs (a plan sent for approval, a comment, an approval, a meeting invitation, minutes, a
+ * letter) notify the user who must act through the notifications module (`notifyUsers`, in the
+ * write's transaction); document events close the routine tasks they fulfil (`closesTasks`).
  */
 import type { ModuleManifest } from '../../platform/module.ts';
 import { actionRoutes } from './actions.routes.ts';
@@ -14,6 +17,7 @@ import { katalogRoutes } from './katalog.routes.ts';
 import { up as dokumenter } from './migrations/0006-dokumenter.ts';
 import { up as dialogmote } from './migrations/0007-dialogmote.ts';
 import { up as legebrevKatalog } from './migrations/0008-legebrev-katalog.ts';
+import { up as handOver } from './migrations/0017-dokumenter-hand-over.ts';
 
 export const dokumenterModule: ModuleManifest = {
   name: 'dokumenter',
@@ -21,6 +25,7 @@ export const dokumenterModule: ModuleManifest = {
     '0006-dokumenter': { up: dokumenter },
     '0007-dialogmote': { up: dialogmote },
     '0008-legebrev-katalog': { up: legebrevKatalog },
+    '0017-dokumenter-hand-over': { up: handOver },
   },
   routes: () => [...dokumenterRoutes(), ...dialogmoteRoutes(), ...katalogRoutes(), ...actionRoutes()],
   retention: [dokumenterCaseEraser],

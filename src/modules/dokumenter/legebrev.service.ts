@@ -2,7 +2,8 @@
  * The letter to the doctor about tilrettelegging. Access is the case's (`findCaseEmployee`): admin
  * and HR any employee, a leader their own people, the employee their own letters (read and PDF);
  * others 404. Only admin, HR and the leader write. A saved letter keeps its composed text, so the PDF
- * is the same later even if the catalogue changes. Reads and exports are audit-logged (ids only).
+ * is the same later even if the catalogue changes. Reads and exports are audit-logged (ids only). A
+ * saved letter tells the employee it is ready, in the same transaction (`hand-over.ts`).
  */
 import type { Kysely, Transaction } from 'kysely';
 import type {
@@ -19,6 +20,7 @@ import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findCaseEmployee } from '../sykefravaer/index.ts';
+import { notifyLetterReady } from './hand-over.ts';
 import { listArbeid, listTiltak } from './katalog.service.ts';
 import { renderLegebrevPdf } from './legebrev.pdf.ts';
 import { composeLetter } from './legebrev.text.ts';
@@ -134,6 +136,12 @@ export async function saveLetter(ctx: Ctx, employeeId: string, input: LegebrevIn
       })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
+    await notifyLetterReady(trx, actor, {
+      organisationId: actor.organisationId,
+      employeeId: employee.id,
+      id: row.id,
+      createdAt: row.created_at,
+    });
     await writeAudit(trx, actor, {
       action: 'create',
       entityType: ENTITY,

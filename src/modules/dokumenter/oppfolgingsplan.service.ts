@@ -11,6 +11,12 @@
  * also stores a numbered `oppfolgingsplan_version` (1 = the empty draft made at creation). Saving a
  * plan that was sent for approval or approved puts it back to `utkast`: the employee approves a
  * version, and a changed plan needs a new approval.
+ *
+ * Hand-overs notify who must act next, in the write's transaction (`hand-over.ts`): sent for
+ * approval → the employee; the employee's comment or approval → the leader (else HR); the leader's
+ * or HR's comment → the employee. Sending to the sykmelder closes the plan's routine tasks with the
+ * plan as evidence; a version the employee has not approved can be sent (the web asks first), and
+ * the sending, its audit entry and the milestone note record that it was unapproved.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PlanDto } from '../../contracts/dokumenter/dokumenter.schemas.ts';
@@ -23,6 +29,7 @@ import type { Actor } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import { fieldsError } from '../../platform/validation.ts';
 import {
+  type CaseEmployee,
   currentPlan,
   findCaseEmployee,
   loadFollowup,
@@ -30,6 +37,7 @@ import {
   replaceDocumentActions,
 } from '../sykefravaer/index.ts';
 import type { OppfolgingsplanTable, PlanRecipient } from './dokumenter.tables.ts';
+import { notifyPlanApproved, notifyPlanComment, notifyPlanSubmitted, TASKS_FULFILLED } from './hand-over.ts';
 import { renderPlanPdf } from './pdf.ts';
 
 export type Ctx = { db: Kysely<Database>; actor: Actor; locale: Locale };
@@ -90,7 +98,7 @@ async function toDto(db: Db, row: PlanRow, employeeName: string, locale: Locale)
     .execute();
   const sendings = await db
     .selectFrom('oppfolgingsplan_sending')
-    .select(['id', 'recipient', 'content_version', 'note', 'sent_by', 'sent_at'])
+    .select(['id', 'recipient', 'content_version', 'note', 'unapproved', 'sent_by', 'sent_at'])
     .where('organisation_id', '=', org)
     .where('plan_id', '=', row.id)
     .orderBy('sent_at')
@@ -140,6 +148,7 @@ async function toDto(db: Db, row: PlanRow, employeeName: string, locale: Locale)
       recipient: s.recipient,
       contentVersion: s.content_version,
       note: s.note,
+      unapproved: s.unapproved,
       by: ref(s.sent_by),
       at: s.sent_at.toISOString(),
     })),
@@ -371,6 +380,7 @@ async function writePlan(
   change: (
     trx: Transaction<Database>,
     row: PlanRow,
+    employee: CaseEmployee,
   ) => Promise<{ set: Partial<Record<keyof OppfolgingsplanTable, unknown>>; record: string }>,
 ): Promise<PlanDto> {
   const { db, actor } = ctx;
@@ -378,7 +388,7 @@ async function writePlan(
     const employee = await findCaseEmployee(trx, actor, employeeId, via);
     const current = await findPlanRow(trx, actor.organisationId, employee.id, planId, true);
     if (current.version !== version) throw staleVersion();
-    const { set, record } = await change(trx, current);
+    const { set, record } = await change(trx, current, employee);
     const updated = await trx
       .updateTable('oppfolgingsplan')
       .set({ ...(set as object), version: version + 1, updated_by: actor.userId, updated_at: new Date() })
@@ -444,11 +454,22 @@ export function savePlan(
 
 const wrongStatus = (nb: string, en: string) => new AppError('WRONG_STATE', { nb, en });
 
+const planRefOf = (row: PlanRow, employee: CaseEmployee) => ({
+  organisationId: row.organisation_id,
+  employeeId: row.employee_id,
+  caseStart: row.case_start,
+  planId: row.id,
+  leaderId: employee.leaderId,
+  contentVersion: row.content_version,
+});
+
+/** Sends the plan to the employee for approval, and tells them (once per content version). */
 export function submitPlan(ctx: Ctx, employeeId: string, planId: string, version: number) {
-  return writePlan(ctx, employeeId, planId, version, 'employer', async (_trx, row) => {
+  return writePlan(ctx, employeeId, planId, version, 'employer', async (trx, row, employee) => {
     if (row.status !== 'utkast') {
       throw wrongStatus('Planen er allerede sendt til godkjenning.', 'The plan has already been submitted.');
     }
+    await notifyPlanSubmitted(trx, ctx.actor, planRefOf(row, employee));
     return { set: { status: 'til-godkjenning' }, record: 'submitted' };
   });
 }
@@ -457,13 +478,14 @@ export function submitPlan(ctx: Ctx, employeeId: string, planId: string, version
 export function approvePlan(ctx: Ctx, planId: string, version: number) {
   const own = ctx.actor.employeeId;
   if (own === null) throw planNotFound();
-  return writePlan(ctx, own, planId, version, 'self', async (_trx, row) => {
+  return writePlan(ctx, own, planId, version, 'self', async (trx, row, employee) => {
     if (row.status !== 'til-godkjenning') {
       throw wrongStatus(
         'Planen er ikke sendt til godkjenning (eller er allerede godkjent).',
         'The plan has not been submitted for approval (or is already approved).',
       );
     }
+    await notifyPlanApproved(trx, ctx.actor, planRefOf(row, employee));
     return {
       set: {
         status: 'godkjent',
@@ -476,7 +498,10 @@ export function approvePlan(ctx: Ctx, planId: string, version: number) {
   });
 }
 
-/** A comment on one section, by the leader/HR or the employee. Comments do not change the version. */
+/**
+ * A comment on one section, by the leader/HR or the employee (who tells the other side). Comments do
+ * not change the version.
+ */
 export async function addComment(
   ctx: Ctx,
   employeeId: string,
@@ -499,6 +524,11 @@ export async function addComment(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await notifyPlanComment(trx, actor, {
+      ...planRefOf(row, employee),
+      commentId: comment.id,
+      byEmployee: via === 'self',
+    });
     await writeAudit(trx, actor, {
       action: 'create',
       entityType: ENTITY,
@@ -509,10 +539,24 @@ export async function addComment(
   });
 }
 
+/** The note on the milestone and the closed tasks when the plan went to the sykmelder. */
+function sentNotes(contentVersion: number, unapproved: boolean, note: string | null) {
+  const warning = unapproved ? ' Planen var ikke godkjent av arbeidstakeren.' : '';
+  return {
+    milestone: `${note ?? 'Oppfølgingsplanen er sendt til sykmelder.'}${warning}`,
+    task: `Oppfølgingsplanen (versjon ${contentVersion}) er sendt til sykmelder.${warning}`,
+  };
+}
+
 /**
  * Records that the current version was sent (to the sykmelder or NAV). Sending to the sykmelder also
- * marks the case's `oppfolgingsplan` milestone done, with the plan version as evidence, through the
+ * marks the case's `oppfolgingsplan` milestone done, with the plan version as evidence, and closes
+ * the routine tasks the sending fulfils (`TASKS_FULFILLED`) with the same evidence, through the
  * sykefravær module (first, so a refused milestone write records no sending).
+ *
+ * A version the employee has not approved may be sent — aml § 4-6 (3) asks the employer to make the
+ * plan with the employee and send it, not for a signature — but it is recorded as such
+ * (`unapproved` on the sending and in the audit entry, and in the milestone's note on the case page).
  */
 export async function sendPlan(
   ctx: Ctx,
@@ -524,16 +568,20 @@ export async function sendPlan(
   const employee = await findCaseEmployee(db, actor, employeeId, 'employer');
   const row = await findPlanRow(db, actor.organisationId, employee.id, planId);
   const note = input.note?.trim() ? input.note.trim() : null;
+  // `godkjent` only while the approved version is the current one (a save puts the plan back to `utkast`).
+  const unapproved = row.status !== 'godkjent';
   if (input.recipient === 'sykmelder') {
     const evidenceRef = `oppfolgingsplan:${planId}:v${row.content_version}`;
+    const notes = sentNotes(row.content_version, unapproved, note);
     for (let attempt = 0; ; attempt++) {
       const version = (await loadFollowup(db, actor.organisationId, employee.id))?.version ?? 0;
       try {
         await markMilestoneDone(ctx, employee.id, 'oppfolgingsplan', {
           caseStart: row.case_start,
-          note: note ?? 'Oppfølgingsplanen er sendt til sykmelder.',
+          note: notes.milestone,
           version,
           evidenceRef,
+          closesTasks: { taskIds: TASKS_FULFILLED.planSentToSykmelder, note: notes.task },
         });
         break;
       } catch (error) {
@@ -552,6 +600,7 @@ export async function sendPlan(
         recipient: input.recipient,
         content_version: row.content_version,
         note,
+        unapproved,
         sent_by: actor.userId,
       })
       .returning('id')
@@ -565,9 +614,32 @@ export async function sendPlan(
         id: sending.id,
         recipient: input.recipient,
         contentVersion: row.content_version,
+        unapproved,
       },
     });
     const fresh = await findPlanRow(trx, actor.organisationId, employee.id, planId);
     return toDto(trx, fresh, employee.name, ctx.locale);
   });
+}
+
+/**
+ * For the employee's front page: the plan of their current case that waits for their approval, if
+ * any — its id only, no content. Not audit-logged: it says no more than the notice the employee
+ * already got, about their own case (reading the plan itself is logged, `getCurrentPlan`).
+ */
+export async function myPlanToRead(ctx: Ctx): Promise<{ planId: string | null }> {
+  const { db, actor } = ctx;
+  if (actor.employeeId === null) return { planId: null };
+  const employee = await findCaseEmployee(db, actor, actor.employeeId, 'self');
+  const caseStart = (await currentPlan(db, actor.organisationId, employee)).followUp?.caseStart;
+  if (caseStart === undefined) return { planId: null };
+  const row = await db
+    .selectFrom('oppfolgingsplan')
+    .select('id')
+    .where('organisation_id', '=', actor.organisationId)
+    .where('employee_id', '=', employee.id)
+    .where('case_start', '=', caseStart)
+    .where('status', '=', 'til-godkjenning')
+    .executeTakeFirst();
+  return { planId: row?.id ?? null };
 }

@@ -2,7 +2,8 @@
  * Samtalereferat: short minutes of the other follow-up conversations of a case (first contact,
  * follow-up talks, frisksamtale) — date, a summary of at most 2000 characters and agreed actions —
  * with a PDF. Access as the case (`findCaseEmployee`; the employee reads their own via `/me`); every
- * read audited (entity `samtalereferat`); writes claim the row's `version` (409 when stale).
+ * read audited (entity `samtalereferat`); writes claim the row's `version` (409 when stale). A new
+ * referat tells the employee, in the same transaction (`hand-over.ts`).
  */
 import type { Selectable, Transaction } from 'kysely';
 import type { SamtaleDto, SamtaleInput } from '../../contracts/dokumenter/samtalereferat.schemas.ts';
@@ -20,6 +21,7 @@ import {
 } from '../sykefravaer/index.ts';
 import { renderReferatPdf } from './dialogmote.pdf.ts';
 import type { SamtalereferatTable } from './dialogmote.tables.ts';
+import { notifySamtalereferat } from './hand-over.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
 
 type Row = Selectable<SamtalereferatTable>;
@@ -161,6 +163,12 @@ export async function createSamtale(ctx: Ctx, employeeId: string, input: Samtale
       .returningAll()
       .executeTakeFirstOrThrow();
     await syncActions(trx, row, employee.name, cleanActions(input.actions));
+    await notifySamtalereferat(trx, actor, {
+      organisationId: row.organisation_id,
+      employeeId: row.employee_id,
+      caseStart: row.case_start,
+      id: row.id,
+    });
     await writeAudit(trx, actor, { action: 'create', entityType: ENTITY, entityId: row.id });
     return (await toDtos(trx, [row], ctx.locale))[0] as SamtaleDto;
   });

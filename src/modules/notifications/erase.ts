@@ -2,7 +2,7 @@
  * Deletes the reminders of sick-leave cases, for the §11.9 retention rule of the sick-leave module:
  * the inbox rows about the employee whose deterministic key names the case start
  * (`reminder:<org>:<employee>:<caseStart>:…`, see `sweep.ts`; any key with `<employee>:<caseStart>` in
- * it counts), the record of their e-mail (`mail_delivery`, same key), and the employee's custom
+ * it counts, so event notices `event:<org>:<employee>:<caseStart>:…` of `events.ts` go too), the record of their e-mail (`mail_delivery`, same key), and the employee's custom
  * reminders («påminn meg …») dated before a given day with their inbox rows and e-mail records.
  * Returns the number of deleted rows per kind. A pending mail job for a deleted row finds no inbox
  * row and is skipped (`worker.ts`).

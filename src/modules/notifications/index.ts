@@ -1,7 +1,9 @@
 /**
  * Reminders and notifications — the module's manifest and surface: the daily sweep over every
  * module's deadlines (`sweep.ts`, exactly once), e-mail (`mailer.ts`), the in-app inbox, custom
- * reminders, settings and the iCal feed. The worker (`createAppWorker`) runs every module's jobs
+ * reminders, settings and the iCal feed; and event notifications (`events.ts`, `notifyUsers`): a
+ * hand-over in another module's workflow tells the user who must act, in that module's transaction,
+ * exactly once. The worker (`createAppWorker`) runs every module's jobs
  * plus this module's sweep and mail jobs, which need the mailer it owns.
  */
 import type { ModuleManifest } from '../../platform/module.ts';
@@ -17,8 +19,16 @@ export const notificationsModule: ModuleManifest = {
 };
 
 export { calendarFeedUrl } from './calendar.ts';
+export {
+  type EventNotice,
+  type EventNoticeResult,
+  type EventRef,
+  eventKey,
+  eventKeyBase,
+  notifyUsers,
+} from './events.ts';
 export { createMailer, type MailConfig, type Mailer, messageIdFor } from './mailer.ts';
-export { reminderRecipients } from './recipients.ts';
+export { type NoticeTarget, noticeRecipients, reminderRecipients } from './recipients.ts';
 export {
   CATCH_UP_DAYS,
   customReminderKey,

@@ -85,10 +85,12 @@ const DEFAULT_MAIL_AREA: Text = { nb: 'sykefraværsoppfølgingen', en: 'sick-lea
 
 /**
  * The e-mail. Nothing but the fact of a deadline, its day and a link to log in: no name, no
- * health detail, no milestone, and not the text of a custom reminder.
+ * health detail, no milestone, and not the text of a custom reminder. For an `event` (a hand-over
+ * in a document's workflow: it is now the recipient's turn) only that there is something new to do,
+ * and a link to the inbox — not the document, not whose case it is.
  */
 export function reminderMail(input: {
-  kind: 'deadline' | 'custom';
+  kind: 'deadline' | 'custom' | 'event';
   /** The deadline's area (default: the sick-leave follow-up, where custom reminders live). */
   area?: Text;
   date: IsoDate;
@@ -96,9 +98,23 @@ export function reminderMail(input: {
   locale: Locale;
   publicUrl: string;
 }): MailText {
-  const url = `${input.publicUrl.replace(/\/+$/, '')}/oppgaver`;
+  const base = input.publicUrl.replace(/\/+$/, '');
+  const url = `${base}/oppgaver`;
   const day = formatShortDate(input.date, input.locale, input.today);
   const area = (input.area ?? DEFAULT_MAIL_AREA)[input.locale];
+  if (input.kind === 'event') {
+    // Every user can open the inbox (`/oppgaver` is for those who follow up others).
+    const inbox = `${base}/varsler`;
+    return input.locale === 'en'
+      ? {
+          subject: `You have a new task in the ${area}`,
+          text: `You have a new task in the ${area}. Log in to see what it is: ${inbox}\n`,
+        }
+      : {
+          subject: `Du har en ny oppgave i ${area}`,
+          text: `Du har en ny oppgave i ${area}. Logg inn for å se hva det gjelder: ${inbox}\n`,
+        };
+  }
   if (input.locale === 'en') {
     return input.kind === 'deadline'
       ? {

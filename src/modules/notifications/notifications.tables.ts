@@ -9,15 +9,21 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 
 export type { NotificationKind } from '../../contracts/notifications/notifications.schemas.ts';
 
-/** The in-app inbox. One row per (reminder, recipient); `key` is deterministic and unique. */
+/**
+ * The in-app inbox. One row per (reminder or event, recipient); `key` is deterministic and unique.
+ * `kind` `event` was allowed by migration 0017-dokumenter-hand-over.
+ */
 export interface NotificationTable {
   organisation_id: string;
   id: Generated<string>;
-  /** `reminder:<org>:<employee>:<caseStart>:<milestone>:<before|due>:<date>:<user>` or `custom:<org>:<id>:<date>:<user>`. */
+  /**
+   * `reminder:<org>:<employee>:<caseStart>:<milestone>:<before|due>:<date>:<user>`, `custom:<org>:<id>:<date>:<user>`
+   * or `event:<org>:<employee>:<caseStart>:<document>:<id>:<event>[:<n>]:<user>` (`events.ts`).
+   */
   key: string;
   user_id: string;
   kind: NotificationKind;
-  /** The day the reminder is for (it may have been delivered later: `late`). */
+  /** The day the reminder is for (it may have been delivered later: `late`); an event: the day it happened. */
   remind_date: IsoDate;
   /** The deadline (null for custom reminders). */
   due_date: IsoDate | null;

@@ -127,3 +127,46 @@ export async function userRecipient(
   const row = await recipientQuery(db, organisationId).where('m.user_id', '=', userId).executeTakeFirst();
   return row ? toRecipient(row) : null;
 }
+
+/**
+ * Who must act after a hand-over in a document's workflow (`events.ts`):
+ * - `employee`: the login linked to the employee (`membership.employee_id`); none if they have none;
+ * - `leader-of`: as for reminders — the leader's login, else every HR user (never unowned);
+ * - `users`: these users, if still active members (no fallback);
+ * - `emails`: active members whose login e-mail is one of these (case-insensitive), e.g. the
+ *   participants of a dialogmøte who have a login.
+ */
+export type NoticeTarget =
+  | { kind: 'employee'; employeeId: string }
+  | { kind: 'leader-of'; leaderEmployeeId: string | null }
+  | { kind: 'users'; userIds: readonly string[] }
+  | { kind: 'emails'; emails: readonly string[] };
+
+export async function noticeRecipients(
+  db: Db,
+  organisationId: string,
+  target: NoticeTarget,
+): Promise<Recipient[]> {
+  switch (target.kind) {
+    case 'employee': {
+      const rows = await recipientQuery(db, organisationId)
+        .where('m.employee_id', '=', target.employeeId)
+        .orderBy('a.id')
+        .execute();
+      return rows.map(toRecipient);
+    }
+    case 'leader-of':
+      return reminderRecipients(db, organisationId, target);
+    case 'users':
+      return ruleRecipients(db, organisationId, target);
+    case 'emails': {
+      const emails = [...new Set(target.emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''))];
+      if (emails.length === 0) return [];
+      const rows = await recipientQuery(db, organisationId)
+        .where((eb) => eb(eb.fn('lower', ['a.email']), 'in', emails))
+        .orderBy('a.id')
+        .execute();
+      return rows.map(toRecipient);
+    }
+  }
+}

@@ -55,7 +55,8 @@ export function customReminderKey(organisationId: string, reminderId: string, da
   return `custom:${organisationId}:${reminderId}:${date}:${userId}`;
 }
 
-type NewNotification = {
+/** One inbox row to deliver (with its mail job): a reminder, a custom reminder or an event (`events.ts`). */
+export type NewNotification = {
   organisationId: string;
   key: string;
   recipient: Recipient;
@@ -71,7 +72,7 @@ type NewNotification = {
 };
 
 /** Inserts the inbox row and, if it is new and the user wants e-mail, its mail job — in `trx`. */
-async function deliver(
+export async function deliver(
   trx: Transaction<Database>,
   n: NewNotification,
   mailMaxAttempts: number,

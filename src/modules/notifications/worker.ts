@@ -123,7 +123,8 @@ export function notificationJobHandlers(deps: NotificationHandlerDeps): Record<s
       if (ctx.signal.aborted)
         throw new Error('the job lock expired before sending; another worker may run it');
       const mail = reminderMail({
-        kind: notification.kind === 'custom' ? 'custom' : 'deadline',
+        kind:
+          notification.kind === 'custom' || notification.kind === 'event' ? notification.kind : 'deadline',
         ...(area ? { area } : {}),
         date: notification.due_date ?? notification.remind_date,
         today: deps.today(),

@@ -8,7 +8,8 @@
  *   comment in `batch.ts`); `sykefravaerDeadlines` gives them as the kernel's generic deadlines.
  * - For the follow-up documents (`src/modules/dokumenter`): `findCaseEmployee` (the case's access
  *   scope), `loadFollowup` (the case version), `currentPlan` and `markMilestoneDone` (with an
- *   optional `evidenceRef`), and the agreed-action store (`case-actions.ts`, ADR 0004).
+ *   optional `evidenceRef`, and `closesTasks`: the routine tasks the document fulfils, closed in the
+ *   same write with the document as evidence), and the agreed-action store (`case-actions.ts`, ADR 0004).
  */
 import type { ModuleManifest } from '../../platform/module.ts';
 import { up as sykefravaer } from './migrations/0003-sykefravaer.ts';
@@ -51,5 +52,5 @@ export {
   sykefravaerDeadlines,
 } from './reminders.ts';
 export { decideRetention, RETENTION_JOB, runRetention, scheduleRetention } from './retention.ts';
-export { findCaseEmployee, loadFollowup } from './sykefravaer.repository.ts';
+export { type CaseEmployee, findCaseEmployee, loadFollowup } from './sykefravaer.repository.ts';
 export { currentPlan, markMilestoneDone } from './sykefravaer.service.ts';

@@ -8,7 +8,12 @@ import { sql } from 'kysely';
 import { RoutineTasksSchema } from '../../contracts/sykefravaer/rutine.schemas.ts';
 import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
-import { DEFAULT_ROUTINE, type RoutineTask } from '../../domain/sykefravaer/index.ts';
+import {
+  DEFAULT_ROUTINE,
+  type FollowUp,
+  type RoutineTask,
+  tasksForCase,
+} from '../../domain/sykefravaer/index.ts';
 
 export interface StoredRoutine {
   version: number;
@@ -98,4 +103,56 @@ export async function loadPin(
     .where('case_start', '=', caseStart)
     .executeTakeFirst();
   return row?.version;
+}
+
+/**
+ * A document event closes the routine tasks it fulfils: the case's one-off tasks with these ids
+ * (e.g. «Lag oppfølgingsplanen…» and «Send oppfølgingsplanen til sykmelder» when the plan is sent
+ * to the sykmelder) are recorded done, with the document as evidence. A task already done (by hand
+ * or by an earlier event) keeps its record; an id the case's routine does not have is skipped.
+ * Pins the case's routine first (as a task write does), so the tasks closed are the case's. Call it
+ * inside the case write that claimed the follow-up version. Returns the keys it closed.
+ */
+export async function closeTasksWithEvidence(
+  db: Db,
+  input: {
+    organisationId: string;
+    employeeId: string;
+    followUp: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>;
+    taskIds: readonly string[];
+    evidenceRef: string;
+    note: string | null;
+    doneBy: string;
+    today: IsoDate;
+  },
+): Promise<string[]> {
+  if (input.taskIds.length === 0) return [];
+  const { organisationId: org, employeeId, followUp: f } = input;
+  await pinRoutine(db, org, employeeId, f.caseStart);
+  const routine = routineForCase(
+    await loadRoutineVersions(db, org),
+    await loadPin(db, org, employeeId, f.caseStart),
+    f.caseStart,
+  );
+  const keys = tasksForCase(routine.tasks, f, input.today)
+    .filter((t) => t.key === t.taskId && input.taskIds.includes(t.taskId))
+    .map((t) => t.key);
+  if (keys.length === 0) return [];
+  const rows = await db
+    .insertInto('task_record')
+    .values(
+      keys.map((key) => ({
+        organisation_id: org,
+        employee_id: employeeId,
+        case_start: f.caseStart,
+        task_key: key,
+        note: input.note,
+        evidence_ref: input.evidenceRef,
+        done_by: input.doneBy,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'employee_id', 'case_start', 'task_key']).doNothing())
+    .returning('task_key')
+    .execute();
+  return rows.map((r) => r.task_key);
 }

@@ -28,6 +28,11 @@ export interface TaskRecordTable {
   case_start: IsoDate;
   task_key: string;
   note: string | null;
+  /**
+   * The document that shows the task was done when a document event closed it (`oppfolgingsplan:<id>:v<n>`,
+   * `dialogmote:<id>`); null when marked done by hand (migration 0017-dokumenter-hand-over).
+   */
+  evidence_ref: ColumnType<string | null, string | null | undefined, string | null>;
   done_by: string | null;
   done_at: CreatedAt;
 }

@@ -35,7 +35,7 @@ import type { Actor } from '../../platform/context.ts';
 import { AppError, type FieldError, notFound, staleVersion } from '../../platform/errors.ts';
 import { loadCurrentCases } from './batch.ts';
 import { caseStatus, computePlan, gradeOn, recordsFor, toEnginePeriod } from './case.ts';
-import { pinRoutine } from './rutine.repository.ts';
+import { closeTasksWithEvidence, pinRoutine } from './rutine.repository.ts';
 import { loadSettings } from './settings.ts';
 import {
   type CaseEmployee,
@@ -425,6 +425,8 @@ function recordMilestone(
     note: string | null;
     reason: string | null;
     evidenceRef: string | null;
+    /** Routine tasks the evidence also fulfils, closed in the same write (`closeTasksWithEvidence`). */
+    closesTasks?: { taskIds: readonly string[]; note: string } | undefined;
   },
   refuse: FieldError | null,
 ): Promise<CaseView> {
@@ -448,8 +450,24 @@ function recordMilestone(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const closed =
+      record.closesTasks && record.evidenceRef && plan.followUp
+        ? await closeTasksWithEvidence(trx, {
+            organisationId: org,
+            employeeId: employee.id,
+            followUp: plan.followUp,
+            taskIds: record.closesTasks.taskIds,
+            evidenceRef: record.evidenceRef,
+            note: record.closesTasks.note,
+            doneBy: ctx.actor.userId,
+            today: osloToday(),
+          })
+        : [];
     const name = record.kind === 'done' ? 'milestone_done' : 'milestone_exception';
-    return { action: 'create', detail: { record: name, milestone: key, id: row.id } };
+    return {
+      action: 'create',
+      detail: { record: name, milestone: key, id: row.id, ...(closed.length > 0 ? { tasks: closed } : {}) },
+    };
   });
 }
 
@@ -463,6 +481,11 @@ export function markMilestoneDone(
     version: number;
     /** A link to the document that shows it was done (e.g. `oppfolgingsplan:<id>:v<n>`). */
     evidenceRef?: string | null | undefined;
+    /**
+     * With `evidenceRef`: the routine tasks (ids) the document also fulfils; the case's one-off tasks
+     * with these ids are recorded done with the same evidence, in the same write (note ≤ 500 characters).
+     */
+    closesTasks?: { taskIds: readonly string[]; note: string } | undefined;
   },
 ): Promise<CaseView> {
   return recordMilestone(
@@ -470,7 +493,13 @@ export function markMilestoneDone(
     employeeId,
     key,
     input,
-    { kind: 'done', note: input.note ?? null, reason: null, evidenceRef: input.evidenceRef ?? null },
+    {
+      kind: 'done',
+      note: input.note ?? null,
+      reason: null,
+      evidenceRef: input.evidenceRef ?? null,
+      closesTasks: input.closesTasks,
+    },
     NOT_DOABLE.includes(key)
       ? field(
           'key',

@@ -29,7 +29,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { myPdfUrl, myPlanKey, type Plan, planApi, useMyPlan } from './api.ts';
+import { myPdfUrl, myPlanAwaitingKey, myPlanKey, type Plan, planApi, useMyPlan } from './api.ts';
 import { CommentList, StatusTag } from './parts.tsx';
 import './dokumenter.css';
 
@@ -75,6 +75,8 @@ function MyPlan({ plan }: { plan: Plan }) {
     setError(null);
     try {
       apply(await planApi.approveMine(plan.id, plan.version));
+      // The front page stops saying «Du har en oppfølgingsplan å lese».
+      void queryClient.invalidateQueries({ queryKey: myPlanAwaitingKey });
       setMessage(td.approvedSaved);
     } catch (e) {
       setError(e);

@@ -2,7 +2,9 @@
  * The oppfølgingsplan of one employee's current case (`/sykefravaer/:employeeId/oppfolgingsplan`), for
  * their leader, HR and admin: create, the structured form (drafts save themselves ~1.5 s after the
  * last keystroke; a 409 shows the server's message and keeps the typed text), health-word hints,
- * status, send for approval, versions with a readable diff, PDF, and recording that it was sent.
+ * status, send for approval, versions with a readable diff, PDF, and recording that it was sent
+ * (a version the employee has not approved only after «Registrere likevel?»; the list of sendings
+ * says which were unapproved).
  */
 import {
   Alert,
@@ -16,6 +18,7 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Tag,
   Textarea,
   TextField,
   VStack,
@@ -403,6 +406,14 @@ function PlanEditor({
                     s.by.name,
                     dateTime(s.at, locale),
                   )}
+                  {s.unapproved ? (
+                    <>
+                      {' '}
+                      <Tag size="xsmall" variant="warning">
+                        {td.sendingUnapproved}
+                      </Tag>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -429,6 +440,7 @@ function PlanEditor({
         <SendModal
           employeeId={employeeId}
           planId={plan.id}
+          unapproved={plan.status !== 'godkjent'}
           onClose={() => setSendOpen(false)}
           onSent={(next) => {
             applyServer(next);
@@ -518,11 +530,14 @@ function Versions({ employeeId, plan }: { employeeId: string; plan: Plan }) {
 function SendModal({
   employeeId,
   planId,
+  unapproved,
   onClose,
   onSent,
 }: {
   employeeId: string;
   planId: string;
+  /** The current version is not approved by the employee: ask before recording it as sent. */
+  unapproved: boolean;
   onClose: () => void;
   onSent: (plan: Plan) => void;
 }) {
@@ -551,6 +566,14 @@ function SendModal({
         <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
           <VStack gap="space-16">
             {error ? <ErrorAlert error={error} /> : null}
+            {unapproved ? (
+              <Alert variant="warning" size="small">
+                <VStack gap="space-4">
+                  <BodyShort weight="semibold">{td.unapprovedWarning}</BodyShort>
+                  <BodyShort>{td.unapprovedExplain}</BodyShort>
+                </VStack>
+              </Alert>
+            ) : null}
             <RadioGroup
               legend={td.recipient}
               value={recipient}
@@ -572,7 +595,7 @@ function SendModal({
       </Modal.Body>
       <Modal.Footer>
         <Button type="submit" form={formId} loading={busy}>
-          {t.common.save}
+          {unapproved ? td.registerAnyway : t.common.save}
         </Button>
         <Button variant="secondary" type="button" onClick={onClose}>
           {t.common.cancel}

@@ -4,7 +4,11 @@
  * version read; a 409 `STALE_VERSION` means someone else saved first.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { PlanDto } from '../../../../src/contracts/dokumenter/dokumenter.schemas.ts';
+import type { z } from 'zod';
+import type {
+  MyPlanAwaitingSchema,
+  PlanDto,
+} from '../../../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { PlanContent } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
 import { API_BASE, api } from '../../api/client.ts';
 
@@ -27,6 +31,7 @@ const mine = '/sykefravaer/me/oppfolgingsplan';
 
 export const planKey = (employeeId: string) => ['oppfolgingsplan', employeeId] as const;
 export const myPlanKey = ['oppfolgingsplan', 'me'] as const;
+export const myPlanAwaitingKey = ['oppfolgingsplan', 'me', 'awaiting-approval'] as const;
 
 export function usePlan(employeeId: string) {
   return useQuery({
@@ -40,6 +45,17 @@ export function useMyPlan() {
   return useQuery({
     queryKey: myPlanKey,
     queryFn: ({ signal }) => api.get<PlanOrNull>(mine, undefined, signal),
+  });
+}
+
+/** The employee's plan that waits for their approval (its id only), for the front page. */
+export function useMyPlanAwaiting(enabled: boolean) {
+  return useQuery({
+    queryKey: myPlanAwaitingKey,
+    queryFn: ({ signal }) =>
+      api.get<z.infer<typeof MyPlanAwaitingSchema>>(`${mine}/awaiting-approval`, undefined, signal),
+    enabled,
+    retry: false,
   });
 }
 

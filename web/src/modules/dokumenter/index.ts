@@ -1,6 +1,7 @@
 /**
  * The follow-up documents: oppfølgingsplan, dialogmøter (with samtalereferater), the letter to the
- * doctor, and the tilrettelegging catalogues. The sick-leave and settings pages use the links into them.
+ * doctor, and the tilrettelegging catalogues. The sick-leave and settings pages use the links into them;
+ * the front page shows `PlanToReadNotice` to an employee whose plan waits for their approval.
  */
 import type { WebModule } from '../../app/module.ts';
 import { DialogmoteMinePage } from './DialogmoteMinePage.tsx';
@@ -15,6 +16,7 @@ import { PlanPage } from './PlanPage.tsx';
 export { DialogmoteCaseLink, DialogmoteMyLink } from './DialogmoteLinks.tsx';
 export { EvidenceLink } from './EvidenceLink.tsx';
 export { KatalogSettingsLink, LegebrevCaseLink, LegebrevMyLink } from './LegebrevLinks.tsx';
+export { PlanToReadNotice } from './PlanToReadNotice.tsx';
 
 const FOLLOW_UP = ['admin', 'hr', 'leder'] as const;
 

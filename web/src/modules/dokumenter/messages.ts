@@ -76,6 +76,14 @@ export const dokumenterNb = {
   pickDescription:
     'Valgte tiltak settes inn som egne linjer i feltet over. Nye tiltak skriver du rett i feltet.',
   pickNone: 'Katalogen har ingen aktive tiltak av denne typen.',
+  unapprovedWarning: 'Planen er ikke godkjent av arbeidstakeren. Registrere likevel?',
+  unapprovedExplain:
+    'Du kan sende planen uten godkjenning, men det blir registrert at den ikke var godkjent. Be gjerne arbeidstakeren godkjenne den først.',
+  registerAnyway: 'Registrer likevel',
+  sendingUnapproved: 'ikke godkjent av arbeidstakeren',
+  toReadHeading: 'Du har en oppfølgingsplan å lese',
+  toReadBody:
+    'Lederen din har sendt oppfølgingsplanen til deg. Les den, kommenter det du vil ha endret, og godkjenn den når den stemmer.',
 };
 
 export type DokumenterMessages = typeof dokumenterNb;
@@ -152,6 +160,14 @@ export const dokumenterEn: DokumenterMessages = {
   pickDescription:
     'Chosen measures are added as separate lines in the field above. Write new measures straight into the field.',
   pickNone: 'The catalogue has no active measures of this kind.',
+  unapprovedWarning: 'The employee has not approved the plan. Record it anyway?',
+  unapprovedExplain:
+    'You can send the plan without approval, but it is recorded that it was not approved. Consider asking the employee to approve it first.',
+  registerAnyway: 'Record anyway',
+  sendingUnapproved: 'not approved by the employee',
+  toReadHeading: 'You have a follow-up plan to read',
+  toReadBody:
+    'Your leader has sent you the follow-up plan. Read it, comment on what you want changed, and approve it when it is right.',
 };
 
 /** Texts of the dialogmøte 1 pages (`DialogmotePage.tsx`, `DialogmoteMinePage.tsx`), bokmål first. */

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { Flash } from '../../ui/Feedback.tsx';
 import { formatOrgnr } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { PlanToReadNotice } from '../dokumenter/index.ts';
 import { useEmployeeList } from '../employees/index.ts';
 import { useUnits } from '../organisation/index.ts';
 import { UnreadRoutinesNotice } from '../rutiner/index.ts';
@@ -107,6 +108,7 @@ export function HomePage() {
         ) : null}
       </div>
       <Flash />
+      <PlanToReadNotice />
       <UnreadRoutinesNotice />
       {hasAnyRole(session, 'admin', 'hr', 'leder') ? <TasksSummary /> : null}
       {manager ? <Overview /> : null}

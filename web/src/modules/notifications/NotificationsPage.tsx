@@ -1,6 +1,6 @@
 /**
- * Varsler (`/varsler`): the inbox — reminders about deadlines (no names in e-mails, but the app
- * shows where they lead), mark one or all as read — and the user's own reminders ("Påminn meg").
+ * Varsler (`/varsler`): the inbox — reminders about deadlines and notices that it is the user's
+ * turn in a document (no names in e-mails, but the app shows where they lead), mark one or all as read — and the user's own reminders ("Påminn meg").
  */
 import { CheckmarkIcon } from '@navikt/aksel-icons';
 import { BodyShort, Button, Detail, HStack, Link, Tag, VStack } from '@navikt/ds-react';

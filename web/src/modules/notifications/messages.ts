@@ -9,7 +9,8 @@ const nb = {
     bell: 'Varsler',
     bellUnread: (n: number) => `Varsler, ${plural(n, 'ulest', 'uleste')}`,
     title: 'Varsler',
-    intro: 'Påminnelser om frister i sykefraværsoppfølgingen, og det du har bedt om å bli minnet på.',
+    intro:
+      'Påminnelser om frister i sykefraværsoppfølgingen, beskjed når det er din tur (for eksempel en oppfølgingsplan å godkjenne), og det du har bedt om å bli minnet på.',
     empty: 'Du har ingen varsler.',
     listCaption: 'Varslene dine, nyeste først',
     unread: 'Ulest',
@@ -39,9 +40,9 @@ const nb = {
     reminderDeleted: 'Påminnelsen er slettet.',
     reminderSent: 'Sendt',
     settingsHeading: 'Varsler',
-    emailLabel: 'Send meg e-post om frister',
+    emailLabel: 'Send meg e-post om frister og nye oppgaver',
     emailDescription:
-      'E-postene har aldri navn eller helseopplysninger, bare datoen for fristen og en lenke til Nærvær.',
+      'E-postene har aldri navn eller helseopplysninger, bare at du har en frist (og datoen) eller en ny oppgave, og en lenke til Nærvær.',
     settingsSaved: 'Varslingsinnstillingene er lagret.',
     calendarHeading: 'Fristene i kalenderen din',
     calendarIntro:
@@ -85,7 +86,8 @@ const en: NotificationsMessages = {
     bell: 'Notifications',
     bellUnread: (n: number) => `Notifications, ${n} unread`,
     title: 'Notifications',
-    intro: 'Reminders about deadlines in the sick-leave follow-up, and what you asked to be reminded about.',
+    intro:
+      'Reminders about deadlines in the sick-leave follow-up, a note when it is your turn (for example a follow-up plan to approve), and what you asked to be reminded about.',
     empty: 'You have no notifications.',
     listCaption: 'Your notifications, newest first',
     unread: 'Unread',
@@ -116,9 +118,9 @@ const en: NotificationsMessages = {
     reminderDeleted: 'The reminder is deleted.',
     reminderSent: 'Sent',
     settingsHeading: 'Notifications',
-    emailLabel: 'Send me e-mail about deadlines',
+    emailLabel: 'Send me e-mail about deadlines and new tasks',
     emailDescription:
-      'The e-mails never carry names or health information, only the date of the deadline and a link to Nærvær.',
+      'The e-mails never carry names or health information, only that you have a deadline (and its date) or a new task, and a link to Nærvær.',
     settingsSaved: 'The notification settings are saved.',
     calendarHeading: 'The deadlines in your calendar',
     calendarIntro:
