@@ -168,6 +168,7 @@ describe('the demo company', () => {
       'Mine rutiner',
       'Min opplæring',
       'Min side',
+      'Innstillinger',
     ]);
     await page.goto('/ansatte?sok=hansen');
     await page.locator('table a').first().waitFor();

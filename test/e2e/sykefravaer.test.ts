@@ -166,8 +166,12 @@ describe('sick-leave follow-up in the browser', () => {
     await page.getByText('Viser 1–1 av 1').waitFor();
     await page.getByRole('link', { name: employee.name }).click();
     await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    // The tab title is neutral: it shows in the browser history and in screen shares (issue 10).
+    await expect.poll(() => page.title()).toBe('Ansatt – Nærvær');
     await page.getByRole('link', { name: `Åpne sykefraværet til ${employee.name}` }).click();
     await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    await expect.poll(() => page.title()).toBe('Sykefravær – Nærvær');
+    for (const part of employee.name.split(' ')) expect(await page.title()).not.toContain(part);
     employeeId = new URL(page.url()).pathname.split('/').pop() ?? '';
     expect(employeeId).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByText('Det er ikke registrert noe sykefravær.').waitFor();

@@ -1,7 +1,8 @@
 /**
  * Employee queries. Every read goes through `scoped`, which limits rows to what the actor may see:
  * admin and HR see the whole organisation, a leader the people they lead (and themselves),
- * everyone else only themselves.
+ * everyone else only themselves. The list of a leader holds only the people they lead (not the
+ * leader's own record), and a leader gets only the fields their pages show (`forViewer`).
  */
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { Employee } from '../../contracts/employees/employees.schemas.ts';
@@ -95,6 +96,19 @@ function toEmployee(r: Row): Employee {
   };
 }
 
+/**
+ * Least data (GDPR art. 5 (1) c, dataminimering): admin and HR keep the employee register and see every
+ * field; everyone else sees all of their own record, but of someone else's (a leader's people) only
+ * what their pages show. The list shows name, unit, position, start and leader, so contact details and
+ * birth date are left out; one employee's page also shows e-mail and phone (the leader keeps contact
+ * during a sick leave, aml § 4-6 (1)), never the birth date. Fields stay in the reply as null.
+ */
+function forViewer(actor: Actor, employee: Employee, view: 'list' | 'one'): Employee {
+  if (canSeeAllEmployees(actor) || employee.id === actor.employeeId) return employee;
+  const limited: Employee = { ...employee, birthDate: null };
+  return view === 'list' ? { ...limited, email: null, phone: null } : limited;
+}
+
 /** The actor's scope and the list filters, as conditions on `e` (shared by the rows and the count). */
 function listConditions(
   eb: ExpressionBuilder<Database & { e: Database['employee'] }, 'e'>,
@@ -105,8 +119,8 @@ function listConditions(
   if (!canSeeAllEmployees(actor)) {
     const self = actor.employeeId;
     if (self === null) conditions.push(eb.val(false));
-    else if (hasRole(actor, 'leder'))
-      conditions.push(eb.or([eb('e.leader_id', '=', self), eb('e.id', '=', self)]));
+    // «Mine medarbeidere»: the people the leader leads, not the leader herself (her own record is on «Min side»).
+    else if (hasRole(actor, 'leder')) conditions.push(eb('e.leader_id', '=', self));
     else conditions.push(eb('e.id', '=', self));
   }
   if (filter.unitId) conditions.push(eb('e.unit_id', '=', filter.unitId));
@@ -181,7 +195,7 @@ async function listPage(db: Db, actor: Actor, filter: ListFilter): Promise<{ ite
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items: (rows as Row[]).map(toEmployee) };
+  return { items: (rows as Row[]).map((r) => forViewer(actor, toEmployee(r), 'list')) };
 }
 
 async function countAll(db: Db, actor: Actor, filter: ListFilter): Promise<{ total: number }> {
@@ -221,7 +235,7 @@ export async function findEmployee(db: Db, actor: Actor, id: string): Promise<Em
     .select(columns)
     .where('e.id', '=', id)
     .executeTakeFirst();
-  return row ? toEmployee(row as Row) : undefined;
+  return row ? forViewer(actor, toEmployee(row as Row), 'one') : undefined;
 }
 
 /** Unscoped existence check inside the organisation (for validating references such as nærmeste leder). */

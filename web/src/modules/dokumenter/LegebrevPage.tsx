@@ -96,7 +96,10 @@ export function LegebrevPage() {
           {k.back}
         </Link>
       </div>
-      <PageHeading>{data ? `${k.letterTitle}: ${data.employeeName}` : k.letterTitle}</PageHeading>
+      {/* Neutral tab title: no employee name in the browser history or a shared screen's tab bar. */}
+      <PageHeading title={k.letterTitle}>
+        {data ? `${k.letterTitle}: ${data.employeeName}` : k.letterTitle}
+      </PageHeading>
       <BodyLong>{k.letterIntro}</BodyLong>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}

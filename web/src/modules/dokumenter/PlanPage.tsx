@@ -91,7 +91,8 @@ export function PlanPage() {
           {td.back}
         </Link>
       </div>
-      <PageHeading title={data?.plan ? `${td.title} – ${data.plan.employeeName}` : td.title}>
+      {/* Neutral tab title: no employee name in the browser history or a shared screen's tab bar. */}
+      <PageHeading title={td.title}>
         {data?.plan ? `${td.title}: ${data.plan.employeeName}` : td.title}
       </PageHeading>
       {query.isPending ? <Loading /> : null}

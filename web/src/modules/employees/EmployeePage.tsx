@@ -124,7 +124,8 @@ export function EmployeePage() {
           {t.employees.back}
         </Link>
       </div>
-      <PageHeading title={data?.name ?? t.employees.title}>{data?.name ?? t.employees.title}</PageHeading>
+      {/* Neutral tab title: no employee name in the browser history or a shared screen's tab bar. */}
+      <PageHeading title={t.employees.detailTitle}>{data?.name ?? t.employees.title}</PageHeading>
       {data ? (
         <div>
           <Link as={RouterLink} to={`/sykefravaer/${data.id}`}>

@@ -11,6 +11,8 @@ const nb = {
   employees: {
     title: 'Ansatte',
     titleLeader: 'Mine medarbeidere',
+    /** The browser tab title of one employee's page: never the name (history, screen shares). */
+    detailTitle: 'Ansatt',
     search: 'Søk etter navn eller e-post',
     unitFilter: 'Enhet',
     allUnits: 'Alle enheter',
@@ -74,6 +76,7 @@ const en: EmployeesMessages = {
   employees: {
     title: 'Employees',
     titleLeader: 'My team',
+    detailTitle: 'Employee',
     search: 'Search by name or e-mail',
     unitFilter: 'Unit',
     allUnits: 'All units',

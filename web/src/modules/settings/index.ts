@@ -1,4 +1,7 @@
-/** Innstillinger: language, organisation, and the settings parts of other modules. Reached from the user menu. */
+/**
+ * Innstillinger: language, organisation, and the settings parts of other modules. Reached from the user
+ * menu, and for admin and HR also from the main menu.
+ */
 import type { WebModule } from '../../app/module.ts';
 import { messages, type SettingsMessages } from './messages.ts';
 import { SettingsPage } from './SettingsPage.tsx';
@@ -7,4 +10,7 @@ export const settingsModule: WebModule<SettingsMessages> = {
   name: 'settings',
   messages,
   routes: [{ path: 'innstillinger', page: SettingsPage }],
+  // Everyone reaches the page from the user menu (language, organisation); admin and HR also from the main
+  // menu, since the organisation's settings (routine, egenmelding, retention, tilrettelegging) live here.
+  navigation: [{ to: '/innstillinger', label: 'settings', order: 90, roles: ['admin', 'hr'] }],
 };

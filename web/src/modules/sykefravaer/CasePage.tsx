@@ -47,9 +47,8 @@ export function CasePage() {
           </Link>
         </div>
         <div>
-          <PageHeading title={data ? ts.caseTitle(data.employee.name) : ts.title}>
-            {data ? data.employee.name : ts.title}
-          </PageHeading>
+          {/* The tab title stays neutral: it shows in the browser history and in screen shares (issue 10). */}
+          <PageHeading title={ts.title}>{data ? data.employee.name : ts.title}</PageHeading>
           {data ? <BodyShort>{ts.unit(data.employee.unitName)}</BodyShort> : null}
         </div>
         {query.isPending ? <Loading /> : null}

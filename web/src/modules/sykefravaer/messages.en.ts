@@ -86,7 +86,6 @@ export const en: SykefravaerMessages = {
     privacyHint: 'Do not write a diagnosis or other health information.',
     back: 'Back to sick leave',
     notFound: 'Sick leave not found. The person does not exist, or you do not have access to the case.',
-    caseTitle: (name: string) => `Sick leave: ${name}`,
     unit: (name: string) => `Unit: ${name}`,
     summaryHeading: 'The sick leave now',
     summaryEnded: 'Latest sick leave',

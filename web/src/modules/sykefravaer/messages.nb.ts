@@ -86,7 +86,6 @@ export const nb = {
     privacyHint: 'Ikke skriv diagnose eller andre helseopplysninger.',
     back: 'Tilbake til sykefravær',
     notFound: 'Fant ikke sykefraværet. Personen finnes ikke, eller du har ikke tilgang til saken.',
-    caseTitle: (name: string) => `Sykefravær: ${name}`,
     unit: (name: string) => `Enhet: ${name}`,
     summaryHeading: 'Sykefraværet nå',
     summaryEnded: 'Siste sykefravær',
