@@ -151,6 +151,7 @@ describe('internkontroll in the browser', () => {
       .getByRole('heading', { level: 2, name: 'Lover og forskrifter som gjelder for dere' })
       .waitFor();
     await axe.check(page, 'internkontroll (IK-f § 5)');
+    await screenshot(page, '59-ik-dashboard');
     // The section menu leads to the duties.
     const section = page.getByRole('navigation', { name: 'Meny for Internkontroll' });
     await section.getByRole('link', { name: 'Hva gjelder for oss' }).click();
