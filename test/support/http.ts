@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { recordResponse } from '../../scripts/route-coverage-lib.ts';
 import { type AppOptions, buildApp } from '../../src/app/build-app.ts';
 import { CHANGE_CHANNEL } from '../../src/db/change-feed.ts';
 import type { Database } from '../../src/db/schema.ts';
@@ -45,6 +46,15 @@ export async function createTestApp(
     changeFeed: feed,
     ...(options.reminders ? { reminders: options.reminders } : {}),
   });
+  // The route coverage gate (`scripts/route-coverage.ts`): with NAERVAER_ROUTE_LOG set to a
+  // directory, every reply's route pattern and status is recorded there.
+  const routeLog = process.env.NAERVAER_ROUTE_LOG;
+  if (routeLog) {
+    app.addHook('onResponse', async (request, reply) => {
+      const url = request.routeOptions.url;
+      if (url) recordResponse(routeLog, '', { method: request.method, url, status: reply.statusCode });
+    });
+  }
   await app.ready();
   return {
     app,

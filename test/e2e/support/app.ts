@@ -5,9 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_PREFIX, matchRoute, recordResponse } from '../../../scripts/route-coverage-lib.ts';
+import { routeTable } from '../../../scripts/route-coverage-table.ts';
 import { registry } from '../../../src/app/registry.ts';
 import { type Config, loadConfig } from '../../../src/config.ts';
 import { type AppWorker, createAppWorker } from '../../../src/modules/notifications/index.ts';
@@ -50,6 +53,7 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
   const address = server.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
+  recordBrowserWrites(server);
   return {
     url,
     server,
@@ -60,6 +64,27 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The route coverage gate (`scripts/route-coverage.ts`): with NAERVAER_ROUTE_LOG set to a
+ * directory, the write requests the browser sent are recorded there as `METHOD pattern status`.
+ * The browser's fetch carries `sec-fetch-site`; Playwright's `page.request` (APIRequestContext),
+ * which tests use to set up data or probe the API, does not — those are not counted. The server has
+ * started (and its hooks are closed) by now, so this listens on the Node server and finds the
+ * route pattern in the table as the router does.
+ */
+function recordBrowserWrites(server: RunningServer): void {
+  const dir = process.env.NAERVAER_ROUTE_LOG;
+  if (!dir) return;
+  const table = routeTable();
+  server.app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method ?? 'GET';
+    if (method === 'GET' || method === 'HEAD' || req.headers['sec-fetch-site'] === undefined) return;
+    const route = matchRoute(table, method, req.url ?? '');
+    if (!route) return;
+    res.on('finish', () => recordResponse(dir, E2E_PREFIX, { ...route, status: res.statusCode }));
+  });
 }
 
 /**
