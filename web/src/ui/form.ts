@@ -13,6 +13,12 @@ export function fieldId(key: string): string {
   return `felt-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
+/** Focus the first field with an error, in the order of the form. */
+export function focusFirstError(keys: readonly string[], fields: FieldErrors): void {
+  const first = keys.find((k) => fields[k]);
+  if (first) document.getElementById(fieldId(first))?.focus();
+}
+
 export type FormErrorState = {
   fields: FieldErrors;
   /** A message that belongs to no single field (shown as an alert above the form). */

@@ -5,19 +5,9 @@
  * field, offers the latest version on a 409 `STALE_VERSION`, and keeps what the user typed when the
  * write fails. The page closes the dialog when `onSubmit` resolves.
  */
-import {
-  BodyLong,
-  BodyShort,
-  Button,
-  Modal,
-  Radio,
-  RadioGroup,
-  Select,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+
+import { BodyLong, BodyShort, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
+import { useState } from 'react';
 import {
   GOAL_STATUSES,
   type GoalStatus,
@@ -28,7 +18,8 @@ import { isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
 import { WriteError } from '../../ui/WriteFeedback.tsx';
 import type { Goal, GoalCreate, Measure, MeasureCreate, Owner } from './api.ts';
@@ -38,57 +29,6 @@ type Write = { isPending: boolean };
 const GOAL_KEYS = ['title', 'status', 'target', 'indicator', 'description', 'year'] as const;
 const MEASURE_KEYS = ['text', 'goalId', 'ownerUserId', 'ownerRole', 'due'] as const;
 const NOTE_KEYS = ['note'] as const;
-
-function focusFirst(keys: readonly string[], fields: FieldErrors): void {
-  const first = keys.find((k) => fields[k]);
-  if (first) document.getElementById(fieldId(first))?.focus();
-}
-
-function DialogFrame({
-  heading,
-  formId,
-  confirm,
-  danger = false,
-  pending,
-  onClose,
-  onSubmit,
-  children,
-}: {
-  heading: string;
-  formId: string;
-  confirm: string;
-  danger?: boolean;
-  pending: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Modal open onClose={onClose} header={{ heading }} width="medium">
-      <Modal.Body>
-        <form
-          id={formId}
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            onSubmit();
-          }}
-        >
-          <VStack gap="space-16">{children}</VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form={formId} loading={pending} variant={danger ? 'danger' : 'primary'}>
-          {confirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t.common.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
-  );
-}
 
 /** The error of a write that is not about one field: a stale version offers the latest. */
 function GeneralError({
@@ -141,7 +81,7 @@ export function GoalDialog({
     if (!form.title.trim()) {
       const fields = { title: th.goalTitleRequired };
       errors.setFieldErrors(fields);
-      focusFirst(GOAL_KEYS, fields);
+      focusFirstError(GOAL_KEYS, fields);
       return;
     }
     errors.clear();
@@ -156,7 +96,7 @@ export function GoalDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={goal ? th.goalHeadingEdit : th.goalHeadingNew(year)}
       formId="hm-goal-form"
       confirm={th.saveGoal}
@@ -220,7 +160,7 @@ export function GoalDialog({
         onChange={(e) => set('description', e.target.value)}
         error={errors.fields.description}
       />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -272,7 +212,7 @@ export function MeasureDialog({
     else if (form.due === INVALID_DATE) fields.due = th.dateInvalid;
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(MEASURE_KEYS, fields);
+      focusFirstError(MEASURE_KEYS, fields);
       return;
     }
     errors.clear();
@@ -286,7 +226,7 @@ export function MeasureDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={measure ? th.measureHeadingEdit : th.measureHeadingNew}
       formId="hm-measure-form"
       confirm={th.saveMeasure}
@@ -368,7 +308,7 @@ export function MeasureDialog({
         error={errors.fields.due}
         required
       />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -391,7 +331,7 @@ export function DoneDialog({
     if (!note.trim()) {
       const fields = { note: th.doneNoteRequired };
       errors.setFieldErrors(fields);
-      focusFirst(NOTE_KEYS, fields);
+      focusFirstError(NOTE_KEYS, fields);
       return;
     }
     errors.clear();
@@ -399,7 +339,7 @@ export function DoneDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={th.markDoneLabel(measure.text)}
       formId="hm-done-form"
       confirm={th.markDone}
@@ -422,7 +362,7 @@ export function DoneDialog({
         }}
         error={errors.fields.note}
       />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -440,7 +380,7 @@ export function DeleteGoalDialog({
   const th = useI18n().t.hmsMal;
   const [error, setError] = useState<unknown>(null);
   return (
-    <DialogFrame
+    <FormDialog
       heading={th.deleteGoalHeading}
       formId="hm-delete-form"
       confirm={th.deleteGoal}
@@ -454,6 +394,6 @@ export function DeleteGoalDialog({
     >
       {error ? <ErrorAlert error={error} /> : null}
       <BodyLong>{th.deleteGoalBody(goal.title)}</BodyLong>
-    </DialogFrame>
+    </FormDialog>
   );
 }

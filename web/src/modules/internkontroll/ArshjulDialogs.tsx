@@ -4,12 +4,14 @@
  * before sending, shows the server's field errors at the field, and keeps what the user typed when
  * the write fails. The page closes the dialog when `onSubmit` resolves.
  */
-import { BodyLong, BodyShort, Button, Modal, Select, Textarea, TextField, VStack } from '@navikt/ds-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+
+import { BodyLong, BodyShort, Select, Textarea, TextField } from '@navikt/ds-react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
 import { type ArshjulItem, type NewArshjulItem, OWNER_ROLES, type OwnerRole } from './api.ts';
 
@@ -18,58 +20,6 @@ type Write = { isPending: boolean };
 const NOTE_KEYS = ['note'] as const;
 const MOVE_KEYS = ['due', 'title'] as const;
 const ADD_KEYS = ['title', 'due', 'ownerRole'] as const;
-
-/** Focus the first field with an error, in the order of the form. */
-function focusFirst(keys: readonly string[], fields: FieldErrors): void {
-  const first = keys.find((k) => fields[k]);
-  if (first) document.getElementById(fieldId(first))?.focus();
-}
-
-function DialogFrame({
-  heading,
-  formId,
-  confirm,
-  danger = false,
-  pending,
-  onClose,
-  onSubmit,
-  children,
-}: {
-  heading: string;
-  formId: string;
-  confirm: string;
-  danger?: boolean;
-  pending: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Modal open onClose={onClose} header={{ heading }} width="medium">
-      <Modal.Body>
-        <form
-          id={formId}
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            onSubmit();
-          }}
-        >
-          <VStack gap="space-16">{children}</VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form={formId} loading={pending} variant={danger ? 'danger' : 'primary'}>
-          {confirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t.common.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
-  );
-}
 
 export function DoneDialog({
   item,
@@ -92,7 +42,7 @@ export function DoneDialog({
     if (!note.trim()) {
       const fields = { note: ti.doneNoteRequired };
       errors.setFieldErrors(fields);
-      focusFirst(NOTE_KEYS, fields);
+      focusFirstError(NOTE_KEYS, fields);
       return;
     }
     errors.clear();
@@ -100,7 +50,7 @@ export function DoneDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={ti.markDoneLabel(title)}
       formId="ik-done-form"
       confirm={ti.markDone}
@@ -123,7 +73,7 @@ export function DoneDialog({
         }}
         error={errors.fields.note}
       />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -156,7 +106,7 @@ export function MoveDialog({
     if (own && !title.trim()) fields.title = ti.moveTitleRequired;
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(MOVE_KEYS, fields);
+      focusFirstError(MOVE_KEYS, fields);
       return;
     }
     errors.clear();
@@ -166,7 +116,7 @@ export function MoveDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={ti.moveLabel(current)}
       formId="ik-move-form"
       confirm={ti.move}
@@ -201,7 +151,7 @@ export function MoveDialog({
           error={errors.fields.title}
         />
       ) : null}
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -221,7 +171,7 @@ export function DeleteDialog({
   const [error, setError] = useState<unknown>(null);
   const title = locale === 'en' ? item.title.en : item.title.nb;
   return (
-    <DialogFrame
+    <FormDialog
       heading={ti.deleteHeading}
       formId="ik-delete-form"
       confirm={ti.remove}
@@ -235,7 +185,7 @@ export function DeleteDialog({
     >
       {error ? <ErrorAlert error={error} /> : null}
       <BodyLong>{ti.deleteBody(title)}</BodyLong>
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -262,7 +212,7 @@ export function AddDialog({
     else if (due === INVALID_DATE) fields.due = t.validation.dateInvalid;
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(ADD_KEYS, fields);
+      focusFirstError(ADD_KEYS, fields);
       return;
     }
     errors.clear();
@@ -270,7 +220,7 @@ export function AddDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={ti.addHeading}
       formId="ik-add-form"
       confirm={ti.addConfirm}
@@ -319,6 +269,6 @@ export function AddDialog({
           </option>
         ))}
       </Select>
-    </DialogFrame>
+    </FormDialog>
   );
 }

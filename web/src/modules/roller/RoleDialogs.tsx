@@ -5,8 +5,9 @@
  * it can before sending, shows the server's field errors at the field, and keeps what the user typed
  * when the write fails. The page closes the dialog when `onSubmit` resolves.
  */
-import { BodyLong, Button, Modal, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+
+import { BodyLong, Radio, RadioGroup, Select, TextField } from '@navikt/ds-react';
+import { useState } from 'react';
 import {
   AMU_SIDES,
   type AmuSide,
@@ -27,7 +28,8 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { todayIso } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
-import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { EmployeePicker, type PickedEmployee } from '../employees/index.ts';
 import type { RoleCreate, RoleItem, RoleUpdate } from './api.ts';
 
@@ -48,58 +50,6 @@ const END_KEYS = ['endedOn', 'reason'] as const;
 const CHAIR_KEYS = ['side', 'roleId'] as const;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Focus the first field with an error, in the order of the form. */
-function focusFirst(keys: readonly string[], fields: FieldErrors): void {
-  const first = keys.find((k) => fields[k]);
-  if (first) document.getElementById(fieldId(first))?.focus();
-}
-
-function DialogFrame({
-  heading,
-  formId,
-  confirm,
-  danger = false,
-  pending,
-  onClose,
-  onSubmit,
-  children,
-}: {
-  heading: string;
-  formId: string;
-  confirm: string;
-  danger?: boolean;
-  pending: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Modal open onClose={onClose} header={{ heading }} width="medium">
-      <Modal.Body>
-        <form
-          id={formId}
-          noValidate
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            onSubmit();
-          }}
-        >
-          <VStack gap="space-16">{children}</VStack>
-        </form>
-      </Modal.Body>
-      <Modal.Footer>
-        <Button type="submit" form={formId} loading={pending} variant={danger ? 'danger' : 'primary'}>
-          {confirm}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          {t.common.cancel}
-        </Button>
-      </Modal.Footer>
-    </Modal>
-  );
-}
 
 /** The term's dates: required start; end required for roles with a term, after the start. */
 function termErrors(
@@ -201,7 +151,7 @@ export function RegisterDialog({
     if (needsArea(kind) && !areaId) fields.verneomradeId = tr.areaRequired;
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(REGISTER_KEYS, fields);
+      focusFirstError(REGISTER_KEYS, fields);
       return;
     }
     errors.clear();
@@ -222,7 +172,7 @@ export function RegisterDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={tr.registerHeading}
       formId="roller-register-form"
       confirm={tr.registerConfirm}
@@ -336,7 +286,7 @@ export function RegisterDialog({
         }}
         error={errors.fields.how}
       />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -369,7 +319,7 @@ export function EditDialog({
     });
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(EDIT_KEYS, fields);
+      focusFirstError(EDIT_KEYS, fields);
       return;
     }
     errors.clear();
@@ -379,7 +329,7 @@ export function EditDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={tr.editHeading(label)}
       formId="roller-edit-form"
       confirm={tr.editConfirm}
@@ -412,7 +362,7 @@ export function EditDialog({
         required={needsTermEnd(role.kind)}
       />
       <HowField value={how} onChange={setHow} error={errors.fields.how} />
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -439,7 +389,7 @@ export function EndDialog({
     else if (endedOn === INVALID_DATE) fields.endedOn = t.validation.dateInvalid;
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirst(END_KEYS, fields);
+      focusFirstError(END_KEYS, fields);
       return;
     }
     errors.clear();
@@ -449,7 +399,7 @@ export function EndDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={tr.endHeading(label)}
       formId="roller-end-form"
       confirm={tr.endConfirm}
@@ -485,7 +435,7 @@ export function EndDialog({
           </option>
         ))}
       </Select>
-    </DialogFrame>
+    </FormDialog>
   );
 }
 
@@ -527,7 +477,7 @@ export function ChairDialog({
   };
 
   return (
-    <DialogFrame
+    <FormDialog
       heading={tr.chairDialogHeading}
       formId="roller-chair-form"
       confirm={tr.chairConfirm}
@@ -590,6 +540,6 @@ export function ChairDialog({
           </option>
         ))}
       </Select>
-    </DialogFrame>
+    </FormDialog>
   );
 }
