@@ -6,7 +6,7 @@
  * write fails. The page closes the dialog when `onSubmit` resolves.
  */
 
-import { BodyLong, BodyShort, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
+import { BodyLong, Radio, RadioGroup, Select, Textarea, TextField } from '@navikt/ds-react';
 import { useState } from 'react';
 import {
   GOAL_STATUSES,
@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../ui/Feedback.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
+import { NoteDialog } from '../../ui/NoteDialog.tsx';
 import { WriteError } from '../../ui/WriteFeedback.tsx';
 import type { Goal, GoalCreate, Measure, MeasureCreate, Owner } from './api.ts';
 
@@ -28,7 +29,6 @@ type Write = { isPending: boolean };
 
 const GOAL_KEYS = ['title', 'status', 'target', 'indicator', 'description', 'year'] as const;
 const MEASURE_KEYS = ['text', 'goalId', 'ownerUserId', 'ownerRole', 'due'] as const;
-const NOTE_KEYS = ['note'] as const;
 
 /** The error of a write that is not about one field: a stale version offers the latest. */
 function GeneralError({
@@ -324,45 +324,19 @@ export function DoneDialog({
   onSubmit: (note: string) => Promise<void>;
 }) {
   const th = useI18n().t.hmsMal;
-  const [note, setNote] = useState('');
-  const errors = useFormErrors(NOTE_KEYS);
-
-  const submit = () => {
-    if (!note.trim()) {
-      const fields = { note: th.doneNoteRequired };
-      errors.setFieldErrors(fields);
-      focusFirstError(NOTE_KEYS, fields);
-      return;
-    }
-    errors.clear();
-    onSubmit(note.trim()).catch((error: unknown) => errors.setApiError(error));
-  };
-
   return (
-    <FormDialog
+    <NoteDialog
       heading={th.markDoneLabel(measure.text)}
       formId="hm-done-form"
       confirm={th.markDone}
+      context={th.due(formatDate(measure.due))}
+      label={th.doneNote}
+      description={th.doneNoteDescription}
+      requiredMessage={th.doneNoteRequired}
       pending={write.isPending}
       onClose={onClose}
-      onSubmit={submit}
-    >
-      <BodyShort size="small">{th.due(formatDate(measure.due))}</BodyShort>
-      {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
-      <Textarea
-        id={fieldId('note')}
-        label={th.doneNote}
-        description={th.doneNoteDescription}
-        value={note}
-        maxLength={2000}
-        minRows={3}
-        onChange={(e) => {
-          setNote(e.target.value);
-          errors.clearField('note');
-        }}
-        error={errors.fields.note}
-      />
-    </FormDialog>
+      onSubmit={onSubmit}
+    />
   );
 }
 

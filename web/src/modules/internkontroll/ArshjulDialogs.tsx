@@ -5,7 +5,7 @@
  * the write fails. The page closes the dialog when `onSubmit` resolves.
  */
 
-import { BodyLong, BodyShort, Select, Textarea, TextField } from '@navikt/ds-react';
+import { BodyLong, Select, TextField } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
@@ -13,11 +13,11 @@ import { ErrorAlert } from '../../ui/Feedback.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
+import { NoteDialog } from '../../ui/NoteDialog.tsx';
 import { type ArshjulItem, type NewArshjulItem, OWNER_ROLES, type OwnerRole } from './api.ts';
 
 type Write = { isPending: boolean };
 
-const NOTE_KEYS = ['note'] as const;
 const MOVE_KEYS = ['due', 'title'] as const;
 const ADD_KEYS = ['title', 'due', 'ownerRole'] as const;
 
@@ -35,45 +35,19 @@ export function DoneDialog({
   const { t, locale } = useI18n();
   const ti = t.internkontroll;
   const title = locale === 'en' ? item.title.en : item.title.nb;
-  const [note, setNote] = useState('');
-  const errors = useFormErrors(NOTE_KEYS);
-
-  const submit = () => {
-    if (!note.trim()) {
-      const fields = { note: ti.doneNoteRequired };
-      errors.setFieldErrors(fields);
-      focusFirstError(NOTE_KEYS, fields);
-      return;
-    }
-    errors.clear();
-    onSubmit(note.trim()).catch((error: unknown) => errors.setApiError(error));
-  };
-
   return (
-    <FormDialog
+    <NoteDialog
       heading={ti.markDoneLabel(title)}
       formId="ik-done-form"
       confirm={ti.markDone}
+      context={ti.due(formatDate(item.due))}
+      label={ti.doneNote}
+      description={ti.doneNoteDescription}
+      requiredMessage={ti.doneNoteRequired}
       pending={write.isPending}
       onClose={onClose}
-      onSubmit={submit}
-    >
-      <BodyShort size="small">{ti.due(formatDate(item.due))}</BodyShort>
-      {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
-      <Textarea
-        id={fieldId('note')}
-        label={ti.doneNote}
-        description={ti.doneNoteDescription}
-        value={note}
-        maxLength={2000}
-        minRows={3}
-        onChange={(e) => {
-          setNote(e.target.value);
-          errors.clearField('note');
-        }}
-        error={errors.fields.note}
-      />
-    </FormDialog>
+      onSubmit={onSubmit}
+    />
   );
 }
 
