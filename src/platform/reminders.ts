@@ -40,6 +40,12 @@ export type Deadline = {
   open: boolean;
   /** The obligation's name, never a person's: «Oppfølgingsplan», «Vernerunde». */
   title: Text;
+  /**
+   * What exactly (a measure's own text, a risk's title) — shown only inside the app, in the
+   * recipient's own "Mine oppgaver"; never in e-mails, notifications or calendar feeds, since it is
+   * free text and may name a person.
+   */
+  detail?: string;
   /** The area, for the reminder's wording: «sykefraværsoppfølgingen» / «the sick-leave follow-up». */
   area: Text;
   /** Where the reminder leads in the app (a path), e.g. `/sykefravaer/<employeeId>`. */

@@ -121,11 +121,20 @@ describe('the demo company', () => {
     await login(page, employee);
     expect(await navLinks(page)).toEqual([
       'Forside',
+      'Mine oppgaver',
       'Mitt fravær',
       'Mine rutiner',
       'Min opplæring',
       'Min side',
     ]);
+    // Mine oppgaver: no sick-leave part for an employee, only their own HMS deadlines.
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Mine oppgaver' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'HMS og internkontroll' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Sykefraværsoppfølging' }).count()).toBe(0);
+    await axe.check(page, 'mine oppgaver (ansatt)');
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Min side' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min side' }).waitFor();
     await page.getByText('Hjemmetjenesten').first().waitFor();
@@ -136,6 +145,7 @@ describe('the demo company', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await navLinks(page, 'Main menu')).toEqual([
       'Home',
+      'My tasks',
       'My absence',
       'My routines',
       'My training',

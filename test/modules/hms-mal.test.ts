@@ -632,8 +632,8 @@ describe.each(testDatabaseKinds())('hms-mal on %s', (kind) => {
       recipients: { kind: 'users', userIds: [org.userIds.lederB] },
       link: '/internkontroll/mal?ar=2026',
     });
-    // The reminder names no person: the measure's text stays out of it.
-    expect(JSON.stringify(mine[0])).not.toContain('Per');
+    // The measure's text is the in-app detail only ("Mine oppgaver" of its owner) …
+    expect(mine[0]?.detail).toBe('Gå gjennom ergonomien hos Per');
     const reminders = () =>
       t.db
         .selectFrom('notification')
@@ -644,6 +644,15 @@ describe.each(testDatabaseKinds())('hms-mal on %s', (kind) => {
     await runSweep({ db: t.db, deadlineSource: measureDeadlines, today: day });
     const first = await reminders();
     expect(first.map((n) => n.user_id)).toEqual([org.userIds.lederB]);
+    // … the reminder itself names no person: the text stays out of what was sent.
+    const sent = await t.db
+      .selectFrom('notification')
+      .select(['title_nb', 'title_en', 'body_nb', 'body_en'])
+      .where('key', 'like', `reminder:hms-mal:${org.orgId}:${m.id}:%`)
+      .execute();
+    expect(JSON.stringify(sent)).not.toContain('Per');
+    const jobs = await t.db.selectFrom('job').select('payload').execute();
+    expect(JSON.stringify(jobs)).not.toContain('ergonomien hos Per');
     await runSweep({ db: t.db, deadlineSource: measureDeadlines, today: day });
     expect(await reminders()).toHaveLength(1);
     // Done: no reminder on the day.

@@ -93,3 +93,25 @@ export const FailedJobSchema = z.object({
 export const JobIdParamsSchema = z.object({ id: z.coerce.number().int().min(1) }).strict();
 
 export const CalendarTokenParamsSchema = z.object({ token: z.string().max(200) }).strict();
+
+/**
+ * "Mine oppgaver" outside the sick-leave follow-up: an open deadline of any module this user is
+ * responsible for (the reminders' rule), overdue or due within 14 days, in the user's language.
+ */
+export const MyDeadlineSchema = z.object({
+  /** The module it comes from, e.g. `hms-mal`, `internkontroll`. */
+  source: z.string(),
+  /** The kind of obligation, e.g. «Tiltak i handlingsplanen». */
+  title: z.string(),
+  /** The area, e.g. «HMS-mål og handlingsplan». */
+  area: z.string(),
+  /** What exactly (a measure's text), when the module gives it. */
+  detail: z.string().nullable(),
+  due: IsoDateSchema,
+  /** Where to do it in the app. */
+  link: z.string(),
+  state: z.enum(['overdue', 'due-today', 'upcoming']),
+});
+export type MyDeadlineItem = z.infer<typeof MyDeadlineSchema>;
+
+export const MyDeadlinesSchema = z.object({ items: z.array(MyDeadlineSchema) });

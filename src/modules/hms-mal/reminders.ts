@@ -1,7 +1,8 @@
 /**
  * The handlingsplan's deadline source: every open measure, reminded 14 days before and on its due
  * date (anbefalt), to the person who owns it or to the role (HR when nobody fits). The reminder
- * says «Tiltak i handlingsplanen» only: a measure's text is free text and may name a person.
+ * says «Tiltak i handlingsplanen» only: a measure's text is free text and may name a person (it is
+ * the deadline's `detail`, shown only in the owner's own "Mine oppgaver").
  */
 import { addDays } from '../../domain/calendar/index.ts';
 import { MEASURE_REMINDER_DAYS, measureReminderDates } from '../../domain/hms-mal/index.ts';
@@ -18,7 +19,7 @@ export const measureDeadlines: DeadlineSource = async (db, range) => {
     .leftJoin('hms_goal as g', (join) =>
       join.onRef('g.organisation_id', '=', 'm.organisation_id').onRef('g.id', '=', 'm.goal_id'),
     )
-    .select(['m.organisation_id', 'm.id', 'm.due', 'm.owner_user_id', 'm.owner_role', 'g.year'])
+    .select(['m.organisation_id', 'm.id', 'm.due', 'm.text', 'm.owner_user_id', 'm.owner_role', 'g.year'])
     .where('m.done_at', 'is', null)
     .where('m.due', '>=', range.from)
     .where('m.due', '<=', addDays(range.to, MEASURE_REMINDER_DAYS));
@@ -37,6 +38,7 @@ export const measureDeadlines: DeadlineSource = async (db, range) => {
       reminderDates: measureReminderDates(row.due),
       open: true,
       title: MEASURE_TITLE,
+      detail: row.text,
       area: HMS_MAL_AREA,
       link: `/internkontroll/mal?ar=${row.year ?? row.due.slice(0, 4)}`,
       recipients:

@@ -48,6 +48,8 @@ export const arshjulDeadlines: DeadlineSource = async (db, range) => {
       reminderDates: [addDays(row.due, -ARSHJUL_REMINDER_DAYS), row.due],
       open: true,
       title: row.item_key === null ? OWN_ITEM_TITLE : { nb: row.title_nb, en: row.title_en },
+      // An own item's title is typed by HR: in the app only.
+      ...(row.item_key === null ? { detail: row.title_nb } : {}),
       area: INTERNKONTROLL_AREA,
       link: `/internkontroll/arshjul?year=${row.year}`,
       recipients: { kind: 'role', role: row.owner_role as Role },

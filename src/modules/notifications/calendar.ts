@@ -13,8 +13,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { addDays, type IsoDate } from '../../domain/calendar/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { type DeadlineSource, isOpenDeadline } from '../../platform/reminders.ts';
-import { recipientCache } from './recipients.ts';
+import type { DeadlineSource } from '../../platform/reminders.ts';
+import { deadlinesOf } from './my-deadlines.ts';
 
 const SELECTOR_BYTES = 12;
 const VERIFIER_BYTES = 32;
@@ -98,13 +98,11 @@ export async function buildCalendarFeed(
   input: FeedOwner & { deadlineSource: DeadlineSource; today: IsoDate; publicUrl: string },
 ): Promise<string> {
   const { organisationId, userId, locale, today } = input;
-  const deadlines = await input.deadlineSource(db, {
-    organisationId,
-    from: addDays(today, -365),
-    to: addDays(today, 2 * 365),
-    today,
-  });
-  const recipients = recipientCache(db);
+  const deadlines = await deadlinesOf(
+    db,
+    { organisationId, userId },
+    { deadlineSource: input.deadlineSource, from: addDays(today, -365), to: addDays(today, 2 * 365), today },
+  );
   const link = `${input.publicUrl.replace(/\/+$/, '')}/oppgaver`;
   const calendar = ical({
     name: locale === 'nb' ? 'Nærvær – frister' : 'Nærvær – deadlines',
@@ -115,17 +113,10 @@ export async function buildCalendarFeed(
     locale === 'nb'
       ? `Logg inn for å se hva som skal gjøres: ${link}`
       : `Log in to see what needs to be done: ${link}`;
-  const seen = new Set<string>();
   for (const d of deadlines) {
-    if (d.organisationId !== organisationId || !isOpenDeadline(d)) continue;
-    const responsible = await recipients(organisationId, d.recipients);
-    if (!responsible.some((r) => r.userId === userId)) continue;
     // For sick leave this is `<org>:<employee>:<caseStart>:<milestone>`, the UID of before.
-    const id = uid(`${d.keyBase.replace(/^reminder:/, '')}:${userId}`);
-    if (seen.has(id)) continue;
-    seen.add(id);
     calendar.createEvent({
-      id,
+      id: uid(`${d.keyBase.replace(/^reminder:/, '')}:${userId}`),
       start: d.due,
       allDay: true,
       summary: `${locale === 'nb' ? 'Frist' : 'Deadline'}: ${d.title[locale]}`,

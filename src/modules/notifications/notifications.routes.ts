@@ -10,6 +10,7 @@ import {
   CustomReminderSchema,
   FailedJobSchema,
   JobIdParamsSchema,
+  MyDeadlinesSchema,
   NotificationListQuerySchema,
   NotificationListSchema,
   NotificationSettingsSchema,
@@ -31,6 +32,7 @@ import {
   revokeFeedToken,
 } from './calendar.ts';
 import { scrubErrorText } from './mailer.ts';
+import { myOpenDeadlines } from './my-deadlines.ts';
 import {
   deleteCustomReminder,
   findCustomReminder,
@@ -115,6 +117,24 @@ export function notificationRoutes(runtime: ReminderRuntime) {
       async handler({ params }, { db, actor }) {
         if (!(await markRead(db, actor, params.id))) throw notificationNotFound();
         return { ok: true as const };
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/me/deadlines',
+      summary: 'Mine frister utenfor sykefraværsoppfølgingen: forfalte og de neste 14 dagene',
+      tags: ['notifications'],
+      access: access.anyRole,
+      response: MyDeadlinesSchema,
+      async handler(_input, { db, actor, locale }) {
+        const items = await myOpenDeadlines(db, actor, {
+          deadlineSource: runtime.deadlineSource,
+          today: runtime.today(),
+        });
+        return {
+          items: items.map((d) => ({ ...d, title: d.title[locale], area: d.area[locale] })),
+        };
       },
     }),
 

@@ -38,7 +38,7 @@ export function reviewTitle(category: RoutineCategory): Text {
 export const routineDeadlines: DeadlineSource = async (db, range) => {
   let query = db
     .selectFrom('hms_routine')
-    .select(['organisation_id', 'id', 'category', 'review_due', 'owner_user_id'])
+    .select(['organisation_id', 'id', 'category', 'title', 'review_due', 'owner_user_id'])
     .where('archived_at', 'is', null)
     .where('review_due', '>=', range.from)
     .where('review_due', '<=', addDays(range.to, ROUTINE_REVIEW_NOTICE_DAYS));
@@ -58,6 +58,7 @@ export const routineDeadlines: DeadlineSource = async (db, range) => {
       reminderDates: reviewReminderDates(row.review_due),
       open: true,
       title: reviewTitle(row.category),
+      detail: row.title,
       area: RUTINER_AREA,
       link: `/internkontroll/rutiner/${row.id}`,
       recipients: { kind: 'users', userIds: row.owner_user_id ? [row.owner_user_id] : [] },

@@ -9,13 +9,14 @@ import type {
   CalendarFeedSchema,
   CustomReminder,
   FailedJobSchema,
+  MyDeadlineItem,
   NotificationItem,
   NotificationListSchema,
   NotificationSettingsSchema,
 } from '../../../../src/contracts/notifications/notifications.schemas.ts';
 import { api } from '../../api/client.ts';
 
-export type { CustomReminder, NotificationItem };
+export type { CustomReminder, MyDeadlineItem, NotificationItem };
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
@@ -39,6 +40,14 @@ export function useInbox() {
   return useQuery({
     queryKey: [...notificationsKey, 'inbox'],
     queryFn: ({ signal }) => api.get<NotificationList>('/notifications', { pageSize: 100 }, signal),
+  });
+}
+
+/** Open deadlines of any module outside sick leave that this user is responsible for. */
+export function useMyDeadlines() {
+  return useQuery({
+    queryKey: [...notificationsKey, 'my-deadlines'],
+    queryFn: ({ signal }) => api.get<{ items: MyDeadlineItem[] }>('/me/deadlines', undefined, signal),
   });
 }
 

@@ -7,6 +7,7 @@ import { FailedJobsPage } from './FailedJobsPage.tsx';
 import { messages, type NotificationsMessages } from './messages.ts';
 import { NotificationsPage } from './NotificationsPage.tsx';
 
+export { MyDeadlines } from './MyDeadlines.tsx';
 export { NotificationBell } from './NotificationBell.tsx';
 export { NotificationSettings } from './NotificationSettings.tsx';
 export { RemindersPanel } from './RemindersPanel.tsx';

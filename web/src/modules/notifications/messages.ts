@@ -19,6 +19,15 @@ const nb = {
     markAllRead: 'Marker alle som lest',
     allRead: 'Alle varslene er markert som lest.',
     open: 'Åpne',
+    myDeadlinesHeading: 'HMS og internkontroll',
+    myDeadlinesIntro:
+      'Frister du har ansvaret for i HMS-arbeidet (tiltak, årshjulet, rutiner, opplæring, verv): forfalte og de neste 14 dagene.',
+    myDeadlinesEmpty: 'Du har ingen HMS-frister de neste 14 dagene.',
+    myDeadlinesCaption: 'Dine HMS-frister, eldste først',
+    colDue: 'Frist',
+    colWhat: 'Hva',
+    deadlineStates: { overdue: 'Forfalt', 'due-today': 'I dag', upcoming: 'Kommer' },
+    openDeadline: (what: string) => `Åpne: ${what}`,
     remindersHeading: 'Påminnelser',
     remindersIntro:
       'Lag en påminnelse til deg selv. Den kommer i varslene (og på e-post hvis du har slått det på) den dagen du velger.',
@@ -96,6 +105,15 @@ const en: NotificationsMessages = {
     markAllRead: 'Mark all as read',
     allRead: 'All notifications are marked as read.',
     open: 'Open',
+    myDeadlinesHeading: 'HSE and internal control',
+    myDeadlinesIntro:
+      'Deadlines you are responsible for in the HSE work (measures, the annual wheel, routines, training, roles): overdue and the next 14 days.',
+    myDeadlinesEmpty: 'You have no HSE deadlines in the next 14 days.',
+    myDeadlinesCaption: 'Your HSE deadlines, oldest first',
+    colDue: 'Deadline',
+    colWhat: 'What',
+    deadlineStates: { overdue: 'Overdue', 'due-today': 'Today', upcoming: 'Upcoming' },
+    openDeadline: (what: string) => `Open: ${what}`,
     remindersHeading: 'Reminders',
     remindersIntro:
       'Make a reminder for yourself. It comes in your notifications (and by e-mail if you turned that on) on the day you choose.',

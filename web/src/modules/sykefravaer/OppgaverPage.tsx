@@ -2,10 +2,11 @@
  * "Mine oppgaver" (`/oppgaver`): every open task and milestone deadline that is overdue or due in
  * the next 14 days — a leader's own people, HR/admin the organisation (filter by unit) — sorted by
  * date, with its state and a link to the case. Agreed actions (from the plan, dialogmøter and
- * samtalereferater) are among them and can be marked done here.
+ * samtalereferater) are among them and can be marked done here. Below it, for every role, the HMS
+ * deadlines the user is responsible for (`MyDeadlines` from the notifications module).
  */
 import { CheckmarkIcon } from '@navikt/aksel-icons';
-import { Alert, BodyShort, Button, Detail, Link, Table, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Detail, Heading, Link, Table, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
@@ -13,6 +14,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { MyDeadlines } from '../notifications/index.ts';
 import { UnitFilter } from '../organisation/index.ts';
 import { useActionWrites } from './actions.api.ts';
 import { actionTexts } from './actions.texts.ts';
@@ -23,6 +25,21 @@ import './sykefravaer.css';
 import './rutine.css';
 
 export function OppgaverPage() {
+  const session = useSession();
+  const followsUp = hasAnyRole(session, 'admin', 'hr', 'leder');
+  const { locale } = useI18n();
+  const tx = rutineTexts(locale);
+  return (
+    <VStack gap="space-24" paddingBlock="space-24">
+      <PageHeading>{tx.mineTitle}</PageHeading>
+      {followsUp ? <SickLeaveTasks /> : null}
+      <MyDeadlines />
+    </VStack>
+  );
+}
+
+/** The sick-leave part: tasks and milestones of the cases this user follows up. */
+function SickLeaveTasks() {
   const { t, locale } = useI18n();
   const tx = rutineTexts(locale);
   const session = useSession();
@@ -35,9 +52,11 @@ export function OppgaverPage() {
   const [message, setMessage] = useState<string | null>(null);
 
   return (
-    <VStack gap="space-24" paddingBlock="space-24">
+    <VStack gap="space-24" as="section" aria-labelledby="sick-leave-tasks-heading">
       <div>
-        <PageHeading>{tx.mineTitle}</PageHeading>
+        <Heading level="2" size="medium" id="sick-leave-tasks-heading">
+          {tx.sickLeaveHeading}
+        </Heading>
         <BodyShort className="lead">{manager ? tx.mineIntroHr : tx.mineIntro}</BodyShort>
       </div>
       {manager ? (

@@ -26,11 +26,11 @@ export const sykefravaerModule: WebModule<SykefravaerMessages> = {
     { path: 'mitt-fravaer', page: MyAbsencePage },
     { path: 'mitt-fravaer/innsyn', page: MyAccessLogPage },
     { path: 'innstillinger/rutine', page: RutinePage, roles: ['admin', 'hr'] },
-    { path: 'oppgaver', page: OppgaverPage, roles: FOLLOW_UP },
+    { path: 'oppgaver', page: OppgaverPage },
   ],
   navigation: [
     { to: '/sykefravaer', label: 'sykefravaer', order: 40, roles: FOLLOW_UP },
-    { to: '/oppgaver', label: 'oppgaver', order: 50, roles: FOLLOW_UP },
+    { to: '/oppgaver', label: 'oppgaver', order: 50 },
     { to: '/mitt-fravaer', label: 'myAbsence', order: 70, when: (s) => s.employeeId !== null },
   ],
 };

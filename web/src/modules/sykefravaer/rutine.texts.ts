@@ -26,6 +26,7 @@ const nb = {
   undone: (title: string) => `«${title}» er ikke lenger markert som gjort.`,
   // Mine oppgaver
   mineTitle: 'Mine oppgaver',
+  sickLeaveHeading: 'Sykefraværsoppfølging',
   mineIntro: 'Oppgaver og frister som har gått ut eller kommer de neste 14 dagene, for dine medarbeidere.',
   mineIntroHr: 'Oppgaver og frister som har gått ut eller kommer de neste 14 dagene, i hele virksomheten.',
   unitFilter: 'Enhet',
@@ -89,6 +90,7 @@ const en: RutineTexts = {
   saved: (title: string) => `"${title}" is marked as done.`,
   undone: (title: string) => `"${title}" is no longer marked as done.`,
   mineTitle: 'My tasks',
+  sickLeaveHeading: 'Sick-leave follow-up',
   mineIntro: 'Tasks and deadlines that have passed or fall in the next 14 days, for your people.',
   mineIntroHr: 'Tasks and deadlines that have passed or fall in the next 14 days, across the organisation.',
   unitFilter: 'Unit',
