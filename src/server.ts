@@ -32,6 +32,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       sessionTtlHours: config.sessionTtlHours,
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
+      // Reached over https (a public https address, or a TLS-terminating proxy in front).
+      hsts: config.publicUrl?.startsWith('https:') === true || config.trustProxy,
       logLevel: config.logLevel,
       changeFeed: config.cache ? database.changeFeed() : undefined,
       reminders: { publicUrl: config.publicUrl },

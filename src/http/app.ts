@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { ChangeFeed } from '../db/change-feed.ts';
@@ -24,7 +24,11 @@ export type HttpAppOptions = {
   /** Directory of the built web app (`vite build`); the API works without it. */
   webDir?: string | undefined;
   trustProxy?: boolean;
+  /** Send `Strict-Transport-Security` (when the public address is https, or behind a trusted proxy). */
+  hsts?: boolean;
   logLevel?: string;
+  /** Where the log goes (default stdout); tests capture it to prove what it never holds. */
+  logStream?: { write(line: string): void };
   /** Upload limit for imports, in bytes. */
   maxUploadBytes?: number;
   /** With the database's change feed the app keeps read caches (sessions, employee lists). */
@@ -71,6 +75,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Never log personal data: no bodies, no cookies, no query strings with e-mail addresses.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
       serializers: {
@@ -79,6 +84,37 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     },
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // A malformed URL (`FST_ERR_BAD_URL`) gets our error shape, not Fastify's.
+    frameworkErrors: (_error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = new AppError('BAD_REQUEST', {
+        nb: 'Adressen i forespørselen er ugyldig.',
+        en: 'The request URL is invalid.',
+      }).toJSON(requestLocale(request, undefined));
+      void reply.code(400).type('application/json; charset=utf-8').send(JSON.stringify(body));
+    },
+    // Errors before a request exists (a 100 000-character URL: 431, a malformed request line: 400)
+    // are answered on the socket, in the same shape.
+    clientErrorHandler: (error, socket) => {
+      const code = (error as { code?: string }).code;
+      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const appError =
+        status === 431
+          ? new AppError('HEADERS_TOO_LARGE', {
+              nb: 'Adressen eller hodene i forespørselen er for store.',
+              en: 'The request URL or headers are too large.',
+            })
+          : new AppError('BAD_REQUEST', { nb: 'Ugyldig forespørsel.', en: 'Invalid request.' });
+      const body = JSON.stringify(appError.toJSON('nb'));
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+            'Content-Type: application/json; charset=utf-8\r\n' +
+            `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else {
+        socket.destroy(error);
+      }
+    },
   });
 
   await app.register(cookie);
@@ -98,7 +134,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
         upgradeInsecureRequests: null,
       },
     },
-    hsts: false,
+    // HSTS only where the app is reached over https (a browser remembers it for a year).
+    hsts: options.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => {
@@ -159,6 +196,22 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     }
   });
 
+  // Answers of the API may hold health data: no browser or proxy may keep them (PDFs and the
+  // calendar feed set their own, stricter or longer, header).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  // A NUL byte cannot be stored in PostgreSQL text (22021): refuse it at the boundary, naming the field.
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const path =
+      nulPath(request.params, 'params') ?? nulPath(request.query, 'query') ?? nulPath(request.body, 'body');
+    if (path !== null) throw nulByteError(path);
+  });
+
   for (const route of routes) {
     app.route({
       method: route.method,
@@ -190,7 +243,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     const locale = request.ctx?.locale ?? requestLocale(request, undefined);
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') {
-      request.log.error({ err: error }, 'unhandled error');
+      request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'unhandled error');
     }
     if (appError.headers) reply.headers(appError.headers);
     const body: ErrorBody = appError.toJSON(locale);
@@ -226,6 +279,71 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   });
 
   return app;
+}
+
+/** The first field (as `body.items.0.text`) whose string holds a NUL byte, or null. */
+export function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || typeof value !== 'object' || value === null) return null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const hit = nulPath(item, `${path}.${i}`, depth + 1);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return `${path}.${key.replaceAll('\u0000', '\\0')}`;
+    const hit = nulPath(item, `${path}.${key}`, depth + 1);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+
+function nulByteError(path: string): AppError {
+  const field = path.replace(/^(body|query|params)\./, '');
+  const message = {
+    nb: 'Teksten inneholder et ugyldig tegn (NUL).',
+    en: 'The text holds an invalid character (NUL).',
+  };
+  return new AppError(
+    'VALIDATION_FAILED',
+    {
+      nb: `Ugyldig verdi i feltet «${field}»: ${message.nb}`,
+      en: `Invalid value in field "${field}": ${message.en}`,
+    },
+    { fields: [{ path: field, message }] },
+  );
+}
+
+/**
+ * What the log may say about an unexpected error: its kind and where, never the data. A database
+ * error's message, detail and parameters can hold names, e-mails and free text (README: logs never
+ * hold personal data), so only its SQLSTATE and the schema names it points at are kept; other
+ * errors keep their class and stack frames, not their message (it may quote input).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { type: typeof error };
+  const e = error as Record<string, unknown>;
+  const type = error instanceof Error ? error.constructor.name : 'object';
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const frames =
+    error instanceof Error && typeof error.stack === 'string'
+      ? error.stack
+          .split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 12)
+          .map((line) => line.trim())
+      : [];
+  const out: Record<string, unknown> = { type, frames };
+  if (code !== undefined) out.code = code;
+  if (code !== undefined && /^[0-9A-Z]{5}$/.test(code)) {
+    // PostgreSQL's own identifiers of what failed (no values).
+    for (const key of ['severity', 'table', 'column', 'constraint', 'routine', 'dataType'] as const) {
+      if (typeof e[key] === 'string') out[key] = e[key];
+    }
+  }
+  return out;
 }
 
 type PgLikeError = { code?: unknown; statusCode?: unknown; message?: unknown };

@@ -21,6 +21,7 @@ export type WireCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
+  | 'HEADERS_TOO_LARGE'
   | 'INTERNAL';
 
 /** Every code a handler may throw → its HTTP status and wire code. */
@@ -46,6 +47,8 @@ export const ERROR_TABLE = {
   PAYLOAD_TOO_LARGE: { status: 413, wire: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, wire: 'UNSUPPORTED_MEDIA_TYPE' },
   RATE_LIMITED: { status: 429, wire: 'RATE_LIMITED' },
+  /** The URL or headers are too long (answered on the socket, before Fastify has a request). */
+  HEADERS_TOO_LARGE: { status: 431, wire: 'HEADERS_TOO_LARGE' },
   INTERNAL: { status: 500, wire: 'INTERNAL' },
 } as const satisfies Record<string, { status: number; wire: WireCode }>;
 

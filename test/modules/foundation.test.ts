@@ -133,7 +133,7 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
       expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(reply.headers['referrer-policy']).toBe('no-referrer');
       expect(reply.headers['cross-origin-opener-policy']).toBe('same-origin');
-      expect(reply.headers['strict-transport-security']).toBeUndefined(); // set by the TLS proxy, not here
+      expect(reply.headers['strict-transport-security']).toBeUndefined(); // only when reached over https
     }
   });
 
