@@ -7,7 +7,7 @@
  * caller still waits until its own entry is committed (the read is logged before it is answered),
  * but 64 concurrent reads cost one multi-row insert instead of 64 commits ("group commit").
  */
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, Transaction } from 'kysely';
 import type { AuditAction } from '../db/core.tables.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './context.ts';
@@ -21,11 +21,34 @@ export type AuditEntry = {
 
 type AuditRow = Insertable<Database['audit_log']>;
 
+/**
+ * Runs `work` in a transaction — the caller's own, when `db` already is one — so that a change and
+ * its audit row commit (or roll back) together.
+ */
+export function inTransaction<T>(
+  db: Kysely<Database> | Transaction<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db instanceof Transaction ? work(db) : db.transaction().execute(work);
+}
+
+/** Changes: their audit row must commit with them (inside the change's transaction). */
+const CHANGES: ReadonlySet<AuditAction> = new Set(['create', 'update', 'delete', 'import']);
+
+/**
+ * Writes one audit entry. A change (`create`, `update`, `delete`, `import`) must be logged inside
+ * the transaction that makes it — a crash or a failing audit insert must not leave a change without
+ * its row, or a row without its change — so outside a transaction it throws (a programming error,
+ * caught by the tests). Reads, logins and exports are events: logged on their own, grouped.
+ */
 export async function writeAudit(
   db: Kysely<Database> | Transaction<Database>,
   actor: Pick<Actor, 'organisationId' | 'userId' | 'roles'>,
   entry: AuditEntry,
 ): Promise<void> {
+  if (CHANGES.has(entry.action) && !db.isTransaction) {
+    throw new Error(`audit of a change (${entry.action} ${entry.entityType}) outside its transaction`);
+  }
   const row: AuditRow = {
     organisation_id: actor.organisationId,
     actor_user_id: actor.userId,

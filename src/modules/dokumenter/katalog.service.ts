@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { ArbeidDto, BeredskapsplanDto, TiltakDto } from '../../contracts/dokumenter/katalog.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound, staleVersion } from '../../platform/errors.ts';
 import type { TiltakKind } from './katalog.tables.ts';
@@ -117,42 +117,48 @@ export async function listTiltak(db: Kysely<Database>, organisationId: string): 
 type TiltakInput = { kind: TiltakKind; title: string; description: string; active: boolean };
 
 export async function createTiltak(ctx: KatalogCtx, input: TiltakInput): Promise<TiltakDto> {
-  const { db, actor } = ctx;
-  await ensureSeeded(db, actor.organisationId);
-  const row = await db
-    .insertInto('tilrettelegging_tiltak')
-    .values({ organisation_id: actor.organisationId, ...input, sort: 1000 })
-    .returning(['id', 'kind', 'title', 'description', 'active'])
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, { action: 'create', entityType: 'tilrettelegging_tiltak', entityId: row.id });
-  return row;
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    await ensureSeeded(db, actor.organisationId);
+    const row = await db
+      .insertInto('tilrettelegging_tiltak')
+      .values({ organisation_id: actor.organisationId, ...input, sort: 1000 })
+      .returning(['id', 'kind', 'title', 'description', 'active'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(db, actor, { action: 'create', entityType: 'tilrettelegging_tiltak', entityId: row.id });
+    return row;
+  });
 }
 
 export async function updateTiltak(ctx: KatalogCtx, id: string, input: TiltakInput): Promise<TiltakDto> {
-  const { db, actor } = ctx;
-  const row = await db
-    .updateTable('tilrettelegging_tiltak')
-    .set({ ...input, updated_at: new Date() })
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .returning(['id', 'kind', 'title', 'description', 'active'])
-    .executeTakeFirst();
-  if (!row) throw tiltakNotFound();
-  await writeAudit(db, actor, { action: 'update', entityType: 'tilrettelegging_tiltak', entityId: id });
-  return row;
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    const row = await db
+      .updateTable('tilrettelegging_tiltak')
+      .set({ ...input, updated_at: new Date() })
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .returning(['id', 'kind', 'title', 'description', 'active'])
+      .executeTakeFirst();
+    if (!row) throw tiltakNotFound();
+    await writeAudit(db, actor, { action: 'update', entityType: 'tilrettelegging_tiltak', entityId: id });
+    return row;
+  });
 }
 
 export async function deleteTiltak(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
-  const { db, actor } = ctx;
-  const row = await db
-    .deleteFrom('tilrettelegging_tiltak')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw tiltakNotFound();
-  await writeAudit(db, actor, { action: 'delete', entityType: 'tilrettelegging_tiltak', entityId: id });
-  return { ok: true };
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    const row = await db
+      .deleteFrom('tilrettelegging_tiltak')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw tiltakNotFound();
+    await writeAudit(db, actor, { action: 'delete', entityType: 'tilrettelegging_tiltak', entityId: id });
+    return { ok: true };
+  });
 }
 
 // ---------------------------------------------------------------- tilpasset arbeid
@@ -199,57 +205,63 @@ async function checkUnit(db: Db, organisationId: string, unitId: string | null) 
 }
 
 export async function createArbeid(ctx: KatalogCtx, input: ArbeidInput): Promise<ArbeidDto> {
-  const { db, actor } = ctx;
-  await ensureSeeded(db, actor.organisationId);
-  await checkUnit(db, actor.organisationId, input.unitId);
-  const row = await db
-    .insertInto('tilpasset_arbeid')
-    .values({
-      organisation_id: actor.organisationId,
-      title: input.title,
-      description: input.description,
-      unit_id: input.unitId,
-      active: input.active,
-      sort: 1000,
-    })
-    .returning(arbeidColumns)
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, { action: 'create', entityType: 'tilpasset_arbeid', entityId: row.id });
-  return toArbeid(row);
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    await ensureSeeded(db, actor.organisationId);
+    await checkUnit(db, actor.organisationId, input.unitId);
+    const row = await db
+      .insertInto('tilpasset_arbeid')
+      .values({
+        organisation_id: actor.organisationId,
+        title: input.title,
+        description: input.description,
+        unit_id: input.unitId,
+        active: input.active,
+        sort: 1000,
+      })
+      .returning(arbeidColumns)
+      .executeTakeFirstOrThrow();
+    await writeAudit(db, actor, { action: 'create', entityType: 'tilpasset_arbeid', entityId: row.id });
+    return toArbeid(row);
+  });
 }
 
 export async function updateArbeid(ctx: KatalogCtx, id: string, input: ArbeidInput): Promise<ArbeidDto> {
-  const { db, actor } = ctx;
-  await checkUnit(db, actor.organisationId, input.unitId);
-  const row = await db
-    .updateTable('tilpasset_arbeid')
-    .set({
-      title: input.title,
-      description: input.description,
-      unit_id: input.unitId,
-      active: input.active,
-      updated_at: new Date(),
-    })
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .returning(arbeidColumns)
-    .executeTakeFirst();
-  if (!row) throw arbeidNotFound();
-  await writeAudit(db, actor, { action: 'update', entityType: 'tilpasset_arbeid', entityId: id });
-  return toArbeid(row);
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    await checkUnit(db, actor.organisationId, input.unitId);
+    const row = await db
+      .updateTable('tilpasset_arbeid')
+      .set({
+        title: input.title,
+        description: input.description,
+        unit_id: input.unitId,
+        active: input.active,
+        updated_at: new Date(),
+      })
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .returning(arbeidColumns)
+      .executeTakeFirst();
+    if (!row) throw arbeidNotFound();
+    await writeAudit(db, actor, { action: 'update', entityType: 'tilpasset_arbeid', entityId: id });
+    return toArbeid(row);
+  });
 }
 
 export async function deleteArbeid(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
-  const { db, actor } = ctx;
-  const row = await db
-    .deleteFrom('tilpasset_arbeid')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw arbeidNotFound();
-  await writeAudit(db, actor, { action: 'delete', entityType: 'tilpasset_arbeid', entityId: id });
-  return { ok: true };
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    const row = await db
+      .deleteFrom('tilpasset_arbeid')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw arbeidNotFound();
+    await writeAudit(db, actor, { action: 'delete', entityType: 'tilpasset_arbeid', entityId: id });
+    return { ok: true };
+  });
 }
 
 // ---------------------------------------------------------------- beredskapsplan

@@ -17,7 +17,7 @@ import type {
 import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { measureState } from '../../domain/hms-mal/index.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import type { HmsGoalTable, HmsMeasureTable } from './hms-mal.tables.ts';
@@ -203,23 +203,25 @@ export async function createGoal(
   actor: Actor,
   body: z.output<typeof GoalCreateSchema>,
 ): Promise<Goal> {
-  const row = await db
-    .insertInto('hms_goal')
-    .values({
-      organisation_id: actor.organisationId,
-      year: body.year,
-      title: body.title,
-      description: body.description,
-      indicator: body.indicator,
-      target: body.target,
-      status: body.status,
-      created_by: actor.userId,
-      created_by_name: actor.name,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, { action: 'create', entityType: 'hms_goal', entityId: row.id });
-  return toGoal(row, []);
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('hms_goal')
+      .values({
+        organisation_id: actor.organisationId,
+        year: body.year,
+        title: body.title,
+        description: body.description,
+        indicator: body.indicator,
+        target: body.target,
+        status: body.status,
+        created_by: actor.userId,
+        created_by_name: actor.name,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'hms_goal', entityId: row.id });
+    return toGoal(row, []);
+  });
 }
 
 export async function updateGoal(
@@ -229,34 +231,36 @@ export async function updateGoal(
   body: z.output<typeof GoalUpdateSchema>,
   today: IsoDate,
 ): Promise<Goal> {
-  const row = await db
-    .updateTable('hms_goal')
-    .set((eb) => ({
-      year: body.year,
-      title: body.title,
-      description: body.description,
-      indicator: body.indicator,
-      target: body.target,
-      status: body.status,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) {
-    if (await findGoal(db, actor.organisationId, id)) throw staleVersion();
-    throw goalNotFound();
-  }
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'hms_goal',
-    entityId: id,
-    detail: { version: row.version, status: row.status },
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('hms_goal')
+      .set((eb) => ({
+        year: body.year,
+        title: body.title,
+        description: body.description,
+        indicator: body.indicator,
+        target: body.target,
+        status: body.status,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      if (await findGoal(trx, actor.organisationId, id)) throw staleVersion();
+      throw goalNotFound();
+    }
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'hms_goal',
+      entityId: id,
+      detail: { version: row.version, status: row.status },
+    });
+    return goalWithMeasures(trx, actor, row, today);
   });
-  return goalWithMeasures(db, actor, row, today);
 }
 
 /** A goal goes with its open measures; one whose measures were carried out is part of the record (409). */
@@ -344,27 +348,29 @@ export async function createMeasure(
   body: z.output<typeof MeasureCreateSchema>,
   today: IsoDate,
 ): Promise<Measure> {
-  await checkReferences(db, actor.organisationId, body);
-  const { id } = await db
-    .insertInto('hms_measure')
-    .values({
-      organisation_id: actor.organisationId,
-      goal_id: body.goalId,
-      text: body.text,
-      owner_user_id: body.ownerUserId,
-      owner_role: body.ownerRole,
-      due: body.due,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'hms_measure',
-    entityId: id,
-    detail: { goalId: body.goalId },
+  return inTransaction(db, async (trx) => {
+    await checkReferences(trx, actor.organisationId, body);
+    const { id } = await trx
+      .insertInto('hms_measure')
+      .values({
+        organisation_id: actor.organisationId,
+        goal_id: body.goalId,
+        text: body.text,
+        owner_user_id: body.ownerUserId,
+        owner_role: body.ownerRole,
+        due: body.due,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'hms_measure',
+      entityId: id,
+      detail: { goalId: body.goalId },
+    });
+    return toMeasure(await visibleMeasure(trx, actor, id), actor, today);
   });
-  return toMeasure(await visibleMeasure(db, actor, id), actor, today);
 }
 
 export async function updateMeasure(
@@ -374,56 +380,60 @@ export async function updateMeasure(
   body: z.output<typeof MeasureUpdateSchema>,
   today: IsoDate,
 ): Promise<Measure> {
-  const current = await visibleMeasure(db, actor, id);
-  if (current.done_at !== null) {
-    throw conflict(
-      {
-        nb: 'Tiltaket er gjennomført. Gjenåpne det før du endrer det.',
-        en: 'The measure has been carried out. Reopen it before you change it.',
-      },
-      'WRONG_STATE',
-    );
-  }
-  await checkReferences(db, actor.organisationId, body);
-  const row = await db
-    .updateTable('hms_measure')
-    .set((eb) => ({
-      goal_id: body.goalId,
-      text: body.text,
-      owner_user_id: body.ownerUserId,
-      owner_role: body.ownerRole,
-      due: body.due,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .where('done_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, { action: 'update', entityType: 'hms_measure', entityId: id });
-  return toMeasure(await visibleMeasure(db, actor, id), actor, today);
+  return inTransaction(db, async (trx) => {
+    const current = await visibleMeasure(trx, actor, id);
+    if (current.done_at !== null) {
+      throw conflict(
+        {
+          nb: 'Tiltaket er gjennomført. Gjenåpne det før du endrer det.',
+          en: 'The measure has been carried out. Reopen it before you change it.',
+        },
+        'WRONG_STATE',
+      );
+    }
+    await checkReferences(trx, actor.organisationId, body);
+    const row = await trx
+      .updateTable('hms_measure')
+      .set((eb) => ({
+        goal_id: body.goalId,
+        text: body.text,
+        owner_user_id: body.ownerUserId,
+        owner_role: body.ownerRole,
+        due: body.due,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .where('done_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, { action: 'update', entityType: 'hms_measure', entityId: id });
+    return toMeasure(await visibleMeasure(trx, actor, id), actor, today);
+  });
 }
 
 export async function deleteMeasure(db: Db, actor: Actor, id: string): Promise<void> {
-  const current = await visibleMeasure(db, actor, id);
-  if (current.done_at !== null) {
-    throw conflict(
-      {
-        nb: 'Et gjennomført tiltak er en del av dokumentasjonen og kan ikke slettes.',
-        en: 'A measure that was carried out is part of the record and cannot be deleted.',
-      },
-      'WRONG_STATE',
-    );
-  }
-  await db
-    .deleteFrom('hms_measure')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .execute();
-  await writeAudit(db, actor, { action: 'delete', entityType: 'hms_measure', entityId: id });
+  return inTransaction(db, async (trx) => {
+    const current = await visibleMeasure(trx, actor, id);
+    if (current.done_at !== null) {
+      throw conflict(
+        {
+          nb: 'Et gjennomført tiltak er en del av dokumentasjonen og kan ikke slettes.',
+          en: 'A measure that was carried out is part of the record and cannot be deleted.',
+        },
+        'WRONG_STATE',
+      );
+    }
+    await trx
+      .deleteFrom('hms_measure')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, { action: 'delete', entityType: 'hms_measure', entityId: id });
+  });
 }
 
 /** Marks a measure done with a note (or reopens it with `note` null): admin/HR or its owner, else 404. */
@@ -434,31 +444,33 @@ export async function setMeasureDone(
   note: string | null,
   today: IsoDate,
 ): Promise<Measure> {
-  const current = await visibleMeasure(db, actor, id);
-  if (!canMarkDone(actor, current)) throw measureNotFound();
-  await db
-    .updateTable('hms_measure')
-    .set(
-      note === null
-        ? { done_at: null, done_by: null, done_by_name: null, done_note: null, updated_at: new Date() }
-        : {
-            done_at: new Date(),
-            done_by: actor.userId,
-            done_by_name: actor.name,
-            done_note: note,
-            updated_at: new Date(),
-          },
-    )
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .execute();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'hms_measure',
-    entityId: id,
-    detail: { done: note !== null },
+  return inTransaction(db, async (trx) => {
+    const current = await visibleMeasure(trx, actor, id);
+    if (!canMarkDone(actor, current)) throw measureNotFound();
+    await trx
+      .updateTable('hms_measure')
+      .set(
+        note === null
+          ? { done_at: null, done_by: null, done_by_name: null, done_note: null, updated_at: new Date() }
+          : {
+              done_at: new Date(),
+              done_by: actor.userId,
+              done_by_name: actor.name,
+              done_note: note,
+              updated_at: new Date(),
+            },
+      )
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'hms_measure',
+      entityId: id,
+      detail: { done: note !== null },
+    });
+    return toMeasure(await visibleMeasure(trx, actor, id), actor, today);
   });
-  return toMeasure(await visibleMeasure(db, actor, id), actor, today);
 }
 
 /** The people a measure can be given to: active users of the organisation (names only). */

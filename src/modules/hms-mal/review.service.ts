@@ -18,7 +18,7 @@ import {
   type ReviewSectionKey,
   reviewCompletionProblems,
 } from '../../domain/hms-mal/index.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import { canEditGoals } from './goals.service.ts';
@@ -258,33 +258,35 @@ export async function updateReview(
   id: string,
   body: z.output<typeof ReviewUpdateSchema>,
 ): Promise<Review> {
-  const current = await findReview(db, actor.organisationId, id);
-  if (!current) throw reviewNotFound();
-  if (current.status !== 'utkast') throw completed();
-  if (current.version !== body.version) throw staleVersion();
-  const sections = Object.fromEntries(REVIEW_SECTION_KEYS.map((k) => [COLUMN[k], body.sections[k]]));
-  const row = await db
-    .updateTable('annual_review')
-    .set((eb) => ({
-      ...sections,
-      held_on: body.heldOn,
-      participants: body.participants,
-      vo_took_part: body.voTookPart,
-      amu_took_part: body.amuTookPart,
-      bht_took_part: body.bhtTookPart,
-      bht_needed: body.bhtNeeded,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .where('status', '=', 'utkast')
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, { action: 'update', entityType: 'annual_review', entityId: id });
-  return getReview(db, actor, id);
+  return inTransaction(db, async (trx) => {
+    const current = await findReview(trx, actor.organisationId, id);
+    if (!current) throw reviewNotFound();
+    if (current.status !== 'utkast') throw completed();
+    if (current.version !== body.version) throw staleVersion();
+    const sections = Object.fromEntries(REVIEW_SECTION_KEYS.map((k) => [COLUMN[k], body.sections[k]]));
+    const row = await trx
+      .updateTable('annual_review')
+      .set((eb) => ({
+        ...sections,
+        held_on: body.heldOn,
+        participants: body.participants,
+        vo_took_part: body.voTookPart,
+        amu_took_part: body.amuTookPart,
+        bht_took_part: body.bhtTookPart,
+        bht_needed: body.bhtNeeded,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .where('status', '=', 'utkast')
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, { action: 'update', entityType: 'annual_review', entityId: id });
+    return getReview(trx, actor, id);
+  });
 }
 
 /**
@@ -372,16 +374,18 @@ export async function completeReview(
 
 /** A draft can be thrown away; a completed review is the record and stays (409). */
 export async function deleteReview(db: Db, actor: Actor, id: string): Promise<void> {
-  const current = await findReview(db, actor.organisationId, id);
-  if (!current) throw reviewNotFound();
-  if (current.status !== 'utkast') throw completed();
-  await db
-    .deleteFrom('annual_review')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('status', '=', 'utkast')
-    .execute();
-  await writeAudit(db, actor, { action: 'delete', entityType: 'annual_review', entityId: id });
+  return inTransaction(db, async (trx) => {
+    const current = await findReview(trx, actor.organisationId, id);
+    if (!current) throw reviewNotFound();
+    if (current.status !== 'utkast') throw completed();
+    await trx
+      .deleteFrom('annual_review')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('status', '=', 'utkast')
+      .execute();
+    await writeAudit(trx, actor, { action: 'delete', entityType: 'annual_review', entityId: id });
+  });
 }
 
 /** The stored PDF of a completed review (404 for none; 409 while it is a draft). */

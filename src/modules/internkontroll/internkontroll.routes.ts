@@ -13,7 +13,7 @@ import {
   IkDashboardSchema,
   ProfileHistorySchema,
 } from '../../contracts/internkontroll/internkontroll.schemas.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
@@ -113,25 +113,27 @@ export function internkontrollRoutes({ reminders }: RouteDeps) {
       body: ArshjulCreateSchema,
       response: ArshjulItemSchema,
       status: 201,
-      async handler({ body }, { db, actor }) {
-        const row = await db
-          .insertInto('arshjul_item')
-          .values({
-            organisation_id: actor.organisationId,
-            year: yearOf(body.due),
-            item_key: null,
-            title_nb: body.title,
-            title_en: body.title,
-            due: body.due,
-            generated_due: null,
-            owner_role: body.ownerRole,
-            legal_basis: null,
-            kind: 'egen',
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, { action: 'create', entityType: 'arshjul_item', entityId: row.id });
-        return toItem(row, actor, today());
+      async handler({ body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const row = await db
+            .insertInto('arshjul_item')
+            .values({
+              organisation_id: actor.organisationId,
+              year: yearOf(body.due),
+              item_key: null,
+              title_nb: body.title,
+              title_en: body.title,
+              due: body.due,
+              generated_due: null,
+              owner_role: body.ownerRole,
+              legal_basis: null,
+              kind: 'egen',
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, { action: 'create', entityType: 'arshjul_item', entityId: row.id });
+          return toItem(row, actor, today());
+        });
       },
     }),
 
@@ -144,50 +146,55 @@ export function internkontrollRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body: ArshjulUpdateSchema,
       response: ArshjulItemSchema,
-      async handler({ params, body }, { db, actor }) {
-        const item = await findItem(db, actor.organisationId, params.id);
-        if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
-        if (yearOf(body.due) !== item.year) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            { nb: 'Datoen må ligge i samme år.', en: 'The date must be in the same year.' },
-            {
-              fields: [
-                {
-                  path: 'due',
-                  message: {
-                    nb: `Velg en dato i ${item.year}. Legg til en ny aktivitet for et annet år.`,
-                    en: `Choose a date in ${item.year}. Add a new activity for another year.`,
+      async handler({ params, body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const item = await findItem(db, actor.organisationId, params.id);
+          if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
+          if (yearOf(body.due) !== item.year) {
+            throw new AppError(
+              'VALIDATION_FAILED',
+              { nb: 'Datoen må ligge i samme år.', en: 'The date must be in the same year.' },
+              {
+                fields: [
+                  {
+                    path: 'due',
+                    message: {
+                      nb: `Velg en dato i ${item.year}. Legg til en ny aktivitet for et annet år.`,
+                      en: `Choose a date in ${item.year}. Add a new activity for another year.`,
+                    },
                   },
-                },
-              ],
-            },
-          );
-        }
-        if (body.title !== undefined && item.item_key !== null) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            { nb: 'Bare egne aktiviteter kan få nytt navn.', en: 'Only your own activities can be renamed.' },
-            { fields: [{ path: 'title', message: { nb: 'Kan ikke endres.', en: 'Cannot be changed.' } }] },
-          );
-        }
-        const row = await db
-          .updateTable('arshjul_item')
-          .set({
-            due: body.due,
-            ...(body.title === undefined ? {} : { title_nb: body.title, title_en: body.title }),
-          })
-          .where('organisation_id', '=', actor.organisationId)
-          .where('id', '=', params.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, {
-          action: 'update',
-          entityType: 'arshjul_item',
-          entityId: row.id,
-          detail: { due: body.due },
+                ],
+              },
+            );
+          }
+          if (body.title !== undefined && item.item_key !== null) {
+            throw new AppError(
+              'VALIDATION_FAILED',
+              {
+                nb: 'Bare egne aktiviteter kan få nytt navn.',
+                en: 'Only your own activities can be renamed.',
+              },
+              { fields: [{ path: 'title', message: { nb: 'Kan ikke endres.', en: 'Cannot be changed.' } }] },
+            );
+          }
+          const row = await db
+            .updateTable('arshjul_item')
+            .set({
+              due: body.due,
+              ...(body.title === undefined ? {} : { title_nb: body.title, title_en: body.title }),
+            })
+            .where('organisation_id', '=', actor.organisationId)
+            .where('id', '=', params.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, {
+            action: 'update',
+            entityType: 'arshjul_item',
+            entityId: row.id,
+            detail: { due: body.due },
+          });
+          return toItem(row, actor, today());
         });
-        return toItem(row, actor, today());
       },
     }),
 
@@ -200,23 +207,30 @@ export function internkontrollRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body: ArshjulDoneSchema,
       response: ArshjulItemSchema,
-      async handler({ params, body }, { db, actor }) {
-        const item = await findItem(db, actor.organisationId, params.id);
-        if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
-        const row = await db
-          .updateTable('arshjul_item')
-          .set({ done_at: new Date(), done_by: actor.userId, done_by_name: actor.name, done_note: body.note })
-          .where('organisation_id', '=', actor.organisationId)
-          .where('id', '=', params.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, {
-          action: 'update',
-          entityType: 'arshjul_item',
-          entityId: row.id,
-          detail: { done: true },
+      async handler({ params, body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const item = await findItem(db, actor.organisationId, params.id);
+          if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
+          const row = await db
+            .updateTable('arshjul_item')
+            .set({
+              done_at: new Date(),
+              done_by: actor.userId,
+              done_by_name: actor.name,
+              done_note: body.note,
+            })
+            .where('organisation_id', '=', actor.organisationId)
+            .where('id', '=', params.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, {
+            action: 'update',
+            entityType: 'arshjul_item',
+            entityId: row.id,
+            detail: { done: true },
+          });
+          return toItem(row, actor, today());
         });
-        return toItem(row, actor, today());
       },
     }),
 
@@ -228,23 +242,25 @@ export function internkontrollRoutes({ reminders }: RouteDeps) {
       access: READERS,
       params: IdParamsSchema,
       response: ArshjulItemSchema,
-      async handler({ params }, { db, actor }) {
-        const item = await findItem(db, actor.organisationId, params.id);
-        if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
-        const row = await db
-          .updateTable('arshjul_item')
-          .set({ done_at: null, done_by: null, done_by_name: null, done_note: null })
-          .where('organisation_id', '=', actor.organisationId)
-          .where('id', '=', params.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, {
-          action: 'update',
-          entityType: 'arshjul_item',
-          entityId: row.id,
-          detail: { done: false },
+      async handler({ params }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const item = await findItem(db, actor.organisationId, params.id);
+          if (!item || !canEditItem(actor, item.owner_role)) throw itemNotFound();
+          const row = await db
+            .updateTable('arshjul_item')
+            .set({ done_at: null, done_by: null, done_by_name: null, done_note: null })
+            .where('organisation_id', '=', actor.organisationId)
+            .where('id', '=', params.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, {
+            action: 'update',
+            entityType: 'arshjul_item',
+            entityId: row.id,
+            detail: { done: false },
+          });
+          return toItem(row, actor, today());
         });
-        return toItem(row, actor, today());
       },
     }),
 
@@ -256,25 +272,27 @@ export function internkontrollRoutes({ reminders }: RouteDeps) {
       access: EDITORS,
       params: IdParamsSchema,
       response: z.object({ ok: z.literal(true) }),
-      async handler({ params }, { db, actor }) {
-        const item = await findItem(db, actor.organisationId, params.id);
-        if (!item) throw itemNotFound();
-        if (item.item_key !== null) {
-          throw conflict(
-            {
-              nb: 'Aktiviteter som følger av regelverket kan ikke slettes. Flytt dem, eller endre virksomhetsprofilen.',
-              en: 'Activities that follow from the rules cannot be deleted. Move them, or change the company profile.',
-            },
-            'WRONG_STATE',
-          );
-        }
-        await db
-          .deleteFrom('arshjul_item')
-          .where('organisation_id', '=', actor.organisationId)
-          .where('id', '=', params.id)
-          .execute();
-        await writeAudit(db, actor, { action: 'delete', entityType: 'arshjul_item', entityId: params.id });
-        return { ok: true as const };
+      async handler({ params }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const item = await findItem(db, actor.organisationId, params.id);
+          if (!item) throw itemNotFound();
+          if (item.item_key !== null) {
+            throw conflict(
+              {
+                nb: 'Aktiviteter som følger av regelverket kan ikke slettes. Flytt dem, eller endre virksomhetsprofilen.',
+                en: 'Activities that follow from the rules cannot be deleted. Move them, or change the company profile.',
+              },
+              'WRONG_STATE',
+            );
+          }
+          await db
+            .deleteFrom('arshjul_item')
+            .where('organisation_id', '=', actor.organisationId)
+            .where('id', '=', params.id)
+            .execute();
+          await writeAudit(db, actor, { action: 'delete', entityType: 'arshjul_item', entityId: params.id });
+          return { ok: true as const };
+        });
       },
     }),
   ];

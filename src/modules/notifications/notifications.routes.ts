@@ -18,7 +18,7 @@ import {
 } from '../../contracts/notifications/notifications.schemas.ts';
 import { IdParamsSchema } from '../../contracts/organisation/organisation.schemas.ts';
 import { listFailedJobs, retryJob } from '../../jobs/index.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { ReminderRuntime } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
@@ -249,15 +249,17 @@ export function notificationRoutes(runtime: ReminderRuntime) {
       access: access.anyRole,
       response: CalendarFeedSchema,
       status: 201,
-      async handler(_input, { db, actor, request }) {
-        const { token, createdAt } = await createFeedToken(db, actor.organisationId, actor.userId);
-        await writeAudit(db, actor, {
-          action: 'create',
-          entityType: 'calendar_feed',
-          entityId: actor.userId,
+      async handler(_input, { db: outer, actor, request }) {
+        return inTransaction(outer, async (db) => {
+          const { token, createdAt } = await createFeedToken(db, actor.organisationId, actor.userId);
+          await writeAudit(db, actor, {
+            action: 'create',
+            entityType: 'calendar_feed',
+            entityId: actor.userId,
+          });
+          const base = runtime.publicUrl ?? `${request.protocol}://${request.host}`;
+          return { active: true, createdAt: createdAt.toISOString(), url: calendarFeedUrl(base, token) };
         });
-        const base = runtime.publicUrl ?? `${request.protocol}://${request.host}`;
-        return { active: true, createdAt: createdAt.toISOString(), url: calendarFeedUrl(base, token) };
       },
     }),
 
@@ -268,15 +270,17 @@ export function notificationRoutes(runtime: ReminderRuntime) {
       tags: ['notifications'],
       access: access.anyRole,
       response: Ok,
-      async handler(_input, { db, actor }) {
-        if (await revokeFeedToken(db, actor.organisationId, actor.userId)) {
-          await writeAudit(db, actor, {
-            action: 'delete',
-            entityType: 'calendar_feed',
-            entityId: actor.userId,
-          });
-        }
-        return { ok: true as const };
+      async handler(_input, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          if (await revokeFeedToken(db, actor.organisationId, actor.userId)) {
+            await writeAudit(db, actor, {
+              action: 'delete',
+              entityType: 'calendar_feed',
+              entityId: actor.userId,
+            });
+          }
+          return { ok: true as const };
+        });
       },
     }),
 
@@ -332,19 +336,21 @@ export function notificationRoutes(runtime: ReminderRuntime) {
       access: access.roles('admin'),
       params: JobIdParamsSchema,
       response: Ok,
-      async handler({ params }, { db, actor }) {
-        const job = await db
-          .selectFrom('job')
-          .select('id')
-          .where('id', '=', params.id)
-          .where('organisation_id', '=', actor.organisationId)
-          .where('failed_at', 'is not', null)
-          .executeTakeFirst();
-        if (!job || !(await retryJob(db, job.id))) {
-          throw notFound({ nb: 'Fant ikke jobben.', en: 'Job not found.' });
-        }
-        await writeAudit(db, actor, { action: 'update', entityType: 'job', entityId: String(job.id) });
-        return { ok: true as const };
+      async handler({ params }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const job = await db
+            .selectFrom('job')
+            .select('id')
+            .where('id', '=', params.id)
+            .where('organisation_id', '=', actor.organisationId)
+            .where('failed_at', 'is not', null)
+            .executeTakeFirst();
+          if (!job || !(await retryJob(db, job.id))) {
+            throw notFound({ nb: 'Fant ikke jobben.', en: 'Job not found.' });
+          }
+          await writeAudit(db, actor, { action: 'update', entityType: 'job', entityId: String(job.id) });
+          return { ok: true as const };
+        });
       },
     }),
   ];

@@ -11,7 +11,7 @@ import {
   VerneomradeRequestSchema,
   VerneomradeSchema,
 } from '../../contracts/organisation/organisation.schemas.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { access, defineRoute } from '../../platform/route.ts';
 import { findUnit, isSelfOrDescendant, listUnits } from './organisation.repository.ts';
@@ -52,15 +52,17 @@ export function organisationRoutes() {
       access: access.roles('admin'),
       body: UpdateOrganisationRequestSchema,
       response: OrganisationSchema,
-      async handler({ body }, { db, actor }) {
-        const row = await db
-          .updateTable('organisation')
-          .set({ name: body.name, orgnr: body.orgnr })
-          .where('id', '=', actor.organisationId)
-          .returning(['id', 'name', 'orgnr'])
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, { action: 'update', entityType: 'organisation', entityId: row.id });
-        return row;
+      async handler({ body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const row = await db
+            .updateTable('organisation')
+            .set({ name: body.name, orgnr: body.orgnr })
+            .where('id', '=', actor.organisationId)
+            .returning(['id', 'name', 'orgnr'])
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, { action: 'update', entityType: 'organisation', entityId: row.id });
+          return row;
+        });
       },
     }),
 
@@ -85,17 +87,19 @@ export function organisationRoutes() {
       body: CreateUnitRequestSchema,
       response: UnitSchema,
       status: 201,
-      async handler({ body }, { db, actor }) {
-        const parentId = body.parentId ?? null;
-        if (parentId !== null && !(await findUnit(db, actor.organisationId, parentId)))
-          throw parentNotFound();
-        const row = await db
-          .insertInto('unit')
-          .values({ organisation_id: actor.organisationId, name: body.name, parent_id: parentId })
-          .returning(['id', 'parent_id', 'name'])
-          .executeTakeFirstOrThrow();
-        await writeAudit(db, actor, { action: 'create', entityType: 'unit', entityId: row.id });
-        return { id: row.id, parentId: row.parent_id, name: row.name, employeeCount: 0 };
+      async handler({ body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const parentId = body.parentId ?? null;
+          if (parentId !== null && !(await findUnit(db, actor.organisationId, parentId)))
+            throw parentNotFound();
+          const row = await db
+            .insertInto('unit')
+            .values({ organisation_id: actor.organisationId, name: body.name, parent_id: parentId })
+            .returning(['id', 'parent_id', 'name'])
+            .executeTakeFirstOrThrow();
+          await writeAudit(db, actor, { action: 'create', entityType: 'unit', entityId: row.id });
+          return { id: row.id, parentId: row.parent_id, name: row.name, employeeCount: 0 };
+        });
       },
     }),
 
@@ -108,42 +112,44 @@ export function organisationRoutes() {
       params: IdParamsSchema,
       body: UpdateUnitRequestSchema,
       response: UnitSchema,
-      async handler({ params, body }, { db, actor }) {
-        const org = actor.organisationId;
-        if (!(await findUnit(db, org, params.id))) throw unitNotFound();
-        if (body.parentId !== null) {
-          if (!(await findUnit(db, org, body.parentId))) throw parentNotFound();
-          if (await isSelfOrDescendant(db, org, params.id, body.parentId)) {
-            throw new AppError(
-              'VALIDATION_FAILED',
-              {
-                nb: 'En enhet kan ikke ligge under seg selv eller en av sine underenheter.',
-                en: 'A unit cannot be placed under itself or one of its sub-units.',
-              },
-              {
-                fields: [
-                  {
-                    path: 'parentId',
-                    message: {
-                      nb: 'Ville gitt en sirkel i organisasjonskartet.',
-                      en: 'Would create a cycle.',
+      async handler({ params, body }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const org = actor.organisationId;
+          if (!(await findUnit(db, org, params.id))) throw unitNotFound();
+          if (body.parentId !== null) {
+            if (!(await findUnit(db, org, body.parentId))) throw parentNotFound();
+            if (await isSelfOrDescendant(db, org, params.id, body.parentId)) {
+              throw new AppError(
+                'VALIDATION_FAILED',
+                {
+                  nb: 'En enhet kan ikke ligge under seg selv eller en av sine underenheter.',
+                  en: 'A unit cannot be placed under itself or one of its sub-units.',
+                },
+                {
+                  fields: [
+                    {
+                      path: 'parentId',
+                      message: {
+                        nb: 'Ville gitt en sirkel i organisasjonskartet.',
+                        en: 'Would create a cycle.',
+                      },
                     },
-                  },
-                ],
-              },
-            );
+                  ],
+                },
+              );
+            }
           }
-        }
-        await db
-          .updateTable('unit')
-          .set({ name: body.name, parent_id: body.parentId })
-          .where('organisation_id', '=', org)
-          .where('id', '=', params.id)
-          .execute();
-        await writeAudit(db, actor, { action: 'update', entityType: 'unit', entityId: params.id });
-        const unit = (await listUnits(db, org)).find((u) => u.id === params.id);
-        if (!unit) throw unitNotFound();
-        return unit;
+          await db
+            .updateTable('unit')
+            .set({ name: body.name, parent_id: body.parentId })
+            .where('organisation_id', '=', org)
+            .where('id', '=', params.id)
+            .execute();
+          await writeAudit(db, actor, { action: 'update', entityType: 'unit', entityId: params.id });
+          const unit = (await listUnits(db, org)).find((u) => u.id === params.id);
+          if (!unit) throw unitNotFound();
+          return unit;
+        });
       },
     }),
 
@@ -155,29 +161,35 @@ export function organisationRoutes() {
       access: access.roles('admin', 'hr'),
       params: IdParamsSchema,
       response: z.object({ ok: z.literal(true) }),
-      async handler({ params }, { db, actor }) {
-        const org = actor.organisationId;
-        const unit = (await listUnits(db, org)).find((u) => u.id === params.id);
-        if (!unit) throw unitNotFound();
-        const children = await db
-          .selectFrom('unit')
-          .select('id')
-          .where('organisation_id', '=', org)
-          .where('parent_id', '=', params.id)
-          .limit(1)
-          .execute();
-        if (children.length > 0 || unit.employeeCount > 0) {
-          throw conflict(
-            {
-              nb: 'Enheten har underenheter eller ansatte. Flytt dem først, så kan enheten slettes.',
-              en: 'The unit has sub-units or employees. Move them first, then the unit can be deleted.',
-            },
-            'IN_USE',
-          );
-        }
-        await db.deleteFrom('unit').where('organisation_id', '=', org).where('id', '=', params.id).execute();
-        await writeAudit(db, actor, { action: 'delete', entityType: 'unit', entityId: params.id });
-        return { ok: true as const };
+      async handler({ params }, { db: outer, actor }) {
+        return inTransaction(outer, async (db) => {
+          const org = actor.organisationId;
+          const unit = (await listUnits(db, org)).find((u) => u.id === params.id);
+          if (!unit) throw unitNotFound();
+          const children = await db
+            .selectFrom('unit')
+            .select('id')
+            .where('organisation_id', '=', org)
+            .where('parent_id', '=', params.id)
+            .limit(1)
+            .execute();
+          if (children.length > 0 || unit.employeeCount > 0) {
+            throw conflict(
+              {
+                nb: 'Enheten har underenheter eller ansatte. Flytt dem først, så kan enheten slettes.',
+                en: 'The unit has sub-units or employees. Move them first, then the unit can be deleted.',
+              },
+              'IN_USE',
+            );
+          }
+          await db
+            .deleteFrom('unit')
+            .where('organisation_id', '=', org)
+            .where('id', '=', params.id)
+            .execute();
+          await writeAudit(db, actor, { action: 'delete', entityType: 'unit', entityId: params.id });
+          return { ok: true as const };
+        });
       },
     }),
 
