@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/platform/audit.ts';
 import { testDatabaseKinds } from '../support/db.ts';
-import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
+import { createTestApp, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
 describe.each(testDatabaseKinds())('audit with its change on %s', (kind) => {
