@@ -32,7 +32,15 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined || name === '--help' || name === '-h' ? 0 : 2;
   }
   const command = await load();
-  return command(rest);
+  try {
+    return await command(rest);
+  } catch (error) {
+    // A locked data directory or bad configuration is a message, not a stack trace.
+    const { describeStartupError, isExpectedStartupError } = await import('./app/startup-error.ts');
+    if (!isExpectedStartupError(error)) throw error;
+    process.stderr.write(`${describeStartupError(error)}\n`);
+    return 1;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

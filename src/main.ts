@@ -1,5 +1,5 @@
 /** `npm start`: runs Nærvær until SIGINT/SIGTERM. */
-import { ConfigError } from './config.ts';
+import { describeStartupError } from './app/startup-error.ts';
 import { startServer } from './server.ts';
 
 try {
@@ -14,12 +14,6 @@ try {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError || (error instanceof Error && error.name === 'DataDirLockedError')) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `Nærvær kunne ikke starte / could not start:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  }
+  process.stderr.write(`${describeStartupError(error)}\n`);
   process.exit(1);
 }

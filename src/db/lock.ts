@@ -21,12 +21,13 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface LockInfo {
   pid: number;
@@ -63,14 +64,26 @@ export class DataDirLockedError extends Error {
 /** Locks held by this process: lock path → token. */
 const held = new Map<string, string>();
 
-function procStart(pid: number): string | null {
+/** Fields 3… of /proc/<pid>/stat (Linux), or null. */
+function procStat(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may contain spaces; field 3 follows ") ".
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** Field 22: the process's start time in clock ticks since boot. */
+function procStart(pid: number): string | null {
+  return procStat(pid)?.[19] ?? null;
+}
+
+/** Field 3: `Z` (zombie: killed, not yet reaped by its parent) or `X` (dead) holds no lock. */
+function procDead(pid: number): boolean {
+  const state = procStat(pid)?.[0];
+  return state === 'Z' || state === 'X';
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -115,6 +128,8 @@ function holderAlive(info: LockInfo, lockPath: string): boolean {
   } catch (error) {
     if (errorCode(error) !== 'EPERM') return false; // ESRCH: no such process
   }
+  // A killed process its parent has not reaped yet still answers kill(pid, 0).
+  if (procDead(info.pid)) return false;
   const current = procStart(info.pid);
   return !(info.procStart !== null && current !== null && current !== info.procStart);
 }
@@ -188,8 +203,23 @@ function releasePath(lockPath: string, token: string): void {
   }
 }
 
+/**
+ * The lock file beside the data directory, by its real path: a directory reached through a
+ * symlink must get the same lock as through its own name.
+ */
 export function lockPathFor(dataDir: string): string {
-  return `${resolve(dataDir)}.lock`;
+  return `${realPath(resolve(dataDir))}.lock`;
+}
+
+/** `realpath`, also for a directory not created yet (its nearest existing parent is resolved). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
 }
 
 /**

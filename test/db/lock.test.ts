@@ -1,10 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/app/database.ts';
+import { describeStartupError } from '../../src/app/startup-error.ts';
 import { DataDirLockedError, lockDataDir, lockPathFor } from '../../src/db/lock.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +39,11 @@ function openInChild(dataDir: string): Promise<{ code: number | null; stdout: st
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
 }
 
 function deadPid(): number {
@@ -112,5 +126,79 @@ describe('PGlite data directory lock', () => {
     const release = lockDataDir(dataDir);
     expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid });
     release();
+  });
+
+  it('takes over a lock held by a killed process its parent has not reaped (a zombie)', async () => {
+    if (!existsSync('/proc/self/stat')) return; // not Linux
+    const dataDir = join(scratch, 'zombie');
+    // `sleep 600` runs in the background of a shell that then becomes `sleep 30`, which never reaps.
+    const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 30']);
+    try {
+      const pid = await new Promise<number>((resolve) =>
+        parent.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+      );
+      const start = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const procStart = start.slice(start.lastIndexOf(')') + 2).split(' ')[19];
+      process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 100 && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
+      writeFileSync(
+        lockPathFor(dataDir),
+        JSON.stringify({ pid, hostname: hostname(), startedAt: '', procStart, token: 't' }),
+      );
+      const release = lockDataDir(dataDir);
+      expect(JSON.parse(readFileSync(lockPathFor(dataDir), 'utf8'))).toMatchObject({ pid: process.pid });
+      release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
+  it('a directory reached through a symlink has the same lock as under its own name', () => {
+    const real = join(scratch, 'real-dir');
+    mkdirSync(real);
+    const alias = join(scratch, 'alias-dir');
+    symlinkSync(real, alias);
+    expect(lockPathFor(alias)).toBe(lockPathFor(real));
+    const release = lockDataDir(real);
+    try {
+      expect(() => lockDataDir(alias)).toThrow(DataDirLockedError);
+    } finally {
+      release();
+    }
+  });
+
+  it('`naervaer demo` on a locked directory prints the message, not a stack trace', async () => {
+    const dataDir = join(scratch, 'demo-locked');
+    const release = lockDataDir(dataDir);
+    try {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'demo'], {
+          cwd: ROOT,
+          env: withoutDatabaseUrl({ ...process.env, NAERVAER_DATA_DIR: dataDir }),
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('er allerede i bruk');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      release();
+    }
+  }, 60_000);
+
+  it('a start-up failure that is not an Error is printed readably, not as [object Object]', () => {
+    expect(describeStartupError({ message: 'PGlite could not open the directory' })).toContain(
+      'PGlite could not open the directory',
+    );
+    expect(describeStartupError({ errno: 5 })).toContain('{"errno":5}');
+    expect(describeStartupError({ errno: 5 })).not.toContain('[object Object]');
   });
 });
