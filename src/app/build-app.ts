@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp, type HttpAppOptions } from '../http/app.ts';
 import { CSRF_COOKIE, loadSession, SESSION_COOKIE, sessionCache } from '../modules/auth/index.ts';
+import { VARSLING_UNLOGGED_PATHS } from '../modules/varsling/index.ts';
 import { osloToday } from '../platform/clock.ts';
 import type { ReminderRuntime } from '../platform/module.ts';
 import { registry } from './registry.ts';
@@ -30,6 +31,7 @@ export function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...http,
     routes,
     caches: registry.caches,
+    unloggedPaths: VARSLING_UNLOGGED_PATHS,
     sessions: {
       sessionCookie: SESSION_COOKIE,
       csrfCookie: CSRF_COOKIE,
