@@ -30,6 +30,7 @@ export function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...http,
     routes,
     caches: registry.caches,
+    unloggedPaths: registry.unloggedPaths,
     sessions: {
       sessionCookie: SESSION_COOKIE,
       csrfCookie: CSRF_COOKIE,

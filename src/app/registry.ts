@@ -19,6 +19,7 @@ import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
+import { varslingModule } from '../modules/varsling/index.ts';
 import { createRegistry } from '../platform/registry.ts';
 
 export const registry = createRegistry(
@@ -37,6 +38,7 @@ export const registry = createRegistry(
     rollerModule,
     opplaeringModule,
     rutinerModule,
+    varslingModule,
   ],
   coreMigrations,
 );

@@ -7,7 +7,12 @@ import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { ChangeFeed } from '../db/change-feed.ts';
@@ -39,6 +44,11 @@ export type HttpAppOptions = {
   caches: readonly AnyCacheDef[];
   /** How a request's session is found and checked (the auth module's). */
   sessions: SessionLoader;
+  /**
+   * URL prefixes whose requests are never written to the request log (the anonymous varsling
+   * channel: nothing about an anonymous reporter's request may be kept, aml § 2 A-3 (2)).
+   */
+  unloggedPaths?: readonly string[];
 };
 
 /** The auth module's part in every request: the cookies and the session lookup. */
@@ -115,6 +125,12 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
         socket.destroy(error);
       }
     },
+    logController: new LogController({
+      disableRequestLogging: (req) => {
+        const unlogged = options.unloggedPaths ?? [];
+        return unlogged.length > 0 && unlogged.some((prefix) => req.url.startsWith(prefix));
+      },
+    }),
   });
 
   await app.register(cookie);

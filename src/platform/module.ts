@@ -74,4 +74,9 @@ export type ModuleManifest = {
   deadlines?: readonly DeadlineSource[];
   caches?: readonly AnyCacheDef[];
   retention?: readonly CaseEraser[];
+  /**
+   * URL prefixes whose requests are never written to the request log (e.g. an anonymous reporting
+   * channel, where even a method, path and time next to each other may identify someone).
+   */
+  unloggedPaths?: readonly string[];
 };

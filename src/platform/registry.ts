@@ -45,6 +45,8 @@ export type Registry = {
   readonly caseErasers: readonly CaseEraser[];
   /** Every module's deadlines, as one source. */
   readonly deadlineSource: DeadlineSource;
+  /** Every module's URL prefixes that stay out of the request log. */
+  readonly unloggedPaths: readonly string[];
   routes(deps: RouteDeps): RouteDef[];
   jobs(deps: Omit<JobDeps, 'caseErasers'>): readonly JobDefinition[];
   jobHandlers(deps: Omit<JobDeps, 'caseErasers'>): ReturnType<typeof jobHandlers>;
@@ -73,6 +75,7 @@ export function createRegistry(
     daily: modules.flatMap((m) => m.daily ?? []),
     caseErasers,
     deadlineSource: combineDeadlineSources(modules.flatMap((m) => m.deadlines ?? [])),
+    unloggedPaths: modules.flatMap((m) => m.unloggedPaths ?? []),
     routes: (deps) => modules.flatMap((m) => m.routes?.(deps) ?? []),
     jobs,
     jobHandlers: (deps) => jobHandlers(jobs(deps)),

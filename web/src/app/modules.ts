@@ -20,6 +20,7 @@ import { settingsModule } from '../modules/settings/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
+import { varslingModule } from '../modules/varsling/index.ts';
 
 export const webModules = [
   setupModule,
@@ -36,6 +37,7 @@ export const webModules = [
   opplaeringModule,
   hmsMalModule,
   rutinerModule,
+  varslingModule,
   notificationsModule,
   settingsModule,
   meModule,

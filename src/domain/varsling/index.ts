@@ -1,0 +1,4 @@
+/** Varsling (aml kapittel 2 A): steps, deadlines, access and receipt codes — pure. */
+
+export * from './metadata.ts';
+export * from './rules.ts';
