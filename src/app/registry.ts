@@ -17,6 +17,7 @@ import { organisationModule } from '../modules/organisation/index.ts';
 import { rollerModule } from '../modules/roller/index.ts';
 import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
+import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { createRegistry } from '../platform/registry.ts';
@@ -37,6 +38,7 @@ export const registry = createRegistry(
     rollerModule,
     opplaeringModule,
     rutinerModule,
+    statistikkModule,
   ],
   coreMigrations,
 );
