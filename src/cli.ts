@@ -8,6 +8,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   plan: async () => (await import('./cli/plan.ts')).planCommand,
   plikter: async () => (await import('./cli/plikter.ts')).plikterCommand,
+  statistikk: async () => (await import('./cli/statistikk.ts')).statistikkCommand,
   demo: async () => (await import('./cli/demo.ts')).demoCommand,
   start: async () => async () => {
     await import('./main.ts');
@@ -22,6 +23,7 @@ Kommandoer:
   demo      Last inn demovirksomheten i en tom database og skriv ut brukerne
   plan      Les fraværsperioder (JSON) på standard inn, skriv oppfølgingsplanen (JSON) på standard ut
   plikter   Les firmaprofilen (JSON) på standard inn, skriv HMS-pliktene (JSON) på standard ut
+  statistikk Les ansatte og fraværsperioder (JSON) på standard inn, skriv sykefraværsstatistikken (JSON) på standard ut
 `;
 
 export async function main(argv: string[]): Promise<number> {

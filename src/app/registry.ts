@@ -17,6 +17,7 @@ import { organisationModule } from '../modules/organisation/index.ts';
 import { rollerModule } from '../modules/roller/index.ts';
 import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
+import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { varslingModule } from '../modules/varsling/index.ts';
@@ -39,6 +40,7 @@ export const registry = createRegistry(
     opplaeringModule,
     rutinerModule,
     varslingModule,
+    statistikkModule,
   ],
   coreMigrations,
 );

@@ -32,6 +32,7 @@ const SHIPPED = [
   '0017-dokumenter-hand-over',
   '0022-varsling',
   '0023-varsling-vedlegg',
+  '0024-statistikk',
 ];
 
 describe('the migration order built from the module manifests', () => {

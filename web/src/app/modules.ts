@@ -18,6 +18,7 @@ import { rollerModule } from '../modules/roller/index.ts';
 import { rutinerModule } from '../modules/rutiner/index.ts';
 import { settingsModule } from '../modules/settings/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
+import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { varslingModule } from '../modules/varsling/index.ts';
@@ -38,6 +39,7 @@ export const webModules = [
   hmsMalModule,
   rutinerModule,
   varslingModule,
+  statistikkModule,
   notificationsModule,
   settingsModule,
   meModule,

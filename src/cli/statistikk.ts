@@ -1,0 +1,48 @@
+/**
+ * `naervaer statistikk` — reads employees, their absence periods and the unit tree (JSON) on standard
+ * input and writes the sick-leave statistics (JSON) on standard output (SSB's and NAV's
+ * definitions; ADR 0011). Exit 0 on success; on invalid input a message
+ * naming the field (Norwegian / English) on standard error, nothing on standard output, exit 2.
+ */
+import { beregnStatistikk, parseStatistikkInput } from '../domain/statistikk/index.ts';
+
+const USAGE = `Bruk / usage: naervaer statistikk < grunnlag.json > statistikk.json
+Leser ansatte, fraværsperioder og enhetstreet (JSON) på standard inn og skriver sykefraværsstatistikken (JSON) på standard ut.
+Reads employees, absence periods and the unit tree (JSON) on standard input and writes the sick-leave statistics (JSON) on standard output.
+`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function fail(lines: string[]): number {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  return 2;
+}
+
+export async function statistikkCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stderr.write(USAGE);
+    return 0;
+  }
+  if (args.length > 0) return fail([`Ukjent argument / unknown argument: ${args.join(' ')}`, USAGE]);
+
+  const text = await readStdin();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail([`(input): ugyldig JSON / malformed JSON: ${detail}`]);
+  }
+  const parsed = parseStatistikkInput(json);
+  if (!parsed.ok) {
+    return fail(['Ugyldig inndata / invalid input:', ...parsed.errors.map((e) => `  ${e.message}`)]);
+  }
+  process.stdout.write(`${JSON.stringify(beregnStatistikk(parsed.value), null, 2)}\n`);
+  return 0;
+}
