@@ -89,9 +89,11 @@ describe('the demo company', () => {
       'Sykefravær',
       'Mine oppgaver',
       'Internkontroll',
+      'Sykefraværsstatistikk',
       'Mitt fravær',
       'Mine rutiner',
       'Min opplæring',
+      'Varsling',
       'Min side',
     ]);
     await axe.check(page, 'forside (leder)');
@@ -125,6 +127,7 @@ describe('the demo company', () => {
       'Mitt fravær',
       'Mine rutiner',
       'Min opplæring',
+      'Varsling',
       'Min side',
     ]);
     // Mine oppgaver: no sick-leave part for an employee, only their own HMS deadlines.
@@ -149,6 +152,7 @@ describe('the demo company', () => {
       'My absence',
       'My routines',
       'My training',
+      'Whistleblowing',
       'My page',
     ]);
     await axe.check(page, 'my page (en)');
@@ -173,10 +177,12 @@ describe('the demo company', () => {
       'Sykefravær',
       'Mine oppgaver',
       'Internkontroll',
+      'Sykefraværsstatistikk',
       'Brukere og roller',
       'Mitt fravær',
       'Mine rutiner',
       'Min opplæring',
+      'Varsling',
       'Min side',
       'Innstillinger',
     ]);

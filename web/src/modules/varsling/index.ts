@@ -25,7 +25,7 @@ export const varslingModule: WebModule<VarslingMessages> = {
     { path: 'varsling/innstillinger', page: SettingsPage, roles: ADMIN_HR },
   ],
   navigation: [
-    { to: '/varsling', label: 'varsling', order: 72 },
+    { to: '/varsling', label: 'varsling', order: 75 },
     { to: '/varsling', label: 'varslingVarsle', order: 200, end: true, parent: '/varsling' },
     { to: '/varsling/saker', label: 'varslingSaker', order: 201, parent: '/varsling' },
     {
