@@ -26,7 +26,7 @@ export const RETENTION_YEARS_AFTER_CLOSURE = 3;
 export const CASE_STATUSES = ['registrert', 'bekreftet', 'vurdert', 'undersokes', 'avsluttet'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** The triage outcome (hms-rules §14.10). */
+/** The triage outcome: a varsling (aml § 2 A-1), eget arbeidsforhold (§ 2 A-1 (3)), or an avvik. */
 export const OUTCOMES = ['varsling', 'eget-arbeidsforhold', 'avvik'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -52,7 +52,7 @@ export function feedbackDue(receivedOn: IsoDate, acknowledgedOn: IsoDate | null)
   return addMonths(acknowledgedOn ?? acknowledgementDue(receivedOn), FEEDBACK_WITHIN_MONTHS);
 }
 
-/** The day a closed case file may be deleted (product default, hms-rules §11: 3 years after closure). */
+/** The day a closed case file may be deleted (product default: 3 years after closure). */
 export function deleteAfter(closedOn: IsoDate): IsoDate {
   return addMonths(closedOn, RETENTION_YEARS_AFTER_CLOSURE * 12);
 }
@@ -166,7 +166,7 @@ export function canOpenCase(
 
 /**
  * The handlers excluded from a report: those the reporter named, and — when the report concerns the
- * top leader — every handler marked as top leader (hms-rules §14.10, routine question 5).
+ * top leader — every handler marked as top leader (the routine's question on who receives a report about the top leader).
  */
 export function excludedHandlers(
   handlers: readonly { userId: string; topLeader: boolean }[],

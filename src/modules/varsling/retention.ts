@@ -1,5 +1,5 @@
 /**
- * Retention of varsling cases (hms-rules §11, product default — no statutory period): a case file
+ * Retention of varsling cases (product default — no statutory period): a case file
  * is deleted 3 years after closure unless on legal hold; a minimal log (received, closed, outcome,
  * category — no names, no text) is kept in `varsling_case_log`. The deletion is audit-logged without
  * a user (roles `system`). Running it twice deletes nothing more.

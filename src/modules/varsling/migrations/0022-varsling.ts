@@ -96,7 +96,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index varsling_message_case on varsling_message (organisation_id, case_id, seq);
 
-    -- What stays after a case file is deleted (hms-rules §11): received, closed, category; no names.
+    -- What stays after a case file is deleted: received, closed, category; no names.
     create table varsling_case_log (
       organisation_id uuid not null references organisation (id) on delete cascade,
       case_id uuid not null,
