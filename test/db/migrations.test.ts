@@ -30,6 +30,8 @@ const SHIPPED = [
   '0015-hms-mal',
   '0016-internkontroll-notify',
   '0017-dokumenter-hand-over',
+  '0018-risiko',
+  '0019-risiko-sloyfe',
 ];
 
 describe('the migration order built from the module manifests', () => {
