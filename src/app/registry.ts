@@ -14,6 +14,7 @@ import { internkontrollModule } from '../modules/internkontroll/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { opplaeringModule } from '../modules/opplaering/index.ts';
 import { organisationModule } from '../modules/organisation/index.ts';
+import { risikoModule } from '../modules/risiko/index.ts';
 import { rollerModule } from '../modules/roller/index.ts';
 import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
@@ -41,6 +42,7 @@ export const registry = createRegistry(
     rutinerModule,
     varslingModule,
     statistikkModule,
+    risikoModule,
   ],
   coreMigrations,
 );

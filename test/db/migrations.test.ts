@@ -30,6 +30,8 @@ const SHIPPED = [
   '0015-hms-mal',
   '0016-internkontroll-notify',
   '0017-dokumenter-hand-over',
+  '0018-risiko',
+  '0019-risiko-sloyfe',
   '0022-varsling',
   '0023-varsling-vedlegg',
   '0024-statistikk',

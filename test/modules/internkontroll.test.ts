@@ -318,6 +318,23 @@ describe.each(testDatabaseKinds())('internkontroll on %s', (kind) => {
     expectStatus(await org.clients.hr.put(`${A}/${review.id}/done`, { note: 'Gjennomgått med AMU' }), 200);
     const after = expectStatus(await org.clients.hr.get<Dash>('/api/v1/internkontroll/dashboard'), 200).body;
     expect(after.points[7]?.status).toBe('green');
+    // A risk assessment (the risiko module) made today turns point 6 green.
+    await t.db
+      .insertInto('risk_assessment')
+      .values({
+        organisation_id: org.orgId,
+        title: 'Hjemmetjenesten',
+        unit_id: org.unitA,
+        responsible_user_id: org.userIds.lederA,
+        responsible_name: 'Lise Leder',
+        participants: '[]',
+        assessed_on: TODAY,
+        next_review: '2028-01-10',
+      })
+      .execute();
+    await t.settle();
+    const risk = expectStatus(await org.clients.hr.get<Dash>('/api/v1/internkontroll/dashboard'), 200).body;
+    expect(risk.points[5]?.status).toBe('green');
     expectStatus(await org.clients.self.get('/api/v1/internkontroll/dashboard'), 404);
   });
 

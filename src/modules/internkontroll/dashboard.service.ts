@@ -1,8 +1,7 @@
 /**
  * The IK-f § 5 dashboard: the evidence for each of the eight points gathered from the modules that
  * hold it (roles, training, routines, goals and the annual review, the årshjul), judged by the pure
- * `ikDashboard`. The risk assessment arrives with the risk module; until then point 6 says what is
- * missing.
+ * `ikDashboard`. Point 6 (the risk assessment) comes from the risiko module's `riskEvidence`.
  */
 import type { IkDashboard } from '../../contracts/internkontroll/internkontroll.schemas.ts';
 import type { Db } from '../../db/schema.ts';
@@ -11,6 +10,7 @@ import { derivePlikter, ikDashboard, regelverk } from '../../domain/internkontro
 import { type CacheRegistry, defineCache } from '../../platform/caches.ts';
 import { goalEvidence } from '../hms-mal/index.ts';
 import { trainingEvidence } from '../opplaering/index.ts';
+import { riskEvidence } from '../risiko/index.ts';
 import { roleEvidence } from '../roller/index.ts';
 import { routineEvidence } from '../rutiner/index.ts';
 import { DASHBOARD_TABLES } from './migrations/0016-internkontroll-notify.ts';
@@ -22,7 +22,7 @@ import { currentProfile, effectiveProfile, registerFacts } from './profile.servi
  */
 export const dashboardCache = defineCache<IkDashboard>({
   name: 'internkontroll.dashboard',
-  tables: ['employee', 'rutine_version', ...DASHBOARD_TABLES],
+  tables: ['employee', 'rutine_version', 'risk_assessment', ...DASHBOARD_TABLES],
   scope: 'organisation',
   max: 2_000,
   ttlMs: 10 * 60_000,
@@ -66,7 +66,7 @@ export async function dashboard(
   today: IsoDate,
   caches: CacheRegistry | null = null,
 ): Promise<IkDashboard> {
-  const [stored, facts, roles, routines, goals, participationDone, reviewDone] = await Promise.all([
+  const [stored, facts, roles, routines, goals, participationDone, reviewDone, risk] = await Promise.all([
     currentProfile(db, organisationId),
     registerFacts(db, organisationId, today, caches),
     roleEvidence(db, organisationId, today),
@@ -74,6 +74,7 @@ export async function dashboard(
     goalEvidence(db, organisationId, today),
     lastDone(db, organisationId, { roles: ['verneombud', 'amu'] }),
     lastDone(db, organisationId, { key: 'arlig-gjennomgang' }),
+    riskEvidence(db, organisationId, today),
   ]);
   const training = await trainingEvidence(db, organisationId, today, {
     topLeaderEmployeeId: roles.topLeader?.employeeId ?? null,
@@ -98,7 +99,7 @@ export async function dashboard(
       bhtContact: roles.bhtContact,
       expiredTerms: roles.expiredTerms,
     },
-    risk: { lastReviewed: null },
+    risk,
     routines,
     annualReview: { lastDone: latest(goals.lastReviewDone, reviewDone) },
   });

@@ -14,6 +14,7 @@ import { meModule } from '../modules/me/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { opplaeringModule } from '../modules/opplaering/index.ts';
 import { organisationModule } from '../modules/organisation/index.ts';
+import { risikoModule } from '../modules/risiko/index.ts';
 import { rollerModule } from '../modules/roller/index.ts';
 import { rutinerModule } from '../modules/rutiner/index.ts';
 import { settingsModule } from '../modules/settings/index.ts';
@@ -40,6 +41,7 @@ export const webModules = [
   rutinerModule,
   varslingModule,
   statistikkModule,
+  risikoModule,
   notificationsModule,
   settingsModule,
   meModule,

@@ -1,0 +1,157 @@
+/**
+ * Row types of the risiko tables (migration 0018-risiko). Calendar dates are `'YYYY-MM-DD'`
+ * strings; timestamps are `Date`.
+ */
+import type { ColumnType, Generated } from 'kysely';
+import type { IsoDate } from '../../db/core.tables.ts';
+import type {
+  BowtieKind,
+  CommentKind,
+  HazardArea,
+  RiskStatus,
+  TiltakStatus,
+} from '../../domain/risiko/index.ts';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Version = ColumnType<number, number | undefined, number>;
+type DefaultText = ColumnType<string, string | undefined, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface RiskCriteriaTable {
+  organisation_id: string;
+  text: string;
+  recorded_on: IsoDate;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface RiskAssessmentTable {
+  organisation_id: string;
+  id: Generated<string>;
+  title: string;
+  unit_id: string;
+  work_task: DefaultText;
+  responsible_user_id: string;
+  responsible_name: string;
+  participants: Json<unknown>;
+  assessed_on: IsoDate;
+  next_review: IsoDate;
+  review_reason: string | null;
+  revision: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  created_by: string | null;
+  created_by_name: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface RiskAssessmentRevisionTable {
+  organisation_id: string;
+  assessment_id: string;
+  revision: number;
+  assessed_on: IsoDate;
+  archived_at: CreatedAt;
+  archived_by_name: string | null;
+  snapshot: Json<unknown>;
+}
+
+export interface RiskItemTable {
+  organisation_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  area: HazardArea;
+  hazard_key: string | null;
+  dimension: string | null;
+  title: string;
+  description: DefaultText;
+  existing_barriers: DefaultText;
+  initial_p: number;
+  initial_c: number;
+  residual_p: number | null;
+  residual_c: number | null;
+  status: ColumnType<RiskStatus, RiskStatus | undefined, RiskStatus>;
+  closed_at: NullableTimestamp;
+  closed_by_name: string | null;
+  acceptance_name: string | null;
+  acceptance_date: IsoDate | null;
+  acceptance_reason: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface RiskTiltakTable {
+  organisation_id: string;
+  id: Generated<string>;
+  risk_id: string;
+  text: string;
+  owner_user_id: string;
+  due: IsoDate;
+  status: ColumnType<TiltakStatus, TiltakStatus | undefined, TiltakStatus>;
+  done_note: string | null;
+  done_at: NullableTimestamp;
+  done_by_name: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface RiskCommentTable {
+  organisation_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  risk_id: string | null;
+  kind: CommentKind;
+  text: string;
+  author_user_id: string | null;
+  author_name: string;
+  author_role: string;
+  created_at: CreatedAt;
+}
+
+export interface RiskSuggestionTable {
+  organisation_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  area: HazardArea;
+  text: string;
+  suggested_by: string | null;
+  suggested_by_name: string;
+  created_at: CreatedAt;
+}
+
+/** One element of a risk's bow-tie (migration 0019): a cause, a barrier or a consequence. */
+export interface RiskBowtieItemTable {
+  organisation_id: string;
+  id: Generated<string>;
+  risk_id: string;
+  kind: BowtieKind;
+  text: string;
+  tiltak_id: string | null;
+  status: ColumnType<'virker' | 'svekket', 'virker' | 'svekket' | undefined, 'virker' | 'svekket'>;
+  weakened_on: IsoDate | null;
+  weakened_reason: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface RisikoTables {
+  risk_criteria: RiskCriteriaTable;
+  risk_assessment: RiskAssessmentTable;
+  risk_assessment_revision: RiskAssessmentRevisionTable;
+  risk_item: RiskItemTable;
+  risk_tiltak: RiskTiltakTable;
+  risk_comment: RiskCommentTable;
+  risk_suggestion: RiskSuggestionTable;
+  risk_bowtie_item: RiskBowtieItemTable;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database extends RisikoTables {}
+}

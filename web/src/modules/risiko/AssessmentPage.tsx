@@ -1,0 +1,663 @@
+/**
+ * One kartlegging and risikovurdering (`/risiko/:id`): who took part, each hazard with its score
+ * before and after tiltak (the band in text), existing barriers, the tiltak with owner and due
+ * date, closing (with the leader's written acceptance of a Høy residual risk), the VO's comments
+ * and disagreement, employees' suggestions, the review that keeps the old version, and the
+ * earlier versions. What the user may do comes from the server (`canEdit`, `canComment`, …).
+ */
+import { PlusIcon } from '@navikt/aksel-icons';
+import {
+  BodyLong,
+  BodyShort,
+  Box,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Radio,
+  RadioGroup,
+  Select,
+  Tag,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import {
+  DIMENSION_TEXT,
+  HAZARD_AREA_TEXT,
+  HAZARD_AREAS,
+  type HazardArea,
+  type PsychosocialDimension,
+} from '../../../../src/domain/risiko/index.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
+import { todayIso } from '../../ui/dates.ts';
+import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
+import { dateTime, formatDate } from '../../ui/format.ts';
+import { NoteDialog } from '../../ui/NoteDialog.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import {
+  type Assessment,
+  type Risk,
+  type Tiltak,
+  useAssessment,
+  useOwners,
+  useRevision,
+  useRisikoWrites,
+} from './api.ts';
+import { BowTie, BowTieDialog } from './BowTie.tsx';
+import { BandTag, useScoreText } from './parts.tsx';
+import { CloseDialog, ReviewDialog, RiskDialog, TiltakDialog } from './RiskDialogs.tsx';
+import './risiko.css';
+
+type Dialog =
+  | { kind: 'risk'; risk?: Risk }
+  | { kind: 'tiltak'; risk: Risk }
+  | { kind: 'close'; risk: Risk }
+  | { kind: 'done'; tiltak: Tiltak }
+  | { kind: 'review' }
+  | { kind: 'bowtie'; risk: Risk }
+  | null;
+
+export function AssessmentPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const query = useAssessment(id);
+  const a = query.data;
+  const owners = useOwners(a?.canEdit ?? false);
+  const writes = useRisikoWrites();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError || !a) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+
+  const open = (next: Exclude<Dialog, null>) => {
+    setMessage(null);
+    for (const w of Object.values(writes)) w.reset();
+    setDialog(next);
+  };
+  const finish = (text: string) => {
+    setDialog(null);
+    setMessage(text);
+  };
+  const reload = () => query.refetch();
+  /** The version of a risk as last loaded (after «Hent siste versjon» the form keeps what was typed). */
+  const versionOf = (risk: Risk) => a.risksList.find((r) => r.id === risk.id)?.version ?? risk.version;
+
+  return (
+    <VStack gap="space-24" paddingBlock="space-24">
+      <div>
+        <ButtonLink to="/risiko" variant="tertiary" size="small">
+          {tr.back}
+        </ButtonLink>
+      </div>
+      <PageHeading>{a.title}</PageHeading>
+      <Meta a={a} />
+      {!a.canEdit ? <BodyShort size="small">{tr.readOnly}</BodyShort> : null}
+      <SuccessMessage>{message}</SuccessMessage>
+      {writes.removeBowtie.isError ? <ErrorAlert error={writes.removeBowtie.error} /> : null}
+
+      <section aria-labelledby="rk-risks-heading">
+        <VStack gap="space-12">
+          <Heading level="2" size="medium" id="rk-risks-heading">
+            {tr.risksHeading}
+          </Heading>
+          {a.canEdit ? (
+            <div>
+              <Button
+                type="button"
+                variant="secondary"
+                icon={<PlusIcon aria-hidden />}
+                onClick={() => open({ kind: 'risk' })}
+              >
+                {tr.newRisk}
+              </Button>
+            </div>
+          ) : null}
+          {a.risksList.length === 0 ? <BodyShort>{tr.noRisks}</BodyShort> : null}
+          <ul className="rk-list">
+            {a.risksList.map((r) => (
+              <RiskItem
+                key={r.id}
+                risk={r}
+                canEdit={a.canEdit}
+                onEdit={() => open({ kind: 'risk', risk: r })}
+                onTiltak={() => open({ kind: 'tiltak', risk: r })}
+                onClose={() => open({ kind: 'close', risk: r })}
+                onDone={(tiltak) => open({ kind: 'done', tiltak })}
+                onBowtie={() => open({ kind: 'bowtie', risk: r })}
+                onRemoveBowtie={(item) => {
+                  setMessage(null);
+                  writes.removeBowtie.mutate(item.id, { onSuccess: () => setMessage(tr.bowtieSaved) });
+                }}
+              />
+            ))}
+          </ul>
+        </VStack>
+      </section>
+
+      {a.canComment ? (
+        <CommentsSection a={a} onSaved={() => setMessage(tr.commentAdded)} />
+      ) : (
+        <CommentList a={a} />
+      )}
+      {a.suggestions.length > 0 ? (
+        <section aria-labelledby="rk-suggestions-heading">
+          <VStack gap="space-8">
+            <Heading level="2" size="medium" id="rk-suggestions-heading">
+              {tr.suggestionsHeading}
+            </Heading>
+            <ul className="rk-list">
+              {a.suggestions.map((s) => (
+                <li key={s.id} className="rk-item">
+                  <BodyShort className="rk-text">{s.text}</BodyShort>
+                  <Detail>{`${HAZARD_AREA_TEXT[s.area][locale]} · ${s.by} · ${dateTime(s.at, locale)}`}</Detail>
+                </li>
+              ))}
+            </ul>
+          </VStack>
+        </section>
+      ) : null}
+      {a.canSuggest && !a.canEdit ? <SuggestSection a={a} /> : null}
+
+      <section aria-labelledby="rk-review-heading">
+        <VStack gap="space-12">
+          <Heading level="2" size="medium" id="rk-review-heading">
+            {tr.reviewHeading}
+          </Heading>
+          <BodyLong className="rk-prose">{tr.reviewIntro}</BodyLong>
+          {a.canEdit ? (
+            <div>
+              <Button type="button" variant="secondary" onClick={() => open({ kind: 'review' })}>
+                {tr.review}
+              </Button>
+            </div>
+          ) : null}
+          <Revisions a={a} />
+        </VStack>
+      </section>
+
+      {dialog?.kind === 'risk' ? (
+        <RiskDialog
+          {...(dialog.risk ? { risk: dialog.risk } : {})}
+          write={dialog.risk ? writes.updateRisk : writes.createRisk}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (body) => {
+            if (dialog.risk)
+              await writes.updateRisk.mutateAsync({
+                id: dialog.risk.id,
+                ...body,
+                version: versionOf(dialog.risk),
+              });
+            else await writes.createRisk.mutateAsync({ assessmentId: a.id, ...body });
+            finish(tr.riskSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'tiltak' ? (
+        <TiltakDialog
+          owners={owners.data?.items ?? []}
+          write={writes.createTiltak}
+          onClose={() => setDialog(null)}
+          onSubmit={async (body) => {
+            await writes.createTiltak.mutateAsync({ riskId: dialog.risk.id, ...body });
+            finish(tr.tiltakSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'close' ? (
+        <CloseDialog
+          risk={dialog.risk}
+          responsibleName={a.responsibleName}
+          today={todayIso()}
+          write={writes.closeRisk}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (acceptance) => {
+            await writes.closeRisk.mutateAsync({
+              id: dialog.risk.id,
+              version: versionOf(dialog.risk),
+              acceptance,
+            });
+            finish(tr.riskClosed);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'done' ? (
+        <NoteDialog
+          heading={tr.doneHeading}
+          formId="rk-done-form"
+          confirm={tr.doneConfirm}
+          context={dialog.tiltak.text}
+          label={tr.doneLabel}
+          description={tr.doneDescription}
+          requiredMessage={tr.doneRequired}
+          pending={writes.markDone.isPending}
+          onClose={() => setDialog(null)}
+          onSubmit={async (note) => {
+            await writes.markDone.mutateAsync({ id: dialog.tiltak.id, version: dialog.tiltak.version, note });
+            finish(tr.tiltakDoneMessage(dialog.tiltak.text));
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'bowtie' ? (
+        <BowTieDialog
+          risk={dialog.risk}
+          write={writes.addBowtie}
+          onClose={() => setDialog(null)}
+          onSubmit={async (body) => {
+            await writes.addBowtie.mutateAsync({ riskId: dialog.risk.id, ...body });
+            finish(tr.bowtieSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'review' ? (
+        <ReviewDialog
+          assessment={a}
+          write={writes.review}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (participants) => {
+            await writes.review.mutateAsync({ id: a.id, version: a.version, participants });
+            finish(tr.reviewed);
+          }}
+        />
+      ) : null}
+    </VStack>
+  );
+}
+
+function Meta({ a }: { a: Assessment }) {
+  const { t } = useI18n();
+  const tr = t.risiko;
+  const m = tr.meta;
+  const rows: [string, string][] = [
+    [m.unit, a.unitName],
+    ...(a.workTask ? ([[m.workTask, a.workTask]] as [string, string][]) : []),
+    [m.responsible, a.responsibleName],
+    [m.assessed, formatDate(a.assessedOn)],
+    [m.nextReview, formatDate(a.nextReview)],
+    [m.version, String(a.revision)],
+    ...(a.reviewReason ? ([[m.reviewReason, a.reviewReason]] as [string, string][]) : []),
+    [
+      m.participants,
+      a.participants.length === 0
+        ? tr.noParticipants
+        : a.participants.map((p) => `${p.name} (${tr.participantRoles[p.role]})`).join(', '),
+    ],
+  ];
+  return (
+    <dl className="rk-meta">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function RiskItem({
+  risk,
+  canEdit,
+  onEdit,
+  onTiltak,
+  onClose,
+  onDone,
+  onBowtie,
+  onRemoveBowtie,
+}: {
+  risk: Risk;
+  canEdit: boolean;
+  onEdit: () => void;
+  onTiltak: () => void;
+  onClose: () => void;
+  onDone: (t: Tiltak) => void;
+  onBowtie: () => void;
+  onRemoveBowtie: (item: Risk['bowtie'][number]) => void;
+}) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const scoreText = useScoreText();
+  const headingId = `rk-risk-${risk.id}`;
+  return (
+    <li className="rk-item" data-risk={risk.id}>
+      <section aria-labelledby={headingId}>
+        <VStack gap="space-8">
+          <HStack gap="space-8" align="center" wrap>
+            <Heading level="3" size="small" id={headingId} className="rk-text">
+              {risk.title}
+            </Heading>
+            <Tag size="xsmall" variant="moderate" data-color={risk.status === 'lukket' ? 'neutral' : 'info'}>
+              {risk.status === 'lukket' ? tr.closed : tr.open}
+            </Tag>
+          </HStack>
+          <Detail>
+            {HAZARD_AREA_TEXT[risk.area][locale]}
+            {risk.dimension
+              ? ` · ${DIMENSION_TEXT[risk.dimension as PsychosocialDimension]?.[locale] ?? ''}`
+              : ''}
+          </Detail>
+          {risk.description ? <BodyShort className="rk-text">{risk.description}</BodyShort> : null}
+          {risk.existingBarriers ? (
+            <BodyShort className="rk-text">{tr.barriersShown(risk.existingBarriers)}</BodyShort>
+          ) : null}
+          <dl className="rk-scores">
+            <div data-stage="initial">
+              <dt>{tr.initial}</dt>
+              <dd>
+                <BandTag value={risk.initialBand} /> {scoreText(risk.initial)}
+              </dd>
+            </div>
+            <div data-stage="residual">
+              <dt>{tr.residual}</dt>
+              <dd>
+                {risk.residual && risk.residualBand ? (
+                  <>
+                    <BandTag value={risk.residualBand} /> {scoreText(risk.residual)}
+                  </>
+                ) : (
+                  tr.residualNone
+                )}
+              </dd>
+            </div>
+          </dl>
+          {risk.closed ? (
+            <BodyShort size="small">
+              {tr.closedBy(dateTime(risk.closed.at, locale), risk.closed.by)}
+            </BodyShort>
+          ) : null}
+          {risk.acceptance ? (
+            <BodyShort size="small" className="rk-text">
+              {tr.acceptedBy(risk.acceptance.name, formatDate(risk.acceptance.date), risk.acceptance.reason)}
+            </BodyShort>
+          ) : null}
+          <Heading level="4" size="xsmall">
+            {tr.tiltakHeading}
+          </Heading>
+          {risk.tiltak.length === 0 ? <BodyShort size="small">{tr.noTiltak}</BodyShort> : null}
+          <ul className="rk-list rk-tiltak">
+            {risk.tiltak.map((x) => (
+              <li key={x.id} className="rk-item" data-tiltak={x.id} data-status={x.status}>
+                <BodyShort className="rk-text">{x.text}</BodyShort>
+                <Detail>
+                  {`${tr.tiltakOwner(x.ownerName ?? '')} · ${tr.tiltakDue(formatDate(x.due))} · ${tr.statuses[x.status]}`}
+                  {x.overdue ? ` · ${tr.overdue}` : ''}
+                </Detail>
+                {x.done ? (
+                  <Detail className="rk-text">
+                    {tr.tiltakDone(dateTime(x.done.at, locale), x.done.by, x.done.note)}
+                  </Detail>
+                ) : null}
+                {x.canMarkDone ? (
+                  <Button
+                    type="button"
+                    size="small"
+                    variant="tertiary"
+                    onClick={() => onDone(x)}
+                    aria-label={tr.markDoneFor(x.text)}
+                  >
+                    {tr.markDone}
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <BowTie risk={risk} canEdit={canEdit} onAdd={onBowtie} onRemove={onRemoveBowtie} />
+          {canEdit && risk.status === 'apen' ? (
+            <HStack gap="space-8" wrap>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={onEdit}
+                aria-label={`${tr.editRisk}: ${risk.title}`}
+              >
+                {tr.editRisk}
+              </Button>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={onTiltak}
+                aria-label={`${tr.newTiltak}: ${risk.title}`}
+              >
+                {tr.newTiltak}
+              </Button>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={onClose}
+                aria-label={`${tr.closeRisk}: ${risk.title}`}
+              >
+                {tr.closeRisk}
+              </Button>
+            </HStack>
+          ) : null}
+        </VStack>
+      </section>
+    </li>
+  );
+}
+
+function CommentList({ a }: { a: Assessment }) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  if (a.comments.length === 0) return null;
+  return (
+    <ul className="rk-list">
+      {a.comments.map((c) => (
+        <li key={c.id} className="rk-item" data-kind={c.kind}>
+          <Detail>{tr.commentBy(tr.commentKinds[c.kind], c.author, dateTime(c.at, locale))}</Detail>
+          <BodyShort className="rk-text">{c.text}</BodyShort>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CommentsSection({ a, onSaved }: { a: Assessment; onSaved: () => void }) {
+  const tr = useI18n().t.risiko;
+  const writes = useRisikoWrites();
+  const [kind, setKind] = useState<'kommentar' | 'uenighet'>('kommentar');
+  const [text, setText] = useState('');
+  const errors = useFormErrors(['comment']);
+  return (
+    <section aria-labelledby="rk-comments-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="rk-comments-heading">
+          {tr.commentsHeading}
+        </Heading>
+        {a.comments.length === 0 ? (
+          <BodyShort size="small">{tr.noComments}</BodyShort>
+        ) : (
+          <CommentList a={a} />
+        )}
+        <form
+          noValidate
+          className="rk-prose"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!text.trim()) {
+              errors.setFieldErrors({ comment: tr.commentRequired });
+              focusFirstError(['comment'], { comment: tr.commentRequired });
+              return;
+            }
+            errors.clear();
+            writes.comment.mutate(
+              { assessmentId: a.id, kind, text: text.trim(), riskId: null },
+              {
+                onSuccess: () => {
+                  setText('');
+                  onSaved();
+                },
+                onError: (error) => errors.setApiError(error),
+              },
+            );
+          }}
+        >
+          <VStack gap="space-12">
+            {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
+            <RadioGroup
+              legend={tr.commentKind}
+              value={kind}
+              onChange={(v: 'kommentar' | 'uenighet') => setKind(v)}
+            >
+              <Radio value="kommentar">{tr.commentKinds.kommentar}</Radio>
+              <Radio value="uenighet">{tr.commentKinds.uenighet}</Radio>
+            </RadioGroup>
+            <Textarea
+              id={fieldId('comment')}
+              label={tr.commentText}
+              value={text}
+              maxLength={2000}
+              minRows={2}
+              onChange={(e) => {
+                setText(e.target.value);
+                errors.clearField('comment');
+              }}
+              error={errors.fields.comment}
+            />
+            <div>
+              <Button type="submit" variant="secondary" loading={writes.comment.isPending}>
+                {tr.addComment}
+              </Button>
+            </div>
+          </VStack>
+        </form>
+      </VStack>
+    </section>
+  );
+}
+
+function SuggestSection({ a }: { a: Assessment }) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const writes = useRisikoWrites();
+  const [area, setArea] = useState<HazardArea>('fysisk');
+  const [text, setText] = useState('');
+  const [sent, setSent] = useState(false);
+  const errors = useFormErrors(['suggestion']);
+  return (
+    <section aria-labelledby="rk-suggest-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="rk-suggest-heading">
+          {tr.suggestHeading}
+        </Heading>
+        <BodyLong className="rk-prose">{tr.suggestIntro}</BodyLong>
+        {sent ? <SuccessMessage>{tr.suggested}</SuccessMessage> : null}
+        <form
+          noValidate
+          className="rk-prose"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSent(false);
+            if (!text.trim()) {
+              errors.setFieldErrors({ suggestion: tr.suggestRequired });
+              focusFirstError(['suggestion'], { suggestion: tr.suggestRequired });
+              return;
+            }
+            errors.clear();
+            writes.suggest.mutate(
+              { assessmentId: a.id, area, text: text.trim() },
+              {
+                onSuccess: () => {
+                  setText('');
+                  setSent(true);
+                },
+                onError: (error) => errors.setApiError(error),
+              },
+            );
+          }}
+        >
+          <VStack gap="space-12">
+            {errors.general ? <ErrorAlert error={new Error(errors.general)} /> : null}
+            <Select label={tr.area} value={area} onChange={(e) => setArea(e.target.value as HazardArea)}>
+              {HAZARD_AREAS.map((x) => (
+                <option key={x} value={x}>
+                  {HAZARD_AREA_TEXT[x][locale]}
+                </option>
+              ))}
+            </Select>
+            <Textarea
+              id={fieldId('suggestion')}
+              label={tr.suggestText}
+              description={tr.descriptionHint}
+              value={text}
+              maxLength={1000}
+              minRows={2}
+              onChange={(e) => {
+                setText(e.target.value);
+                errors.clearField('suggestion');
+              }}
+              error={errors.fields.suggestion}
+            />
+            <div>
+              <Button type="submit" variant="secondary" loading={writes.suggest.isPending}>
+                {tr.suggest}
+              </Button>
+            </div>
+          </VStack>
+        </form>
+      </VStack>
+    </section>
+  );
+}
+
+function Revisions({ a }: { a: Assessment }) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const [shown, setShown] = useState<number | null>(null);
+  const revision = useRevision(a.id, shown);
+  const scoreText = useScoreText();
+  if (a.revisions.length === 0) return null;
+  return (
+    <VStack gap="space-8">
+      <Heading level="3" size="small">
+        {tr.revisionsHeading}
+      </Heading>
+      <ul className="rk-list">
+        {a.revisions.map((r) => (
+          <li key={r.revision} className="rk-item">
+            <HStack gap="space-8" align="center" wrap>
+              <BodyShort>{tr.revisionLabel(r.revision, formatDate(r.assessedOn))}</BodyShort>
+              <Button
+                type="button"
+                size="small"
+                variant="tertiary"
+                aria-expanded={shown === r.revision}
+                onClick={() => setShown(shown === r.revision ? null : r.revision)}
+              >
+                {shown === r.revision ? tr.hideRevision : tr.showRevision(r.revision)}
+              </Button>
+            </HStack>
+            {shown === r.revision && revision.data ? (
+              <Box padding="space-12" background="neutral-soft" borderRadius="8">
+                <ul className="rk-list">
+                  {revision.data.assessment.risks.map((x) => (
+                    <li key={x.id} className="rk-item">
+                      <BodyShort weight="semibold" className="rk-text">
+                        {x.title}
+                      </BodyShort>
+                      <Detail>
+                        {`${HAZARD_AREA_TEXT[x.area][locale]} · ${tr.initial}: ${scoreText(x.initial)}`}
+                        {x.residual ? ` · ${tr.residual}: ${scoreText(x.residual)}` : ''}
+                      </Detail>
+                    </li>
+                  ))}
+                </ul>
+              </Box>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </VStack>
+  );
+}

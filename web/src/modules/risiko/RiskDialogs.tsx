@@ -1,0 +1,545 @@
+/**
+ * The dialogs of an assessment: a risk (new or changed; the checklist of typical hazards per area,
+ * the scores before and after tiltak), a tiltak (owner and due date required), closing a risk (a
+ * Høy residual risk needs the responsible leader's written acceptance) and the review. A failed
+ * save keeps the dialog open with what was typed; a stale version offers the latest.
+ */
+import {
+  Alert,
+  BodyShort,
+  Fieldset,
+  HStack,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  TextField,
+} from '@navikt/ds-react';
+import { useState } from 'react';
+import {
+  BAND_TEXT,
+  band,
+  CONSEQUENCE,
+  closureCheck,
+  DIMENSION_TEXT,
+  HAZARD_AREA_TEXT,
+  HAZARD_AREAS,
+  HAZARD_CHECKLIST,
+  type HazardArea,
+  hazardByKey,
+  PARTICIPANT_ROLES,
+  PROBABILITY,
+  PSYCHOSOCIAL_DIMENSIONS,
+  type PsychosocialDimension,
+  SCALE,
+  type Score,
+} from '../../../../src/domain/risiko/index.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
+import type { Assessment, Owner, Risk } from './api.ts';
+import { GeneralError } from './parts.tsx';
+
+type Write = { isPending: boolean };
+const OWN = '__own';
+
+const RISK_KEYS = [
+  'area',
+  'title',
+  'initial.p',
+  'initial.c',
+  'residual.p',
+  'residual.c',
+  'description',
+  'existingBarriers',
+] as const;
+
+export type RiskForm = {
+  area: HazardArea;
+  hazardKey: string | null;
+  dimension: PsychosocialDimension | null;
+  title: string;
+  description: string;
+  existingBarriers: string;
+  initial: { p: number; c: number };
+  residual: { p: number; c: number } | null;
+};
+
+function ScoreFields({
+  legend,
+  prefix,
+  value,
+  optional,
+  errors,
+  onChange,
+}: {
+  legend: string;
+  prefix: 'initial' | 'residual';
+  value: { p: number; c: number } | null;
+  optional: boolean;
+  errors: FieldErrors;
+  onChange: (next: { p: number; c: number } | null) => void;
+}) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const p = value?.p ?? 0;
+  const c = value?.c ?? 0;
+  const set = (np: number, nc: number) =>
+    onChange(optional && np === 0 && nc === 0 ? null : { p: np, c: nc });
+  const current = p > 0 && c > 0 ? ({ p, c } as Score) : null;
+  return (
+    <Fieldset legend={legend}>
+      <HStack gap="space-16" wrap>
+        <Select
+          id={fieldId(`${prefix}.p`)}
+          label={tr.probability}
+          value={String(p)}
+          onChange={(e) => set(Number(e.target.value), c)}
+          error={errors[`${prefix}.p`]}
+        >
+          <option value="0">{optional ? tr.residualNone : tr.scoreChoose}</option>
+          {SCALE.map((n) => (
+            <option key={n} value={n}>
+              {`${n} – ${PROBABILITY[n].label[locale]} (${PROBABILITY[n].hint[locale]})`}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id={fieldId(`${prefix}.c`)}
+          label={tr.consequence}
+          value={String(c)}
+          onChange={(e) => set(p, Number(e.target.value))}
+          error={errors[`${prefix}.c`]}
+        >
+          <option value="0">{optional ? tr.residualNone : tr.scoreChoose}</option>
+          {SCALE.map((n) => (
+            <option key={n} value={n}>
+              {`${n} – ${CONSEQUENCE[n].label[locale]} (${CONSEQUENCE[n].hint[locale]})`}
+            </option>
+          ))}
+        </Select>
+      </HStack>
+      {current ? (
+        <BodyShort size="small" aria-live="polite">
+          {tr.score(current.p, current.c, BAND_TEXT[band(current)].label[locale])}
+        </BodyShort>
+      ) : null}
+    </Fieldset>
+  );
+}
+
+export function RiskDialog({
+  risk,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  risk?: Risk;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (body: RiskForm) => Promise<void>;
+}) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const [form, setForm] = useState<RiskForm>({
+    area: risk?.area ?? 'ergonomisk',
+    hazardKey: risk?.hazardKey ?? null,
+    dimension: (risk?.dimension as PsychosocialDimension | null | undefined) ?? null,
+    title: risk?.title ?? '',
+    description: risk?.description ?? '',
+    existingBarriers: risk?.existingBarriers ?? '',
+    initial: risk?.initial ?? { p: 0, c: 0 },
+    residual: risk?.residual ?? null,
+  });
+  const errors = useFormErrors(RISK_KEYS);
+  const set = <K extends keyof RiskForm>(key: K, value: RiskForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const checklist = HAZARD_CHECKLIST.filter((h) => h.area === form.area);
+
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (!form.title.trim()) fields.title = tr.riskTitleRequired;
+    if (form.initial.p === 0) fields['initial.p'] = tr.scoreRequired;
+    if (form.initial.c === 0) fields['initial.c'] = tr.scoreRequired;
+    if (form.residual && form.residual.p === 0) fields['residual.p'] = tr.scoreRequired;
+    if (form.residual && form.residual.c === 0) fields['residual.c'] = tr.scoreRequired;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirstError(RISK_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({ ...form, title: form.title.trim() }).catch((error: unknown) => errors.setApiError(error));
+  };
+
+  return (
+    <FormDialog
+      heading={risk ? tr.riskHeadingEdit : tr.riskHeadingNew}
+      formId="rk-risk-form"
+      confirm={tr.saveRisk}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <Select
+        id={fieldId('area')}
+        label={tr.area}
+        value={form.area}
+        onChange={(e) => {
+          const area = e.target.value as HazardArea;
+          setForm((f) => ({
+            ...f,
+            area,
+            hazardKey: null,
+            dimension: area === 'psykososial' || area === 'organisatorisk' ? f.dimension : null,
+          }));
+        }}
+        error={errors.fields.area}
+      >
+        {HAZARD_AREAS.map((a) => (
+          <option key={a} value={a}>
+            {HAZARD_AREA_TEXT[a][locale]}
+          </option>
+        ))}
+      </Select>
+      <RadioGroup
+        legend={tr.checklist}
+        description={tr.checklistDescription}
+        value={form.hazardKey ?? OWN}
+        onChange={(key: string) => {
+          const hazard = key === OWN ? undefined : hazardByKey(key);
+          setForm((f) => ({
+            ...f,
+            hazardKey: hazard ? hazard.key : null,
+            title:
+              hazard && (f.title === '' || HAZARD_CHECKLIST.some((h) => h.text[locale] === f.title))
+                ? hazard.text[locale]
+                : f.title,
+          }));
+          errors.clearField('title');
+        }}
+      >
+        {checklist.map((h) => (
+          <Radio key={h.key} value={h.key}>
+            {h.text[locale]}
+          </Radio>
+        ))}
+        <Radio value={OWN}>{tr.ownHazard}</Radio>
+      </RadioGroup>
+      <TextField
+        id={fieldId('title')}
+        label={tr.riskTitle}
+        value={form.title}
+        maxLength={300}
+        onChange={(e) => {
+          set('title', e.target.value);
+          errors.clearField('title');
+        }}
+        error={errors.fields.title}
+      />
+      {form.area === 'psykososial' || form.area === 'organisatorisk' ? (
+        <Select
+          label={tr.dimension}
+          value={form.dimension ?? ''}
+          onChange={(e) =>
+            set('dimension', e.target.value === '' ? null : (e.target.value as PsychosocialDimension))
+          }
+        >
+          <option value="">{tr.dimensionNone}</option>
+          {PSYCHOSOCIAL_DIMENSIONS.map((d) => (
+            <option key={d} value={d}>
+              {DIMENSION_TEXT[d][locale]}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      <Textarea
+        id={fieldId('description')}
+        label={tr.description}
+        description={tr.descriptionHint}
+        value={form.description}
+        maxLength={2000}
+        minRows={2}
+        onChange={(e) => set('description', e.target.value)}
+        error={errors.fields.description}
+      />
+      <Textarea
+        id={fieldId('existingBarriers')}
+        label={tr.barriers}
+        value={form.existingBarriers}
+        maxLength={2000}
+        minRows={2}
+        onChange={(e) => set('existingBarriers', e.target.value)}
+        error={errors.fields.existingBarriers}
+      />
+      <ScoreFields
+        legend={tr.initialLegend}
+        prefix="initial"
+        value={form.initial}
+        optional={false}
+        errors={errors.fields}
+        onChange={(next) => {
+          set('initial', next ?? { p: 0, c: 0 });
+          errors.clearField('initial.p');
+          errors.clearField('initial.c');
+        }}
+      />
+      <ScoreFields
+        legend={tr.residualLegend}
+        prefix="residual"
+        value={form.residual}
+        optional
+        errors={errors.fields}
+        onChange={(next) => {
+          set('residual', next);
+          errors.clearField('residual.p');
+          errors.clearField('residual.c');
+        }}
+      />
+    </FormDialog>
+  );
+}
+
+const TILTAK_KEYS = ['text', 'ownerUserId', 'due'] as const;
+
+export function TiltakDialog({
+  owners,
+  write,
+  onClose,
+  onSubmit,
+}: {
+  owners: readonly Owner[];
+  write: Write;
+  onClose: () => void;
+  onSubmit: (body: { text: string; ownerUserId: string; due: string }) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const [form, setForm] = useState({ text: '', ownerUserId: '', due: '' });
+  const errors = useFormErrors(TILTAK_KEYS);
+  const set = (key: keyof typeof form, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    errors.clearField(key);
+  };
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (!form.text.trim()) fields.text = tr.tiltakTextRequired;
+    if (!form.ownerUserId) fields.ownerUserId = tr.ownerRequired;
+    if (form.due === '') fields.due = tr.dueRequired;
+    else if (form.due === INVALID_DATE) fields.due = tr.dateInvalid;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirstError(TILTAK_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({ text: form.text.trim(), ownerUserId: form.ownerUserId, due: form.due }).catch(
+      (error: unknown) => errors.setApiError(error),
+    );
+  };
+  return (
+    <FormDialog
+      heading={tr.tiltakHeadingNew}
+      formId="rk-tiltak-form"
+      confirm={tr.saveTiltak}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={async () => undefined} />
+      <Textarea
+        id={fieldId('text')}
+        label={tr.tiltakText}
+        value={form.text}
+        maxLength={1000}
+        minRows={2}
+        onChange={(e) => set('text', e.target.value)}
+        error={errors.fields.text}
+      />
+      <Select
+        id={fieldId('ownerUserId')}
+        label={tr.owner}
+        value={form.ownerUserId}
+        onChange={(e) => set('ownerUserId', e.target.value)}
+        error={errors.fields.ownerUserId}
+      >
+        <option value="">{tr.ownerChoose}</option>
+        {owners.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <DateField
+        id={fieldId('due')}
+        label={tr.due}
+        value={form.due}
+        onChange={(v) => set('due', v)}
+        error={errors.fields.due}
+        required
+      />
+    </FormDialog>
+  );
+}
+
+const CLOSE_KEYS = ['acceptance.name', 'acceptance.date', 'acceptance.reason'] as const;
+
+export function CloseDialog({
+  risk,
+  responsibleName,
+  today,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  risk: Risk;
+  responsibleName: string;
+  today: string;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (acceptance: { name: string; date: string; reason: string } | null) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const needsAcceptance = !closureCheck(
+    { initial: risk.initial as Score, residual: risk.residual as Score | null },
+    null,
+  ).ok;
+  const [form, setForm] = useState({ name: responsibleName, date: today, reason: '' });
+  const errors = useFormErrors(CLOSE_KEYS);
+  const set = (key: keyof typeof form, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    errors.clearField(`acceptance.${key}`);
+  };
+  const submit = () => {
+    if (needsAcceptance) {
+      const fields: FieldErrors = {};
+      if (!form.name.trim()) fields['acceptance.name'] = tr.acceptanceNameRequired;
+      if (form.date === '') fields['acceptance.date'] = tr.dateRequired;
+      else if (form.date === INVALID_DATE) fields['acceptance.date'] = tr.dateInvalid;
+      if (!form.reason.trim()) fields['acceptance.reason'] = tr.acceptanceReasonRequired;
+      if (Object.keys(fields).length > 0) {
+        errors.setFieldErrors(fields);
+        focusFirstError(CLOSE_KEYS, fields);
+        return;
+      }
+    }
+    errors.clear();
+    onSubmit(
+      needsAcceptance ? { name: form.name.trim(), date: form.date, reason: form.reason.trim() } : null,
+    ).catch((error: unknown) => errors.setApiError(error));
+  };
+  return (
+    <FormDialog
+      heading={tr.closeHeading}
+      formId="rk-close-form"
+      confirm={tr.closeConfirm}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort weight="semibold">{risk.title}</BodyShort>
+      {needsAcceptance ? (
+        <>
+          <Alert variant="warning" size="small">
+            {tr.closeNeedsAcceptance}
+          </Alert>
+          <TextField
+            id={fieldId('acceptance.name')}
+            label={tr.acceptanceName}
+            value={form.name}
+            maxLength={200}
+            onChange={(e) => set('name', e.target.value)}
+            error={errors.fields['acceptance.name']}
+          />
+          <DateField
+            id={fieldId('acceptance.date')}
+            label={tr.acceptanceDate}
+            value={form.date}
+            onChange={(v) => set('date', v)}
+            error={errors.fields['acceptance.date']}
+            required
+          />
+          <Textarea
+            id={fieldId('acceptance.reason')}
+            label={tr.acceptanceReason}
+            value={form.reason}
+            maxLength={2000}
+            minRows={3}
+            onChange={(e) => set('reason', e.target.value)}
+            error={errors.fields['acceptance.reason']}
+          />
+        </>
+      ) : (
+        <BodyShort>{tr.closeOk}</BodyShort>
+      )}
+    </FormDialog>
+  );
+}
+
+export function ReviewDialog({
+  assessment,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  assessment: Assessment;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (participants: Assessment['participants']) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const initial = Object.fromEntries(
+    PARTICIPANT_ROLES.map((role) => [
+      role,
+      assessment.participants
+        .filter((p) => p.role === role)
+        .map((p) => p.name)
+        .join(', '),
+    ]),
+  ) as Record<(typeof PARTICIPANT_ROLES)[number], string>;
+  const [names, setNames] = useState(initial);
+  const errors = useFormErrors([]);
+  const submit = () => {
+    errors.clear();
+    const participants = PARTICIPANT_ROLES.flatMap((role) =>
+      names[role]
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n.length > 0)
+        .map((name) => ({ role, name })),
+    );
+    onSubmit(participants).catch((error: unknown) => errors.setApiError(error));
+  };
+  return (
+    <FormDialog
+      heading={tr.reviewHeading}
+      formId="rk-review-form"
+      confirm={tr.reviewConfirm}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort>{tr.reviewDialogBody}</BodyShort>
+      <Fieldset legend={tr.participantsLegend} description={tr.participantsDescription}>
+        {PARTICIPANT_ROLES.map((role) => (
+          <TextField
+            key={role}
+            label={tr.participantRoles[role]}
+            value={names[role]}
+            maxLength={1000}
+            onChange={(e) => setNames((n) => ({ ...n, [role]: e.target.value }))}
+          />
+        ))}
+      </Fieldset>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * Kartlegging and risikovurdering as the web app uses them (`/api/v1/risiko/…`). Types from the
+ * server's zod schemas (type-only imports). Every write refreshes everything under `risikoKey`: a
+ * tiltak done changes the assessment, the heat map and the handlingsplan.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Assessment,
+  AssessmentCreate,
+  AssessmentList,
+  BowtieCreate,
+  CommentCreate,
+  Criteria,
+  Matrix,
+  Plan,
+  PlanItem,
+  ReviewInput,
+  Revision,
+  RiskClose,
+  RiskCreate,
+  RiskRef,
+  RiskUpdate,
+  SuggestionCreate,
+  Tiltak,
+  TiltakCreate,
+} from '../../../../src/contracts/risiko/risiko.schemas.ts';
+import { api } from '../../api/client.ts';
+
+export type { Assessment, AssessmentList, Matrix, PlanItem, Revision, RiskRef, Tiltak };
+export type Risk = Assessment['risksList'][number];
+export type Owner = { id: string; name: string };
+
+export const risikoKey = ['risiko'] as const;
+const criteriaKey = [...risikoKey, 'criteria'] as const;
+const listKey = [...risikoKey, 'list'] as const;
+const ownersKey = [...risikoKey, 'owners'] as const;
+export const assessmentKey = (id: string) => [...risikoKey, 'assessment', id] as const;
+const matrixKey = (unitId: string) => [...risikoKey, 'matrix', unitId] as const;
+const cellKey = (unitId: string, stage: string, p: number, c: number) =>
+  [...risikoKey, 'cell', unitId, stage, p, c] as const;
+const planKey = (unitId: string) => [...risikoKey, 'plan', unitId] as const;
+const revisionKey = (id: string, n: number) => [...risikoKey, 'revision', id, n] as const;
+
+const unitQuery = (unitId: string) => (unitId ? { unitId } : undefined);
+
+export function useCriteria() {
+  return useQuery({
+    queryKey: criteriaKey,
+    queryFn: ({ signal }) => api.get<Criteria>('/risiko/kriterier', undefined, signal),
+  });
+}
+
+export function useAssessments() {
+  return useQuery({
+    queryKey: listKey,
+    queryFn: ({ signal }) => api.get<AssessmentList>('/risiko/vurderinger', undefined, signal),
+  });
+}
+
+export function useAssessment(id: string) {
+  return useQuery({
+    queryKey: assessmentKey(id),
+    queryFn: ({ signal }) => api.get<Assessment>(`/risiko/vurderinger/${id}`, undefined, signal),
+  });
+}
+
+export function useRevision(id: string, revision: number | null) {
+  return useQuery({
+    queryKey: revisionKey(id, revision ?? 0),
+    queryFn: ({ signal }) =>
+      api.get<Revision>(`/risiko/vurderinger/${id}/versjoner/${revision}`, undefined, signal),
+    enabled: revision !== null,
+  });
+}
+
+/** The people a tiltak can be given to (editors only). */
+export function useOwners(enabled: boolean) {
+  return useQuery({
+    queryKey: ownersKey,
+    queryFn: ({ signal }) => api.get<{ items: Owner[] }>('/risiko/eiere', undefined, signal),
+    enabled,
+  });
+}
+
+export function useMatrix(unitId: string) {
+  return useQuery({
+    queryKey: matrixKey(unitId),
+    queryFn: ({ signal }) => api.get<Matrix>('/risiko/matrise', unitQuery(unitId), signal),
+  });
+}
+
+export function useCell(
+  unitId: string,
+  cell: { stage: 'initial' | 'residual'; p: number; c: number } | null,
+) {
+  return useQuery({
+    queryKey: cellKey(unitId, cell?.stage ?? '', cell?.p ?? 0, cell?.c ?? 0),
+    queryFn: ({ signal }) =>
+      api.get<{ items: RiskRef[] }>(
+        '/risiko/matrise/rute',
+        { ...(unitId ? { unitId } : {}), stage: cell?.stage ?? 'initial', p: cell?.p ?? 1, c: cell?.c ?? 1 },
+        signal,
+      ),
+    enabled: cell !== null,
+  });
+}
+
+export function usePlan(unitId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: planKey(unitId),
+    queryFn: ({ signal }) => api.get<Plan>('/risiko/handlingsplan', unitQuery(unitId), signal),
+    enabled,
+  });
+}
+
+export function useRisikoWrites() {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: risikoKey });
+  const store = async (a: Assessment) => {
+    queryClient.setQueryData(assessmentKey(a.id), a);
+    await refresh();
+  };
+  return {
+    saveCriteria: useMutation({
+      mutationFn: (body: { text: string; version: number }) => api.put<Criteria>('/risiko/kriterier', body),
+      onSuccess: refresh,
+    }),
+    createAssessment: useMutation({
+      mutationFn: (body: AssessmentCreate) => api.post<Assessment>('/risiko/vurderinger', body),
+      onSuccess: store,
+    }),
+    review: useMutation({
+      mutationFn: ({ id, ...body }: ReviewInput & { id: string }) =>
+        api.post<Assessment>(`/risiko/vurderinger/${id}/gjennomgang`, body),
+      onSuccess: store,
+    }),
+    createRisk: useMutation({
+      mutationFn: ({ assessmentId, ...body }: RiskCreate & { assessmentId: string }) =>
+        api.post<Assessment>(`/risiko/vurderinger/${assessmentId}/risikoer`, body),
+      onSuccess: store,
+    }),
+    updateRisk: useMutation({
+      mutationFn: ({ id, ...body }: RiskUpdate & { id: string }) =>
+        api.put<Assessment>(`/risiko/risikoer/${id}`, body),
+      onSuccess: store,
+    }),
+    closeRisk: useMutation({
+      mutationFn: ({ id, ...body }: RiskClose & { id: string }) =>
+        api.post<Assessment>(`/risiko/risikoer/${id}/lukk`, body),
+      onSuccess: store,
+    }),
+    createTiltak: useMutation({
+      mutationFn: ({ riskId, ...body }: TiltakCreate & { riskId: string }) =>
+        api.post<Assessment>(`/risiko/risikoer/${riskId}/tiltak`, body),
+      onSuccess: store,
+    }),
+    addBowtie: useMutation({
+      mutationFn: ({ riskId, ...body }: BowtieCreate & { riskId: string }) =>
+        api.post<Assessment>(`/risiko/risikoer/${riskId}/sloyfe`, body),
+      onSuccess: store,
+    }),
+    removeBowtie: useMutation({
+      mutationFn: (id: string) => api.del<Assessment>(`/risiko/sloyfe/${id}`),
+      onSuccess: store,
+    }),
+    markDone: useMutation({
+      mutationFn: ({ id, ...body }: { id: string; version: number; note: string }) =>
+        api.put<Tiltak>(`/risiko/tiltak/${id}/utfort`, body),
+      onSuccess: refresh,
+    }),
+    comment: useMutation({
+      mutationFn: ({ assessmentId, ...body }: CommentCreate & { assessmentId: string }) =>
+        api.post<Assessment>(`/risiko/vurderinger/${assessmentId}/kommentarer`, body),
+      onSuccess: store,
+    }),
+    suggest: useMutation({
+      mutationFn: ({ assessmentId, ...body }: SuggestionCreate & { assessmentId: string }) =>
+        api.post<{ ok: true }>(`/risiko/vurderinger/${assessmentId}/forslag`, body),
+      onSuccess: refresh,
+    }),
+  };
+}
