@@ -6,6 +6,7 @@
  */
 import { coreMigrations } from '../db/migrations/index.ts';
 import { authModule } from '../modules/auth/index.ts';
+import { avvikModule } from '../modules/avvik/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
 import { employeesModule } from '../modules/employees/index.ts';
 import { hmsMalModule } from '../modules/hms-mal/index.ts';
@@ -37,6 +38,7 @@ export const registry = createRegistry(
     rollerModule,
     opplaeringModule,
     rutinerModule,
+    avvikModule,
   ],
   coreMigrations,
 );

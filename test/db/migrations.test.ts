@@ -30,6 +30,7 @@ const SHIPPED = [
   '0015-hms-mal',
   '0016-internkontroll-notify',
   '0017-dokumenter-hand-over',
+  '0028-avvik',
 ];
 
 describe('the migration order built from the module manifests', () => {
