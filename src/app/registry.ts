@@ -6,6 +6,7 @@
  */
 import { coreMigrations } from '../db/migrations/index.ts';
 import { authModule } from '../modules/auth/index.ts';
+import { avvikModule } from '../modules/avvik/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
 import { employeesModule } from '../modules/employees/index.ts';
 import { hmsMalModule } from '../modules/hms-mal/index.ts';
@@ -43,6 +44,7 @@ export const registry = createRegistry(
     varslingModule,
     statistikkModule,
     risikoModule,
+    avvikModule,
   ],
   coreMigrations,
 );

@@ -35,6 +35,7 @@ const SHIPPED = [
   '0022-varsling',
   '0023-varsling-vedlegg',
   '0024-statistikk',
+  '0028-avvik',
 ];
 
 describe('the migration order built from the module manifests', () => {

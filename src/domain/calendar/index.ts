@@ -32,3 +32,11 @@ export {
   formatNorwegianLong,
   formatNorwegianLongDayNumber,
 } from './format.ts';
+export {
+  easterSunday,
+  type Helligdag,
+  helligdager,
+  helligdagOn,
+  isWorkingDay,
+  nextWorkingDay,
+} from './helligdager.ts';

@@ -4,6 +4,7 @@
  * declares its pages, menu entries and texts in its own `modules/<name>/index.ts`.
  */
 import { authModule } from '../modules/auth/index.ts';
+import { avvikModule } from '../modules/avvik/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
 import { employeesModule } from '../modules/employees/index.ts';
 import { hmsMalModule } from '../modules/hms-mal/index.ts';
@@ -42,6 +43,7 @@ export const webModules = [
   varslingModule,
   statistikkModule,
   risikoModule,
+  avvikModule,
   notificationsModule,
   settingsModule,
   meModule,
