@@ -21,4 +21,4 @@ export {
 export { parseStatistikkInput, type StatistikkParseResult, statistikkInputSchema } from './schema.ts';
 export { beregnStatistikk, percent } from './statistikk.ts';
 export * from './types.ts';
-export { easterSunday, publicHolidays, Virkedager } from './virkedager.ts';
+export { publicHolidays, Virkedager } from './virkedager.ts';

@@ -5,45 +5,26 @@
  * (helligdagsfredloven) § 2; 1 and 17 May are offentlige høytidsdager (lov 26. april 1947 nr. 1 § 1).
  * Julaften, nyttårsaften, påskeaften, pinseaften, onsdag før skjærtorsdag and 8 May are not holidays.
  */
-import { countWeekdays, type DayNumber, daysFromCivil, isWeekdayDayNumber } from '../calendar/index.ts';
-
-/** Easter Sunday by the Gregorian computus ("anonymous Gregorian" algorithm of Meeus/Jones/Butcher). */
-export function easterSunday(year: number): DayNumber {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return daysFromCivil(year, month, day);
-}
+import {
+  countWeekdays,
+  type DayNumber,
+  daysFromCivil,
+  easterSunday,
+  helligdager,
+  isWeekdayDayNumber,
+  toDayNumber,
+} from '../calendar/index.ts';
 
 /**
- * The public holidays of a year, ascending, each once (17 May 2027 is also 2. pinsedag).
- * Første påskedag and første pinsedag are left out: they are always Sundays.
+ * The public holidays of a year, ascending, each once (17 May 2027 is also 2. pinsedag), from the
+ * one list of Norwegian holidays (`helligdager`). Første påskedag and første pinsedag are left
+ * out: they are always Sundays.
  */
 export function publicHolidays(year: number): DayNumber[] {
-  const easter = easterSunday(year);
-  const days = [
-    daysFromCivil(year, 1, 1), // 1. nyttårsdag (helligdagsfredloven § 2)
-    easter - 3, // skjærtorsdag
-    easter - 2, // langfredag
-    easter + 1, // 2. påskedag
-    daysFromCivil(year, 5, 1), // 1. mai (offentlig høytidsdag)
-    easter + 39, // Kristi himmelfartsdag
-    daysFromCivil(year, 5, 17), // 17. mai (offentlig høytidsdag)
-    easter + 50, // 2. pinsedag
-    daysFromCivil(year, 12, 25), // 1. juledag
-    daysFromCivil(year, 12, 26), // 2. juledag
-  ];
+  const easter = toDayNumber(easterSunday(year));
+  const days = helligdager(year)
+    .map((h) => toDayNumber(h.date))
+    .filter((d) => d !== easter && d !== easter + 49);
   return [...new Set(days)].sort((x, y) => x - y);
 }
 

@@ -24,12 +24,12 @@ export const risikoModule: WebModule<RisikoMessages> = {
     { path: 'risiko/:id', page: AssessmentPage, roles: READERS },
   ],
   navigation: [
-    { to: '/risiko', label: 'risiko', order: 58, roles: READERS },
+    { to: '/risiko', label: 'risiko', order: 56, roles: READERS },
     // AMU (without a reading role) goes straight to the matrix.
     {
       to: '/risiko/matrise',
       label: 'risiko',
-      order: 58,
+      order: 56,
       roles: ['amu'],
       when: (session) => !session.roles.some((r) => (READERS as readonly string[]).includes(r)),
     },

@@ -13,5 +13,5 @@ export const statistikkModule: WebModule<StatistikkMessages> = {
   name: 'statistikk',
   messages,
   routes: [{ path: 'statistikk', page: StatistikkPage, roles: READERS }],
-  navigation: [{ to: '/statistikk', label: 'statistikk', order: 57, roles: READERS }],
+  navigation: [{ to: '/statistikk', label: 'statistikk', order: 58, roles: READERS }],
 };
