@@ -50,7 +50,7 @@ import {
   reviewState,
   type Score,
 } from '../../domain/risiko/index.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import { bowtieOf } from './bowtie.repository.ts';
@@ -111,43 +111,45 @@ export async function saveCriteria(
   body: { text: string; version: number },
   today: IsoDate,
 ): Promise<Criteria> {
-  if (body.version === 0) {
-    const inserted = await db
-      .insertInto('risk_criteria')
-      .values({
-        organisation_id: actor.organisationId,
-        text: body.text,
-        recorded_on: today,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.name,
-      })
-      .onConflict((oc) => oc.column('organisation_id').doNothing())
-      .returning('version')
-      .executeTakeFirst();
-    if (!inserted) throw staleVersion();
-  } else {
-    const updated = await db
-      .updateTable('risk_criteria')
-      .set((eb) => ({
-        text: body.text,
-        recorded_on: today,
-        recorded_by: actor.userId,
-        recorded_by_name: actor.name,
-        updated_at: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('organisation_id', '=', actor.organisationId)
-      .where('version', '=', body.version)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw staleVersion();
-  }
-  await writeAudit(db, actor, {
-    action: body.version === 0 ? 'create' : 'update',
-    entityType: 'risk_criteria',
-    entityId: actor.organisationId,
+  return inTransaction(db, async (trx) => {
+    if (body.version === 0) {
+      const inserted = await trx
+        .insertInto('risk_criteria')
+        .values({
+          organisation_id: actor.organisationId,
+          text: body.text,
+          recorded_on: today,
+          recorded_by: actor.userId,
+          recorded_by_name: actor.name,
+        })
+        .onConflict((oc) => oc.column('organisation_id').doNothing())
+        .returning('version')
+        .executeTakeFirst();
+      if (!inserted) throw staleVersion();
+    } else {
+      const updated = await trx
+        .updateTable('risk_criteria')
+        .set((eb) => ({
+          text: body.text,
+          recorded_on: today,
+          recorded_by: actor.userId,
+          recorded_by_name: actor.name,
+          updated_at: new Date(),
+          version: eb('version', '+', 1),
+        }))
+        .where('organisation_id', '=', actor.organisationId)
+        .where('version', '=', body.version)
+        .returning('version')
+        .executeTakeFirst();
+      if (!updated) throw staleVersion();
+    }
+    await writeAudit(trx, actor, {
+      action: body.version === 0 ? 'create' : 'update',
+      entityType: 'risk_criteria',
+      entityId: actor.organisationId,
+    });
+    return getCriteria(trx, actor);
   });
-  return getCriteria(db, actor);
 }
 
 // ——— Reading ——————————————————————————————————————————————————————————————————————————————
@@ -452,37 +454,39 @@ export async function createAssessment(
   body: z.output<typeof AssessmentCreateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  // FOLM § 7-1 (guidance): the acceptable risk is decided before the first assessment.
-  if (!(await findCriteria(db, actor.organisationId))) {
-    throw conflict(
-      {
-        nb: 'Virksomheten må registrere akseptkriteriene for risiko før den første risikovurderingen.',
-        en: 'The organisation must record its risk acceptance criteria before the first risk assessment.',
-      },
-      'WRONG_STATE',
-    );
-  }
-  const subject = await subjectOf(db, actor);
-  const responsibleName = await checkAssessmentInput(db, actor, subject, body);
-  const { id } = await db
-    .insertInto('risk_assessment')
-    .values({
-      organisation_id: actor.organisationId,
-      title: body.title,
-      unit_id: body.unitId,
-      work_task: body.workTask,
-      responsible_user_id: body.responsibleUserId,
-      responsible_name: responsibleName,
-      participants: JSON.stringify(body.participants),
-      assessed_on: today,
-      next_review: nextReviewDate(today),
-      created_by: actor.userId,
-      created_by_name: actor.name,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, { action: 'create', entityType: 'risk_assessment', entityId: id });
-  return getAssessment(db, actor, id, today);
+  return inTransaction(db, async (trx) => {
+    // FOLM § 7-1 (guidance): the acceptable risk is decided before the first assessment.
+    if (!(await findCriteria(trx, actor.organisationId))) {
+      throw conflict(
+        {
+          nb: 'Virksomheten må registrere akseptkriteriene for risiko før den første risikovurderingen.',
+          en: 'The organisation must record its risk acceptance criteria before the first risk assessment.',
+        },
+        'WRONG_STATE',
+      );
+    }
+    const subject = await subjectOf(trx, actor);
+    const responsibleName = await checkAssessmentInput(trx, actor, subject, body);
+    const { id } = await trx
+      .insertInto('risk_assessment')
+      .values({
+        organisation_id: actor.organisationId,
+        title: body.title,
+        unit_id: body.unitId,
+        work_task: body.workTask,
+        responsible_user_id: body.responsibleUserId,
+        responsible_name: responsibleName,
+        participants: JSON.stringify(body.participants),
+        assessed_on: today,
+        next_review: nextReviewDate(today),
+        created_by: actor.userId,
+        created_by_name: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'create', entityType: 'risk_assessment', entityId: id });
+    return getAssessment(trx, actor, id, today);
+  });
 }
 
 export async function updateAssessment(
@@ -492,28 +496,30 @@ export async function updateAssessment(
   body: z.output<typeof AssessmentUpdateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { subject } = await editableAssessment(db, actor, id);
-  const responsibleName = await checkAssessmentInput(db, actor, subject, body);
-  const row = await db
-    .updateTable('risk_assessment')
-    .set((eb) => ({
-      title: body.title,
-      unit_id: body.unitId,
-      work_task: body.workTask,
-      responsible_user_id: body.responsibleUserId,
-      responsible_name: responsibleName,
-      participants: JSON.stringify(body.participants),
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, { action: 'update', entityType: 'risk_assessment', entityId: id });
-  return getAssessment(db, actor, id, today);
+  return inTransaction(db, async (trx) => {
+    const { subject } = await editableAssessment(trx, actor, id);
+    const responsibleName = await checkAssessmentInput(trx, actor, subject, body);
+    const row = await trx
+      .updateTable('risk_assessment')
+      .set((eb) => ({
+        title: body.title,
+        unit_id: body.unitId,
+        work_task: body.workTask,
+        responsible_user_id: body.responsibleUserId,
+        responsible_name: responsibleName,
+        participants: JSON.stringify(body.participants),
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, { action: 'update', entityType: 'risk_assessment', entityId: id });
+    return getAssessment(trx, actor, id, today);
+  });
 }
 
 /**
@@ -613,29 +619,31 @@ export async function reviewSooner(
   body: z.output<typeof ReviewSoonerSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { row } = await editableAssessment(db, actor, id);
-  const next = nextReviewDate(row.assessed_on, [row.next_review, body.date]);
-  const updated = await db
-    .updateTable('risk_assessment')
-    .set((eb) => ({
-      next_review: next,
-      review_reason: REVIEW_TRIGGER_TEXT[body.trigger].nb,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) throw staleVersion();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'risk_assessment',
-    entityId: id,
-    detail: { nextReview: next, trigger: body.trigger },
+  return inTransaction(db, async (trx) => {
+    const { row } = await editableAssessment(trx, actor, id);
+    const next = nextReviewDate(row.assessed_on, [row.next_review, body.date]);
+    const updated = await trx
+      .updateTable('risk_assessment')
+      .set((eb) => ({
+        next_review: next,
+        review_reason: REVIEW_TRIGGER_TEXT[body.trigger].nb,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw staleVersion();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_assessment',
+      entityId: id,
+      detail: { nextReview: next, trigger: body.trigger },
+    });
+    return getAssessment(trx, actor, id, today);
   });
-  return getAssessment(db, actor, id, today);
 }
 
 // ——— Risks ————————————————————————————————————————————————————————————————————————————————
@@ -669,33 +677,35 @@ export async function createRisk(
   body: z.output<typeof RiskCreateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  await editableAssessment(db, actor, assessmentId);
-  const { id } = await db
-    .insertInto('risk_item')
-    .values({
-      organisation_id: actor.organisationId,
-      assessment_id: assessmentId,
-      area: body.area,
-      hazard_key: body.hazardKey,
-      dimension: body.dimension,
-      title: body.title,
-      description: body.description,
-      existing_barriers: body.existingBarriers,
-      initial_p: body.initial.p,
-      initial_c: body.initial.c,
-      residual_p: body.residual?.p ?? null,
-      residual_c: body.residual?.c ?? null,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'risk_item',
-    entityId: id,
-    detail: { assessmentId, initial: scoreText(body.initial), residual: scoreText(body.residual) },
+  return inTransaction(db, async (trx) => {
+    await editableAssessment(trx, actor, assessmentId);
+    const { id } = await trx
+      .insertInto('risk_item')
+      .values({
+        organisation_id: actor.organisationId,
+        assessment_id: assessmentId,
+        area: body.area,
+        hazard_key: body.hazardKey,
+        dimension: body.dimension,
+        title: body.title,
+        description: body.description,
+        existing_barriers: body.existingBarriers,
+        initial_p: body.initial.p,
+        initial_c: body.initial.c,
+        residual_p: body.residual?.p ?? null,
+        residual_c: body.residual?.c ?? null,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_item',
+      entityId: id,
+      detail: { assessmentId, initial: scoreText(body.initial), residual: scoreText(body.residual) },
+    });
+    return getAssessment(trx, actor, assessmentId, today);
   });
-  return getAssessment(db, actor, assessmentId, today);
 }
 
 export async function updateRisk(
@@ -705,42 +715,44 @@ export async function updateRisk(
   body: z.output<typeof RiskUpdateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { item } = await editableRisk(db, actor, id);
-  if (item.status === 'lukket') {
-    throw conflict(
-      { nb: 'Risikoen er lukket og kan ikke endres.', en: 'The risk is closed and cannot be changed.' },
-      'WRONG_STATE',
-    );
-  }
-  const row = await db
-    .updateTable('risk_item')
-    .set((eb) => ({
-      area: body.area,
-      hazard_key: body.hazardKey,
-      dimension: body.dimension,
-      title: body.title,
-      description: body.description,
-      existing_barriers: body.existingBarriers,
-      initial_p: body.initial.p,
-      initial_c: body.initial.c,
-      residual_p: body.residual?.p ?? null,
-      residual_c: body.residual?.c ?? null,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'risk_item',
-    entityId: id,
-    detail: { initial: scoreText(body.initial), residual: scoreText(body.residual) },
+  return inTransaction(db, async (trx) => {
+    const { item } = await editableRisk(trx, actor, id);
+    if (item.status === 'lukket') {
+      throw conflict(
+        { nb: 'Risikoen er lukket og kan ikke endres.', en: 'The risk is closed and cannot be changed.' },
+        'WRONG_STATE',
+      );
+    }
+    const row = await trx
+      .updateTable('risk_item')
+      .set((eb) => ({
+        area: body.area,
+        hazard_key: body.hazardKey,
+        dimension: body.dimension,
+        title: body.title,
+        description: body.description,
+        existing_barriers: body.existingBarriers,
+        initial_p: body.initial.p,
+        initial_c: body.initial.c,
+        residual_p: body.residual?.p ?? null,
+        residual_c: body.residual?.c ?? null,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_item',
+      entityId: id,
+      detail: { initial: scoreText(body.initial), residual: scoreText(body.residual) },
+    });
+    return getAssessment(trx, actor, item.assessment_id, today);
   });
-  return getAssessment(db, actor, item.assessment_id, today);
 }
 
 /**
@@ -755,45 +767,50 @@ export async function closeRisk(
   body: z.output<typeof RiskCloseSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { item } = await editableRisk(db, actor, id);
-  if (item.status === 'lukket') {
-    throw conflict({ nb: 'Risikoen er allerede lukket.', en: 'The risk is already closed.' }, 'WRONG_STATE');
-  }
-  const initial = score(item.initial_p, item.initial_c);
-  const residual =
-    item.residual_p !== null && item.residual_c !== null ? score(item.residual_p, item.residual_c) : null;
-  const check = closureCheck({ initial, residual }, body.acceptance);
-  if (!check.ok) {
-    throw new AppError('VALIDATION_FAILED', check.message, {
-      fields: [{ path: 'acceptance', message: check.message }],
+  return inTransaction(db, async (trx) => {
+    const { item } = await editableRisk(trx, actor, id);
+    if (item.status === 'lukket') {
+      throw conflict(
+        { nb: 'Risikoen er allerede lukket.', en: 'The risk is already closed.' },
+        'WRONG_STATE',
+      );
+    }
+    const initial = score(item.initial_p, item.initial_c);
+    const residual =
+      item.residual_p !== null && item.residual_c !== null ? score(item.residual_p, item.residual_c) : null;
+    const check = closureCheck({ initial, residual }, body.acceptance);
+    if (!check.ok) {
+      throw new AppError('VALIDATION_FAILED', check.message, {
+        fields: [{ path: 'acceptance', message: check.message }],
+      });
+    }
+    const acceptance = check.by === 'acceptance' ? body.acceptance : null;
+    const row = await trx
+      .updateTable('risk_item')
+      .set((eb) => ({
+        status: 'lukket' as const,
+        closed_at: new Date(),
+        closed_by_name: actor.name,
+        acceptance_name: acceptance?.name ?? null,
+        acceptance_date: acceptance?.date ?? null,
+        acceptance_reason: acceptance?.reason ?? null,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_item',
+      entityId: id,
+      detail: { closed: true, by: check.by },
     });
-  }
-  const acceptance = check.by === 'acceptance' ? body.acceptance : null;
-  const row = await db
-    .updateTable('risk_item')
-    .set((eb) => ({
-      status: 'lukket' as const,
-      closed_at: new Date(),
-      closed_by_name: actor.name,
-      acceptance_name: acceptance?.name ?? null,
-      acceptance_date: acceptance?.date ?? null,
-      acceptance_reason: acceptance?.reason ?? null,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'risk_item',
-    entityId: id,
-    detail: { closed: true, by: check.by },
+    return getAssessment(trx, actor, item.assessment_id, today);
   });
-  return getAssessment(db, actor, item.assessment_id, today);
 }
 
 // ——— Tiltak ———————————————————————————————————————————————————————————————————————————————
@@ -815,27 +832,29 @@ export async function createTiltak(
   body: z.output<typeof TiltakCreateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { item } = await editableRisk(db, actor, riskId);
-  await checkOwner(db, actor.organisationId, body.ownerUserId);
-  const { id } = await db
-    .insertInto('risk_tiltak')
-    .values({
-      organisation_id: actor.organisationId,
-      risk_id: riskId,
-      text: body.text,
-      owner_user_id: body.ownerUserId,
-      due: body.due,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'risk_tiltak',
-    entityId: id,
-    detail: { riskId },
+  return inTransaction(db, async (trx) => {
+    const { item } = await editableRisk(trx, actor, riskId);
+    await checkOwner(trx, actor.organisationId, body.ownerUserId);
+    const { id } = await trx
+      .insertInto('risk_tiltak')
+      .values({
+        organisation_id: actor.organisationId,
+        risk_id: riskId,
+        text: body.text,
+        owner_user_id: body.ownerUserId,
+        due: body.due,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_tiltak',
+      entityId: id,
+      detail: { riskId },
+    });
+    return getAssessment(trx, actor, item.assessment_id, today);
   });
-  return getAssessment(db, actor, item.assessment_id, today);
 }
 
 async function findTiltak(db: Db, organisationId: string, id: string) {
@@ -858,36 +877,38 @@ export async function updateTiltak(
   body: z.output<typeof TiltakUpdateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const t = await findTiltak(db, actor.organisationId, id);
-  if (!t) throw tiltakNotFound();
-  await editableRisk(db, actor, t.risk_id).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'NOT_FOUND' ? tiltakNotFound() : error;
+  return inTransaction(db, async (trx) => {
+    const t = await findTiltak(trx, actor.organisationId, id);
+    if (!t) throw tiltakNotFound();
+    await editableRisk(trx, actor, t.risk_id).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? tiltakNotFound() : error;
+    });
+    if (t.status === 'utfort') {
+      throw conflict(
+        { nb: 'Tiltaket er utført og kan ikke endres.', en: 'The measure is done and cannot be changed.' },
+        'WRONG_STATE',
+      );
+    }
+    await checkOwner(trx, actor.organisationId, body.ownerUserId);
+    const row = await trx
+      .updateTable('risk_tiltak')
+      .set((eb) => ({
+        text: body.text,
+        owner_user_id: body.ownerUserId,
+        due: body.due,
+        status: body.status,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, { action: 'update', entityType: 'risk_tiltak', entityId: id });
+    return getAssessment(trx, actor, t.assessment_id, today);
   });
-  if (t.status === 'utfort') {
-    throw conflict(
-      { nb: 'Tiltaket er utført og kan ikke endres.', en: 'The measure is done and cannot be changed.' },
-      'WRONG_STATE',
-    );
-  }
-  await checkOwner(db, actor.organisationId, body.ownerUserId);
-  const row = await db
-    .updateTable('risk_tiltak')
-    .set((eb) => ({
-      text: body.text,
-      owner_user_id: body.ownerUserId,
-      due: body.due,
-      status: body.status,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, { action: 'update', entityType: 'risk_tiltak', entityId: id });
-  return getAssessment(db, actor, t.assessment_id, today);
 }
 
 /** Marks a tiltak done with a short note: its assessment's editors, or its owner. */
@@ -898,44 +919,51 @@ export async function markTiltakDone(
   body: z.output<typeof TiltakDoneSchema>,
   today: IsoDate,
 ): Promise<Tiltak> {
-  const t = await findTiltak(db, actor.organisationId, id);
-  if (!t) throw tiltakNotFound();
-  const isOwner = t.owner_user_id === actor.userId;
-  let canEdit = false;
-  try {
-    const v = await visibleAssessment(db, actor, t.assessment_id);
-    canEdit = canEditAssessment(v.subject, v.place);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-  }
-  if (!canEdit && !isOwner) throw tiltakNotFound();
-  if (t.status === 'utfort') {
-    throw conflict({ nb: 'Tiltaket er allerede utført.', en: 'The measure is already done.' }, 'WRONG_STATE');
-  }
-  const row = await db
-    .updateTable('risk_tiltak')
-    .set((eb) => ({
-      status: 'utfort' as const,
-      done_note: body.note,
-      done_at: new Date(),
-      done_by_name: actor.name,
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .where('version', '=', body.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw staleVersion();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'risk_tiltak',
-    entityId: id,
-    detail: { done: true },
+  return inTransaction(db, async (trx) => {
+    const t = await findTiltak(trx, actor.organisationId, id);
+    if (!t) throw tiltakNotFound();
+    const isOwner = t.owner_user_id === actor.userId;
+    let canEdit = false;
+    try {
+      const v = await visibleAssessment(trx, actor, t.assessment_id);
+      canEdit = canEditAssessment(v.subject, v.place);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+    }
+    if (!canEdit && !isOwner) throw tiltakNotFound();
+    if (t.status === 'utfort') {
+      throw conflict(
+        { nb: 'Tiltaket er allerede utført.', en: 'The measure is already done.' },
+        'WRONG_STATE',
+      );
+    }
+    const row = await trx
+      .updateTable('risk_tiltak')
+      .set((eb) => ({
+        status: 'utfort' as const,
+        done_note: body.note,
+        done_at: new Date(),
+        done_by_name: actor.name,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw staleVersion();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_tiltak',
+      entityId: id,
+      detail: { done: true },
+    });
+    const stored = await tiltakQuery(trx, actor.organisationId)
+      .where('t.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return toTiltak(stored, actor, canEdit, today);
   });
-  const stored = await tiltakQuery(db, actor.organisationId).where('t.id', '=', id).executeTakeFirstOrThrow();
-  return toTiltak(stored, actor, canEdit, today);
 }
 
 // ——— Comments and suggestions ————————————————————————————————————————————————————————————
@@ -954,38 +982,40 @@ export async function addComment(
   body: z.output<typeof CommentCreateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { place, subject } = await visibleAssessment(db, actor, assessmentId);
-  if (!canComment(subject, place)) throw assessmentNotFound();
-  if (body.riskId !== null) {
-    const item = await findItem(db, actor.organisationId, body.riskId);
-    if (!item || item.assessment_id !== assessmentId) {
-      throw fieldError('riskId', 'Fant ikke risikoen.', 'Risk not found.');
+  return inTransaction(db, async (trx) => {
+    const { place, subject } = await visibleAssessment(trx, actor, assessmentId);
+    if (!canComment(subject, place)) throw assessmentNotFound();
+    if (body.riskId !== null) {
+      const item = await findItem(trx, actor.organisationId, body.riskId);
+      if (!item || item.assessment_id !== assessmentId) {
+        throw fieldError('riskId', 'Fant ikke risikoen.', 'Risk not found.');
+      }
     }
-  }
-  const role = isVoOf(subject, place)
-    ? 'verneombud'
-    : (actor.roles.find((r) => ROLE_LABEL[r] !== undefined) ?? 'leder');
-  const { id } = await db
-    .insertInto('risk_comment')
-    .values({
-      organisation_id: actor.organisationId,
-      assessment_id: assessmentId,
-      risk_id: body.riskId,
-      kind: body.kind,
-      text: body.text,
-      author_user_id: actor.userId,
-      author_name: actor.name,
-      author_role: role,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'risk_comment',
-    entityId: id,
-    detail: { assessmentId, kind: body.kind },
+    const role = isVoOf(subject, place)
+      ? 'verneombud'
+      : (actor.roles.find((r) => ROLE_LABEL[r] !== undefined) ?? 'leder');
+    const { id } = await trx
+      .insertInto('risk_comment')
+      .values({
+        organisation_id: actor.organisationId,
+        assessment_id: assessmentId,
+        risk_id: body.riskId,
+        kind: body.kind,
+        text: body.text,
+        author_user_id: actor.userId,
+        author_name: actor.name,
+        author_role: role,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_comment',
+      entityId: id,
+      detail: { assessmentId, kind: body.kind },
+    });
+    return getAssessment(trx, actor, assessmentId, today);
   });
-  return getAssessment(db, actor, assessmentId, today);
 }
 
 export async function addSuggestion(
@@ -994,27 +1024,29 @@ export async function addSuggestion(
   assessmentId: string,
   body: z.output<typeof SuggestionCreateSchema>,
 ): Promise<{ ok: true }> {
-  const { place, subject } = await visibleAssessment(db, actor, assessmentId);
-  if (!canSuggest(subject, place)) throw assessmentNotFound();
-  const { id } = await db
-    .insertInto('risk_suggestion')
-    .values({
-      organisation_id: actor.organisationId,
-      assessment_id: assessmentId,
-      area: body.area,
-      text: body.text,
-      suggested_by: actor.userId,
-      suggested_by_name: actor.name,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'risk_suggestion',
-    entityId: id,
-    detail: { assessmentId },
+  return inTransaction(db, async (trx) => {
+    const { place, subject } = await visibleAssessment(trx, actor, assessmentId);
+    if (!canSuggest(subject, place)) throw assessmentNotFound();
+    const { id } = await trx
+      .insertInto('risk_suggestion')
+      .values({
+        organisation_id: actor.organisationId,
+        assessment_id: assessmentId,
+        area: body.area,
+        text: body.text,
+        suggested_by: actor.userId,
+        suggested_by_name: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_suggestion',
+      entityId: id,
+      detail: { assessmentId },
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 /** The people a tiltak can be given to, or who can be responsible leader: active users (names only). */

@@ -9,7 +9,7 @@ import type { Assessment, BowtieCreateSchema } from '../../contracts/risiko/risi
 import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { isBarrier } from '../../domain/risiko/index.ts';
-import { writeAudit } from '../../platform/audit.ts';
+import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { editableRisk, getAssessment } from './assessment.service.ts';
@@ -24,44 +24,50 @@ export async function addBowtieItem(
   body: z.output<typeof BowtieCreateSchema>,
   today: IsoDate,
 ): Promise<Assessment> {
-  const { item } = await editableRisk(db, actor, riskId);
-  if (body.tiltakId !== null) {
-    const fields = (nb: string, en: string) =>
-      new AppError('VALIDATION_FAILED', { nb, en }, { fields: [{ path: 'tiltakId', message: { nb, en } }] });
-    if (!isBarrier(body.kind)) {
-      throw fields(
-        'Bare en barriere kan knyttes til et tiltak.',
-        'Only a barrier can be linked to a measure.',
-      );
+  return inTransaction(db, async (trx) => {
+    const { item } = await editableRisk(trx, actor, riskId);
+    if (body.tiltakId !== null) {
+      const fields = (nb: string, en: string) =>
+        new AppError(
+          'VALIDATION_FAILED',
+          { nb, en },
+          { fields: [{ path: 'tiltakId', message: { nb, en } }] },
+        );
+      if (!isBarrier(body.kind)) {
+        throw fields(
+          'Bare en barriere kan knyttes til et tiltak.',
+          'Only a barrier can be linked to a measure.',
+        );
+      }
+      const tiltak = await trx
+        .selectFrom('risk_tiltak')
+        .select('id')
+        .where('organisation_id', '=', actor.organisationId)
+        .where('id', '=', body.tiltakId)
+        .where('risk_id', '=', riskId)
+        .executeTakeFirst();
+      if (!tiltak) throw fields('Velg et tiltak for denne risikoen.', 'Choose a measure of this risk.');
     }
-    const tiltak = await db
-      .selectFrom('risk_tiltak')
-      .select('id')
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', body.tiltakId)
-      .where('risk_id', '=', riskId)
-      .executeTakeFirst();
-    if (!tiltak) throw fields('Velg et tiltak for denne risikoen.', 'Choose a measure of this risk.');
-  }
-  const { id } = await db
-    .insertInto('risk_bowtie_item')
-    .values({
-      organisation_id: actor.organisationId,
-      risk_id: riskId,
-      kind: body.kind,
-      text: body.text,
-      tiltak_id: body.tiltakId,
-      created_by: actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeAudit(db, actor, {
-    action: 'create',
-    entityType: 'risk_bowtie_item',
-    entityId: id,
-    detail: { riskId, kind: body.kind },
+    const { id } = await trx
+      .insertInto('risk_bowtie_item')
+      .values({
+        organisation_id: actor.organisationId,
+        risk_id: riskId,
+        kind: body.kind,
+        text: body.text,
+        tiltak_id: body.tiltakId,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_bowtie_item',
+      entityId: id,
+      detail: { riskId, kind: body.kind },
+    });
+    return getAssessment(trx, actor, item.assessment_id, today);
   });
-  return getAssessment(db, actor, item.assessment_id, today);
 }
 
 export async function deleteBowtieItem(
@@ -70,23 +76,25 @@ export async function deleteBowtieItem(
   id: string,
   today: IsoDate,
 ): Promise<Assessment> {
-  const row = await db
-    .selectFrom('risk_bowtie_item')
-    .select(['id', 'risk_id'])
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw elementNotFound();
-  const { item } = await editableRisk(db, actor, row.risk_id).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === 'NOT_FOUND' ? elementNotFound() : error;
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('risk_bowtie_item')
+      .select(['id', 'risk_id'])
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw elementNotFound();
+    const { item } = await editableRisk(trx, actor, row.risk_id).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? elementNotFound() : error;
+    });
+    await trx
+      .deleteFrom('risk_bowtie_item')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, { action: 'delete', entityType: 'risk_bowtie_item', entityId: id });
+    return getAssessment(trx, actor, item.assessment_id, today);
   });
-  await db
-    .deleteFrom('risk_bowtie_item')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', id)
-    .execute();
-  await writeAudit(db, actor, { action: 'delete', entityType: 'risk_bowtie_item', entityId: id });
-  return getAssessment(db, actor, item.assessment_id, today);
 }
 
 /**
@@ -102,46 +110,48 @@ export async function markBarrierWeakened(
   barrierId: string,
   input: { today: IsoDate; reviewBy: IsoDate; reason: string },
 ): Promise<{ riskId: string; assessmentId: string; nextReview: IsoDate }> {
-  const barrier = await db
-    .selectFrom('risk_bowtie_item as b')
-    .innerJoin('risk_item as r', (j) =>
-      j.onRef('r.organisation_id', '=', 'b.organisation_id').onRef('r.id', '=', 'b.risk_id'),
-    )
-    .select(['b.id', 'b.kind', 'b.risk_id', 'r.assessment_id'])
-    .where('b.organisation_id', '=', actor.organisationId)
-    .where('b.id', '=', barrierId)
-    .executeTakeFirst();
-  if (!barrier || !isBarrier(barrier.kind)) throw elementNotFound();
-  const reason = input.reason.trim().slice(0, 500) || null;
-  await db
-    .updateTable('risk_bowtie_item')
-    .set({ status: 'svekket', weakened_on: input.today, weakened_reason: reason })
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', barrierId)
-    .execute();
-  const assessment = await db
-    .selectFrom('risk_assessment')
-    .select('next_review')
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', barrier.assessment_id)
-    .executeTakeFirstOrThrow();
-  const nextReview = input.reviewBy < assessment.next_review ? input.reviewBy : assessment.next_review;
-  await db
-    .updateTable('risk_assessment')
-    .set((eb) => ({
-      next_review: nextReview,
-      review_reason: 'En barriere er svekket (avvik)',
-      updated_at: new Date(),
-      version: eb('version', '+', 1),
-    }))
-    .where('organisation_id', '=', actor.organisationId)
-    .where('id', '=', barrier.assessment_id)
-    .execute();
-  await writeAudit(db, actor, {
-    action: 'update',
-    entityType: 'risk_bowtie_item',
-    entityId: barrierId,
-    detail: { weakened: true, nextReview },
+  return inTransaction(db, async (trx) => {
+    const barrier = await trx
+      .selectFrom('risk_bowtie_item as b')
+      .innerJoin('risk_item as r', (j) =>
+        j.onRef('r.organisation_id', '=', 'b.organisation_id').onRef('r.id', '=', 'b.risk_id'),
+      )
+      .select(['b.id', 'b.kind', 'b.risk_id', 'r.assessment_id'])
+      .where('b.organisation_id', '=', actor.organisationId)
+      .where('b.id', '=', barrierId)
+      .executeTakeFirst();
+    if (!barrier || !isBarrier(barrier.kind)) throw elementNotFound();
+    const reason = input.reason.trim().slice(0, 500) || null;
+    await trx
+      .updateTable('risk_bowtie_item')
+      .set({ status: 'svekket', weakened_on: input.today, weakened_reason: reason })
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', barrierId)
+      .execute();
+    const assessment = await trx
+      .selectFrom('risk_assessment')
+      .select('next_review')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', barrier.assessment_id)
+      .executeTakeFirstOrThrow();
+    const nextReview = input.reviewBy < assessment.next_review ? input.reviewBy : assessment.next_review;
+    await trx
+      .updateTable('risk_assessment')
+      .set((eb) => ({
+        next_review: nextReview,
+        review_reason: 'En barriere er svekket (avvik)',
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', barrier.assessment_id)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_bowtie_item',
+      entityId: barrierId,
+      detail: { weakened: true, nextReview },
+    });
+    return { riskId: barrier.risk_id, assessmentId: barrier.assessment_id, nextReview };
   });
-  return { riskId: barrier.risk_id, assessmentId: barrier.assessment_id, nextReview };
 }
