@@ -300,7 +300,7 @@ describe.each(testDatabaseKinds())('internkontroll on %s', (kind) => {
 
   it('the IK-f § 5 dashboard: eight points; the annual review marked done turns point 8 green', async () => {
     type Dash = {
-      points: { point: number; status: string; written: boolean; missing: { nb: string }[] }[];
+      points: { point: number; status: string; written: boolean; link: string; missing: { nb: string }[] }[];
       regelverk: { id: string }[];
     };
     const before = expectStatus(
@@ -313,6 +313,7 @@ describe.each(testDatabaseKinds())('internkontroll on %s', (kind) => {
     // The verneombud marked a vernerunde done above: participation is recorded (point 3).
     expect(before.points[2]?.status).toBe('green');
     expect(before.points[5]?.missing[0]?.nb).toBe('Ingen skriftlig risikovurdering er registrert.');
+    expect(before.points[5]?.link).toBe('/risiko');
     expect(before.regelverk.map((r) => r.id)).toContain('grenseverdier');
     const review = byKey(await arshjul(), 'arlig-gjennomgang')[0] as ArshjulItem;
     expectStatus(await org.clients.hr.put(`${A}/${review.id}/done`, { note: 'Gjennomgått med AMU' }), 200);

@@ -315,7 +315,7 @@ export function ikDashboard(e: IkEvidence): IkPoint[] {
     ? point(
         6,
         titles[5] as Text,
-        '/internkontroll',
+        '/risiko',
         [
           t(
             `Risikovurderingen ble sist gjennomgått ${fmt(e.risk.lastReviewed)}.`,
@@ -328,7 +328,7 @@ export function ikDashboard(e: IkEvidence): IkPoint[] {
     : point(
         6,
         titles[5] as Text,
-        '/internkontroll',
+        '/risiko',
         [],
         [
           e.risk.lastReviewed
