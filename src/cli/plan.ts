@@ -1,6 +1,6 @@
 /**
  * `naervaer plan` — reads absence periods (JSON) on standard input and writes the follow-up plan
- * (JSON) on standard output (../shared/domain/plan-contract.md). Exit 0 on success; on invalid input
+ * (JSON) on standard output (the contract is described in README.md, «naervaer plan»). Exit 0 on success; on invalid input
  * a message naming the field (Norwegian / English) on standard error, nothing on standard output, exit 2.
  */
 import { beregnPlan, parsePlanInput } from '../domain/sykefravaer/index.ts';

@@ -1,6 +1,6 @@
 /**
  * `naervaer plikter` — reads a company profile (JSON) on standard input and writes the HMS duties it
- * implies (JSON) on standard output (../shared/domain/duties-contract.md). Exit 0 on success; on invalid
+ * implies (JSON) on standard output (the contract is described in README.md, «naervaer plikter»). Exit 0 on success; on invalid
  * input a message naming the field (Norwegian / English) on standard error, nothing on standard output,
  * exit 2. When `nace.sn2025` is left out, it is converted from `nace.system` + `nace.code` (`toSn2025`,
  * done by the profile schema); an SN2007 code that cannot be converted unambiguously gives null and the

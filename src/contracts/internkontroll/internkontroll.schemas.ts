@@ -38,7 +38,7 @@ export const NaceInputSchema = z.object({
   label: z.string().trim().max(200, bilingual('Høyst 200 tegn.', 'At most 200 characters.')),
 });
 
-/** What admin/HR enter (hms-rules §14.1). Counts left null are computed from the register. */
+/** What admin/HR enter (IK-f § 5). Counts left null are computed from the register. */
 const ProfileFields = z
   .object({
     employeesTotalOverride: count(1_000_000).nullable(),
@@ -94,7 +94,7 @@ export const DutyReasonSchema = z.object({
   kind: z.enum(['lovkrav', 'anbefalt']),
 });
 
-/** The output of `naervaer plikter` (duties-contract). */
+/** The output of `naervaer plikter` (see README.md). */
 export const DutiesSchema = z.object({
   internkontroll: z.enum(['required', 'not-applicable']),
   ikWrittenPoints: z.array(z.number().int()),

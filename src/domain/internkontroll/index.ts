@@ -1,5 +1,5 @@
 /**
- * The HMS duties engine (internkontroll), hms-rules §0.2, §1–§4, §8, §9 and §14.
+ * The HMS duties engine (internkontroll), each duty with its paragraph (aml, IK-f, FOLM, BHT-forskriften) beside it.
  * Pure functions: no I/O, no clock (the year of the årshjul is a parameter), no `Date`.
  *
  * What the callers use:

@@ -1,5 +1,5 @@
 /**
- * Validation of the company profile (`naervaer plikter` input, duties-contract) with zod. Every message
+ * Validation of the company profile (`naervaer plikter` input) with zod. Every message
  * names the field (`arbeidstilsynetOrders.vo`, `nace.code`) and says what is wrong in Norwegian and
  * English: `employeesTotal: må være et helt tall / must be a whole number`.
  *
@@ -98,13 +98,13 @@ const naceSchema = z
   .transform((n) => ({
     system: n.system,
     code: n.code,
-    // duties-contract: "the command may be given it ready"; otherwise it is converted here.
+    // The command may be given it ready; otherwise it is converted here.
     sn2025: n.sn2025 !== undefined ? n.sn2025 : toSn2025(n.system, n.code).sn2025,
     label: n.label ?? '',
   }))
   .nullable();
 
-/** The company profile (rules §14.1, duties-contract input). Reusable by the HTTP layer. */
+/** The company profile (the `naervaer plikter` input). Reusable by the HTTP layer. */
 export const companyProfileSchema = z.object(
   {
     employeesTotal: headcount,

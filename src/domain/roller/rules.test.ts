@@ -39,7 +39,7 @@ describe('defaultTermEnd (FOLM §§ 3-4, 3-15: two years at a time)', () => {
   });
 });
 
-describe('roleStatus (hms-rules §14.7: «ending soon» 60 days before)', () => {
+describe('roleStatus (product default: «ending soon» 60 days before)', () => {
   const r = role();
   it('is upcoming before the term starts and active in it', () => {
     expect(roleStatus(r, [r], '2025-02-28')).toBe('upcoming');
@@ -115,7 +115,7 @@ describe('termsOverlap (one verneombud per verneområde at a time)', () => {
   });
 });
 
-describe('termReminderDates (hms-rules §14.7: 60 days before expiry)', () => {
+describe('termReminderDates (product default: 60 days before expiry)', () => {
   it('reminds 60 days before the last day and on it', () => {
     expect(termReminderDates('2027-02-28')).toEqual(['2026-12-30', '2027-02-28']);
   });

@@ -18,7 +18,7 @@ import type { AmuSide, AppointmentKind, HmsRoleKind, RoleFacts, RoleStatus } fro
 /** FOLM § 3-4 (verneombud) and § 3-15 (AMU members): elected for two years at a time. */
 export const TERM_MONTHS = 24;
 
-/** hms-rules §14.7 (product default, «anbefalt»): remind 60 days before a term ends. */
+/** Product default («anbefalt»): remind 60 days before a term ends. */
 export const TERM_REMINDER_DAYS = 60;
 
 /**
@@ -148,7 +148,7 @@ export function isOverdue(role: RoleFacts, roles: readonly RoleFacts[], today: I
   return role.endedOn === null && role.termEnd !== null && role.termEnd < today && !hasSuccessor(role, roles);
 }
 
-/** hms-rules §14.7: 60 days before the term ends and on its last day. */
+/** Product default («anbefalt»): 60 days before the term ends and on its last day. */
 export function termReminderDates(termEnd: IsoDate): IsoDate[] {
   return [addDays(termEnd, -TERM_REMINDER_DAYS), termEnd];
 }

@@ -1,6 +1,6 @@
 /**
  * Arbeidsgiverperioder (employer periods) as helse-spleis counts them
- * (sick-leave-rules.md §2.2, product decision §11.2), and the employer's override of an AGP end.
+ * (ftrl § 8-19; a product decision where the law leaves room), and the employer's override of an AGP end.
  */
 import { countWeekdays, type DayNumber, isWeekdayDayNumber } from '../calendar/index.ts';
 import { ARBEIDSGIVERPERIODE_DAGER, ARBEIDSGIVERPERIODE_OPPHOLDSDAGER } from './constants.ts';

@@ -1,5 +1,5 @@
 /**
- * Every number the law (or the product decisions in sick-leave-rules.md §11) puts into the engine.
+ * Every number the law (or the product's own decisions) puts into the engine.
  * Nothing else in `sykefravaer/` may contain a bare legal number.
  */
 

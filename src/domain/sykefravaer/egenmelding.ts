@@ -1,6 +1,6 @@
 /**
  * Egenmelding (self-certification) policy: does a requested egenmelding fit the organisation's
- * policy and the law (ftrl §§ 8-23 – 8-27, sick-leave-rules.md §1 and §11.7)? The result explains
+ * policy and the law (ftrl §§ 8-23 – 8-27 and the organisation's own policy)? The result explains
  * itself in Norwegian and English. Flags are advice for the employer, never decisions.
  */
 import {

@@ -1,6 +1,6 @@
 /**
  * One sentence per milestone for a leader, in Norwegian bokmål with an English twin. Always concrete
- * dates ("senest søndag 2. februar 2025"), never "innen 4 uker" (§9.4 of sick-leave-rules.md).
+ * dates ("senest søndag 2. februar 2025"), never "innen 4 uker" (a product rule: a date people can act on).
  */
 import {
   type DayNumber,

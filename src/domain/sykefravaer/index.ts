@@ -1,10 +1,10 @@
 /**
- * The sick-leave rule engine (sykefraværsoppfølging), sick-leave-rules.md §2, §3, §4 and §11.
+ * The sick-leave rule engine (sykefraværsoppfølging), each rule with its paragraph (aml § 4-6, ftrl kap. 8) beside it.
  * Pure functions: no I/O, no clock (`today` is always a parameter), no `Date`.
  *
  * What the HTTP layer calls:
  * - `parsePlanInput(json)` → validated `PlanInput` or field-naming errors (nb/en)
- * - `beregnPlan(input)` → the plan of plan-contract.md
+ * - `beregnPlan(input)` → the plan (the contract in README.md, «naervaer plan»)
  * - `milestoneStates(plan.followUp, { exceptions, done }, today)` → state of each milestone for the UI
  * - `vurderEgenmelding({ policy, employmentStart, earlierAbsences, request, today })` → allowed + why
  */

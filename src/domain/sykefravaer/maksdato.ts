@@ -1,5 +1,5 @@
 /**
- * Maksdato: the last day NAV pays sykepenger (ftrl § 8-12, § 8-51), as §11.4 of sick-leave-rules.md
+ * Maksdato: the last day NAV pays sykepenger (ftrl § 8-12, § 8-51), as decided for the product
  * specifies it. Arithmetic over segments and day numbers; no per-day loop.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The follow-up milestones of the latest case (sick-leave-rules.md §11.3, §11.4, §11.6).
+ * The follow-up milestones of the latest case (aml § 4-6, ftrl § 8-7 a and § 8-8).
  * Each rule is a small function of the case (S = its first day, E = its last day).
  */
 import { type DayNumber, fromDayNumber } from '../calendar/index.ts';

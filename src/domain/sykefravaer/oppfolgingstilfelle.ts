@@ -1,6 +1,6 @@
 /**
  * Oppfølgingstilfeller (merged sickness cases), exactly as isoppfolgingstilfelle's
- * `toOppfolgingstilfelleList` (sick-leave-rules.md §3.1, product decision §11.1), walked segment by
+ * `toOppfolgingstilfelleList` (ftrl § 8-19; a product decision where NAV's practice leaves room), walked segment by
  * segment (reference-model.ts has the day-by-day transcription).
  */
 import type { DayNumber } from '../calendar/index.ts';

@@ -1,5 +1,5 @@
 /**
- * `beregnPlan` — the single entry of the rule engine: periods in, the plan of plan-contract.md out.
+ * `beregnPlan` — the single entry of the rule engine: periods in, the plan (the `naervaer plan` contract) out.
  * Pure: no I/O, no clock. The CLI (`naervaer plan`) and the HTTP API both call it.
  */
 import {

@@ -224,7 +224,7 @@ export function collapseRepeating<T extends Pick<TaskInstance, 'key' | 'taskId' 
 }
 
 /**
- * §11.6 (sick-leave-rules.md): reminders 14 days before and on the due date — for a routine task or
+ * Product default: reminders 14 days before and on the due date — for a routine task or
  * an agreed action (oppfølgingsplan, dialogmøte, samtalereferat) as for a milestone. No shifting for
  * weekends or holidays (§4.1).
  */

@@ -87,7 +87,7 @@ const overrideSchema = z
     }
   });
 
-/** The input of `beregnPlan` (plan-contract.md, plus the optional extra inputs in `types.ts`). */
+/** The input of `beregnPlan` (the `naervaer plan` contract, plus the optional extra inputs in `types.ts`). */
 export const planInputSchema = z.object(
   {
     periods: z.array(periodSchema, {

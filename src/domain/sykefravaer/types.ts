@@ -1,4 +1,4 @@
-/** Public types of the sick-leave rule engine (shapes of plan-contract.md, plus documented extra keys). */
+/** Public types of the sick-leave rule engine (the shapes of the `naervaer plan` contract, plus documented extra keys). */
 import type { IsoDate } from '../calendar/index.ts';
 
 export type { IsoDate };

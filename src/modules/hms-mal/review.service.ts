@@ -415,7 +415,7 @@ export async function reviewPdf(
 }
 
 /**
- * What the IK dashboard shows for points 4 and 8 (hms-rules §14.2): how many goals the year has,
+ * What the IK dashboard shows for points 4 and 8 (IK-f § 5 no. 4 and 8): how many goals the year has,
  * when the last completed review was held, and the last one where the verneombud or the AMU took
  * part (IK-f § 5 no. 3: the employees take part).
  */

@@ -1,5 +1,5 @@
 /**
- * The årshjul (hms-rules §9, §14.14): the year's HMS activities, generated from the company profile
+ * The årshjul (IK-f § 5 no. 7–8; product defaults where the law sets no date): the year's HMS activities, generated from the company profile
  * by the pure `generateArshjul` and kept as rows so people can move them, mark them done with a note
  * and add their own. Re-deriving never duplicates: a generated item is unique per (year, key,
  * occurrence); a moved item keeps its new date; a done item is kept even when it no longer applies.

@@ -1,5 +1,5 @@
 /**
- * The company profile (hms-rules §14.1): what HR enters, what the register says, and the duties
+ * The company profile (IK-f § 5, aml § 6-1, § 7-1, BHT-forskriften): what HR enters, what the register says, and the duties
  * derived from both by the pure `derivePlikter` — on every read, so they never go stale when the
  * register or the verneområder change. Every save is a new version; the history is kept.
  */

@@ -1,6 +1,6 @@
 /**
  * The roles' deadline source: every term with an end is reminded 60 days before its last day and on
- * it (hms-rules §14.7), to HR. The reminder names the kind of role only — «Verneombudets funksjonstid
+ * it (product default, «anbefalt»), to HR. The reminder names the kind of role only — «Verneombudets funksjonstid
  * går ut» — never the person, since reminders go out by e-mail and into calendars. A role that was
  * ended, or whose successor is registered, is closed.
  */

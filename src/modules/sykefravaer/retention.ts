@@ -1,5 +1,5 @@
 /**
- * Retention of sick-leave data (sick-leave-rules.md §11.9), per case:
+ * Retention of sick-leave data (GDPR art. 5 (1) e: kept no longer than needed; the periods are product decisions), per case:
  * - every case (the engine's oppfølgingstilfelle, §11.1) that ended more than N months ago
  *   (N = the organisation's `retention_months`, default 12) is deleted: its periods (deleted ones
  *   too) with their change history, milestone and task records, AGP overrides, the routine version
