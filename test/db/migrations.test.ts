@@ -36,6 +36,7 @@ const SHIPPED = [
   '0023-varsling-vedlegg',
   '0024-statistikk',
   '0028-avvik',
+  '0029-avvik-barriere',
 ];
 
 describe('the migration order built from the module manifests', () => {

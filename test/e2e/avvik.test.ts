@@ -255,8 +255,60 @@ describe('avvik on a phone', () => {
     ).toHaveLength(1);
   });
 
-  it('3. the leader assesses it, adds a tiltak and closes it with a verification note', async () => {
+  it('3. the leader assesses it (a barrier of the risk assessment failed), adds a tiltak and closes it with a verification note', async () => {
     const page = leader.page;
+    // The unit's risk assessment has a barrier against slipping (made in the risiko module).
+    const dbRisk = app.server.database.db;
+    const leaderId = (
+      await dbRisk
+        .selectFrom('user_account')
+        .select('id')
+        .where('email', '=', leaderAccount.email)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const organisationId = (
+      await dbRisk
+        .selectFrom('unit')
+        .select('organisation_id')
+        .where('id', '=', unitId)
+        .executeTakeFirstOrThrow()
+    ).organisation_id;
+    const assessment = await dbRisk
+      .insertInto('risk_assessment')
+      .values({
+        organisation_id: organisationId,
+        title: 'Hjemmetjenesten',
+        unit_id: unitId,
+        responsible_user_id: leaderId,
+        responsible_name: leaderAccount.name,
+        participants: '[]',
+        assessed_on: '2026-01-10',
+        next_review: '2027-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const risk = await dbRisk
+      .insertInto('risk_item')
+      .values({
+        organisation_id: organisationId,
+        assessment_id: assessment.id,
+        area: 'fysisk',
+        title: 'Fall på vått gulv',
+        initial_p: 3,
+        initial_c: 3,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const barrier = await dbRisk
+      .insertInto('risk_bowtie_item')
+      .values({
+        organisation_id: organisationId,
+        risk_id: risk.id,
+        kind: 'forebyggende',
+        text: 'Tørkerutine ved vasken',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await login(page, leaderAccount);
     await page.goto('/avvik');
     await page.getByRole('heading', { level: 2, name: 'Til behandling' }).waitFor();
@@ -267,8 +319,18 @@ describe('avvik on a phone', () => {
 
     await page.getByRole('radio', { name: /^2 Liten/ }).check();
     await page.getByLabel('Årsak').fill('Lekkasje fra vasken');
+    await page
+      .getByLabel('Sviktet en barriere fra risikovurderingen?')
+      .selectOption({ label: 'Hjemmetjenesten – Fall på vått gulv: Tørkerutine ved vasken' });
     await page.getByRole('button', { name: 'Lagre vurdering' }).click();
     await page.getByRole('status').filter({ hasText: 'Lagret.' }).waitFor();
+    expect(
+      await dbRisk
+        .selectFrom('risk_bowtie_item')
+        .select('status')
+        .where('id', '=', barrier.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'svekket' });
 
     await page.getByLabel('Nytt tiltak').fill(TILTAK);
     await page.getByLabel('Ansvarlig').selectOption({ label: leaderAccount.name });
@@ -294,6 +356,7 @@ describe('avvik on a phone', () => {
       severity: 2,
       cause: 'Lekkasje fra vasken',
       verification_note: VERIFICATION,
+      risk_barrier_id: barrier.id,
     });
     const leaderUser = await db
       .selectFrom('user_account')

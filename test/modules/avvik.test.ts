@@ -11,7 +11,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Avvik, AvvikListItem, Register, Trends } from '../../src/contracts/avvik/avvik.schemas.ts';
+import type {
+  Avvik,
+  AvvikListItem,
+  BarrierChoices,
+  Register,
+  Trends,
+} from '../../src/contracts/avvik/avvik.schemas.ts';
 import type { MyDeadlineItem } from '../../src/contracts/notifications/notifications.schemas.ts';
 import {
   avvikDeadlines,
@@ -401,6 +407,98 @@ describe.each(testDatabaseKinds())('avvik on %s', (kind) => {
     // Done tiltak: no more reminders.
     await runSweep({ db: t.db, deadlineSource: avvikDeadlines, today: '2027-05-20' });
     expect(await reminders()).toHaveLength(1);
+  });
+
+  it('an avvik on a barrier of a risk assessment marks it «svekket» and brings the review within 30 days; a foreign barrier is a 404', async () => {
+    const assessment = await t.db
+      .insertInto('risk_assessment')
+      .values({
+        organisation_id: org.orgId,
+        title: 'Verkstedet',
+        unit_id: org.unitA,
+        responsible_user_id: org.userIds.lederA,
+        responsible_name: 'Lise Leder',
+        participants: '[]',
+        assessed_on: '2027-01-10',
+        next_review: '2028-01-10',
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    const risk = await t.db
+      .insertInto('risk_item')
+      .values({
+        organisation_id: org.orgId,
+        assessment_id: assessment.id,
+        area: 'mekanisk',
+        title: 'Fall på glatt gulv',
+        initial_p: 3,
+        initial_c: 3,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const barrier = await t.db
+      .insertInto('risk_bowtie_item')
+      .values({
+        organisation_id: org.orgId,
+        risk_id: risk.id,
+        kind: 'forebyggende',
+        text: 'Matter ved inngangen',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The handler is offered the barrier; a reporter is not.
+    const choices = expectStatus(await org.clients.lederA.get<BarrierChoices>(`${B}/barrierer`), 200).body;
+    expect(choices.items).toEqual([
+      {
+        id: barrier.id,
+        text: 'Matter ved inngangen',
+        kind: 'forebyggende',
+        status: 'virker',
+        riskTitle: 'Fall på glatt gulv',
+        assessmentTitle: 'Verkstedet',
+      },
+    ]);
+    expect((await org.clients.self.get(`${B}/barrierer`)).status).toBe(404);
+    expect(
+      expectStatus(await org.clients.otherOrg.get<BarrierChoices>(`${B}/barrierer`), 200).body.items,
+    ).toEqual([]);
+
+    const a = expectStatus(await send(org.clients.self, ruh()), 201).body;
+    const triage = {
+      version: 1,
+      category: 'hms',
+      severity: 3,
+      cause: 'Matta var tatt inn',
+      personalData: false,
+    };
+    // Another organisation's (or a made-up) barrier: 404, and nothing of the triage is kept.
+    const forged = await org.clients.lederA.put(`${B}/${a.id}/vurdering`, {
+      ...triage,
+      barrierId: randomUUID(),
+    });
+    expect(forged.status).toBe(404);
+    expect(await row(a.id)).toMatchObject({ version: 1, severity: null, risk_barrier_id: null });
+
+    const triaged = expectStatus(
+      await org.clients.lederA.put<Avvik>(`${B}/${a.id}/vurdering`, { ...triage, barrierId: barrier.id }),
+      200,
+    ).body;
+    expect(triaged.barrierId).toBe(barrier.id);
+    expect(await row(a.id)).toMatchObject({ risk_barrier_id: barrier.id, severity: 3 });
+    const weakened = await t.db
+      .selectFrom('risk_bowtie_item')
+      .select(['status', 'weakened_on'])
+      .where('id', '=', barrier.id)
+      .executeTakeFirstOrThrow();
+    expect(weakened).toEqual({ status: 'svekket', weakened_on: TODAY });
+    const reviewed = await t.db
+      .selectFrom('risk_assessment')
+      .select(['next_review', 'version'])
+      .where('id', '=', assessment.id)
+      .executeTakeFirstOrThrow();
+    expect(reviewed).toEqual({ next_review: '2027-06-13', version: assessment.version + 1 });
+    // The reporter does not see which barrier (handling is the handlers').
+    expect(expectStatus(await org.clients.self.get<Avvik>(`${B}/${a.id}`), 200).body.barrierId).toBeNull();
   });
 
   it('§ 5-2: a serious injury gets the checklist, the written confirmation due the next working day (past 17 May), the NAV task in 7 days', async () => {

@@ -80,6 +80,11 @@ export const TriageSchema = z
     personalData: z.boolean(bilingual('Svar ja eller nei.', 'Answer yes or no.')),
     /** The answer to «Er dette meldepliktig etter aml § 5-2?» (asked when severity ≥ 4); null: not answered. */
     serious: z.boolean(bilingual('Svar ja eller nei.', 'Answer yes or no.')).nullable().default(null),
+    /**
+     * A barrier of a risk assessment this avvik showed failing: it is marked «svekket» and the
+     * assessment's next review brought forward (FOLM § 7-1). Null: none.
+     */
+    barrierId: uuid('Ugyldig barriere.', 'Invalid barrier.').nullable().default(null),
   })
   .strict();
 export type Triage = z.input<typeof TriageSchema>;
@@ -215,6 +220,8 @@ export const AvvikSchema = z.object({
   severity: z.number().int().nullable(),
   cause: z.string(),
   serious: z.boolean().nullable(),
+  /** The risk assessment barrier this avvik showed failing. */
+  barrierId: z.string().nullable(),
   verificationNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   legalHold: z.boolean(),
@@ -227,6 +234,21 @@ export const AvvikSchema = z.object({
   privacy: PrivacyReplySchema.nullable(),
 });
 export type Avvik = z.infer<typeof AvvikSchema>;
+
+/** The barriers a handler can say an avvik showed failing (the risiko module's bow-ties). */
+export const BarrierChoicesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      kind: z.enum(['forebyggende', 'begrensende']),
+      status: z.enum(['virker', 'svekket']),
+      riskTitle: z.string(),
+      assessmentTitle: z.string(),
+    }),
+  ),
+});
+export type BarrierChoices = z.infer<typeof BarrierChoicesSchema>;
 
 export const AvvikListQuerySchema = z
   .object({ scope: z.enum(['mine', 'handle']).default('handle'), status: z.enum(AVVIK_STATUSES).optional() })

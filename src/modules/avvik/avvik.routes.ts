@@ -10,6 +10,7 @@ import {
   AvvikListSchema,
   AvvikReportSchema,
   AvvikSchema,
+  BarrierChoicesSchema,
   CloseSchema,
   IdParamsSchema,
   InjurySchema,
@@ -32,6 +33,7 @@ import {
 import { MAX_PHOTOS } from '../../domain/avvik/index.ts';
 import type { RouteDeps } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
+import { listBarriers } from '../risiko/index.ts';
 import {
   addPhoto,
   addTiltak,
@@ -205,6 +207,18 @@ export function avvikRoutes({ reminders }: RouteDeps) {
         reply.header('x-content-type-options', 'nosniff');
         reply.header('cache-control', 'private, no-store');
         return photo.data;
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: `${B}/barrierer`,
+      summary: 'Barrierene i risikovurderingene, å velge når et avvik viser at en barriere sviktet',
+      tags: TAGS,
+      access: HANDLERS,
+      response: BarrierChoicesSchema,
+      async handler(_input, { db, actor }) {
+        return { items: await listBarriers(db, actor.organisationId) };
       },
     }),
 

@@ -15,14 +15,18 @@ import {
   reminderTimes,
   writtenConfirmationDue,
 } from '../../domain/avvik/index.ts';
-import type { IsoDate } from '../../domain/calendar/index.ts';
+import { addDays, type IsoDate } from '../../domain/calendar/index.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import { fieldsError } from '../../platform/validation.ts';
+import { markBarrierWeakened } from '../risiko/index.ts';
 import { accessOf, unitAreas, viewerOf } from './access.ts';
 import { notifyAvvikUsers } from './notify.ts';
+
+/** A barrier shown failing brings the risk assessment's review this close (product default, «anbefalt»). */
+export const BARRIER_REVIEW_DAYS = 30;
 
 export const PRIVACY_REMINDER_JOB = 'avvik.personvern-paminnelse';
 
@@ -362,6 +366,7 @@ export async function detail(db: Db, actor: Actor, id: string, audit = true): Pr
     severity: row.severity,
     cause: seesHandling ? row.cause : '',
     serious: seesHandling ? row.serious : null,
+    barrierId: seesHandling ? row.risk_barrier_id : null,
     verificationNote: row.verification_note,
     closedAt: row.closed_at?.toISOString() ?? null,
     legalHold: seesHandling ? row.legal_hold : false,
@@ -581,12 +586,32 @@ export async function triage(db: Db, actor: Actor, id: string, input: Triage, to
         },
       });
     }
+    const barrierId = input.barrierId ?? null;
+    if (barrierId !== null && barrierId !== row.risk_barrier_id) {
+      // The avvik shows a barrier failing: it is marked «svekket», and the risk assessment is to be
+      // reviewed within BARRIER_REVIEW_DAYS (FOLM § 7-1: a change that may affect the risk). An id
+      // that is not a barrier of this organisation is a 404, and nothing of the triage is kept.
+      await markBarrierWeakened(trx, actor, barrierId, {
+        today,
+        reviewBy: addDays(today, BARRIER_REVIEW_DAYS),
+        reason: `Avvik meldt ${row.reported_at.toISOString().slice(0, 10)}`,
+      });
+    }
+    if (barrierId !== row.risk_barrier_id) {
+      await trx
+        .updateTable('avvik')
+        .set({ risk_barrier_id: barrierId })
+        .where('organisation_id', '=', org)
+        .where('id', '=', id)
+        .execute();
+    }
     if (input.personalData) await openPrivacy(trx, org, id, now);
     await writeAudit(trx, actor, {
       action: 'update',
       entityType: 'avvik',
       entityId: id,
       detail: {
+        barrierId,
         change: 'triage',
         severity: input.severity,
         category: input.category,

@@ -31,6 +31,8 @@ export interface AvvikTable {
   severity: number | null;
   cause: Generated<string>;
   serious: boolean | null;
+  /** The risk assessment barrier this avvik showed failing (risiko's `risk_bowtie_item`), if any. */
+  risk_barrier_id: ColumnType<string | null, string | null | undefined, string | null>;
   verification_note: string | null;
   closed_at: Timestamp | null;
   closed_by: string | null;

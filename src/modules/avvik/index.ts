@@ -19,12 +19,13 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { avvikRoutes } from './avvik.routes.ts';
 import { privacyReminderJob } from './jobs.ts';
 import { up as avvik } from './migrations/0028-avvik.ts';
+import { up as avvikBarriere } from './migrations/0029-avvik-barriere.ts';
 import { avvikDeadlines } from './reminders.ts';
 import { avvikRetentionJob, scheduleAvvikRetention } from './retention.ts';
 
 export const avvikModule: ModuleManifest = {
   name: 'avvik',
-  migrations: { '0028-avvik': { up: avvik } },
+  migrations: { '0028-avvik': { up: avvik }, '0029-avvik-barriere': { up: avvikBarriere } },
   routes: (deps) => avvikRoutes(deps),
   jobs: (deps) => [privacyReminderJob(deps), avvikRetentionJob(deps)],
   daily: [scheduleAvvikRetention],

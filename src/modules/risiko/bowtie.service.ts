@@ -155,3 +155,36 @@ export async function markBarrierWeakened(
     return { riskId: barrier.risk_id, assessmentId: barrier.assessment_id, nextReview };
   });
 }
+
+/** A barrier as the avvik module offers it when an avvik is assessed: where it stands, and its state. */
+export type BarrierChoice = {
+  id: string;
+  text: string;
+  kind: 'forebyggende' | 'begrensende';
+  status: 'virker' | 'svekket';
+  riskTitle: string;
+  assessmentTitle: string;
+};
+
+/** Every barrier of the organisation's open risk assessments, by assessment and risk (for the avvik triage). */
+export async function listBarriers(db: Db, organisationId: string): Promise<BarrierChoice[]> {
+  const rows = await db
+    .selectFrom('risk_bowtie_item as b')
+    .innerJoin('risk_item as r', (j) =>
+      j.onRef('r.organisation_id', '=', 'b.organisation_id').onRef('r.id', '=', 'b.risk_id'),
+    )
+    .innerJoin('risk_assessment as a', (j) =>
+      j.onRef('a.organisation_id', '=', 'r.organisation_id').onRef('a.id', '=', 'r.assessment_id'),
+    )
+    .select(['b.id', 'b.text', 'b.kind', 'b.status', 'r.title as riskTitle', 'a.title as assessmentTitle'])
+    .where('b.organisation_id', '=', organisationId)
+    .where('b.kind', 'in', ['forebyggende', 'begrensende'])
+    .orderBy('a.title')
+    .orderBy('r.title')
+    .orderBy('b.text')
+    .orderBy('b.id')
+    .execute();
+  return rows.flatMap((row) =>
+    row.kind === 'forebyggende' || row.kind === 'begrensende' ? [{ ...row, kind: row.kind }] : [],
+  );
+}

@@ -23,6 +23,6 @@ export const risikoModule: ModuleManifest = {
  * For the avvik module: an avvik on a barrier marks it «svekket» and brings the review of its risk
  * assessment forward (call it in the avvik's own transaction).
  */
-export { markBarrierWeakened } from './bowtie.service.ts';
+export { type BarrierChoice, listBarriers, markBarrierWeakened } from './bowtie.service.ts';
 /** For the IK dashboard (point 6): the day the risk assessment was last assessed or reviewed. */
 export { riskEvidence } from './matrix.service.ts';

@@ -45,7 +45,7 @@ import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { fieldId, useFormErrors } from '../../ui/form.ts';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { type Avvik, photoHref, useAvvik, useAvvikWrites, useOwners } from './api.ts';
+import { type Avvik, photoHref, useAvvik, useAvvikWrites, useBarriers, useOwners } from './api.ts';
 import './avvik.css';
 
 type Writes = ReturnType<typeof useAvvikWrites>;
@@ -70,7 +70,7 @@ function Saved({ show }: { show: boolean }) {
   ) : null;
 }
 
-const TRIAGE_KEYS = ['category', 'severity', 'cause', 'serious'] as const;
+const TRIAGE_KEYS = ['category', 'severity', 'cause', 'serious', 'barrierId'] as const;
 
 function TriageForm({ avvik, writes }: { avvik: Avvik; writes: Writes }) {
   const { t } = useI18n();
@@ -81,6 +81,8 @@ function TriageForm({ avvik, writes }: { avvik: Avvik; writes: Writes }) {
   const [cause, setCause] = useState(avvik.cause);
   const [personalData, setPersonalData] = useState(avvik.personalData ? 'ja' : 'nei');
   const [serious, setSerious] = useState(avvik.serious === null ? '' : avvik.serious ? 'ja' : 'nei');
+  const [barrierId, setBarrierId] = useState(avvik.barrierId ?? '');
+  const barriers = useBarriers();
   const [saved, setSaved] = useState(false);
   const n = severity === '' ? null : Number(severity);
   const submit = (event: FormEvent) => {
@@ -98,6 +100,7 @@ function TriageForm({ avvik, writes }: { avvik: Avvik; writes: Writes }) {
         cause,
         personalData: personalData === 'ja',
         serious: asksSerious52(n) && serious !== '' ? serious === 'ja' : null,
+        barrierId: barrierId === '' ? null : barrierId,
       },
       {
         onSuccess: () => {
@@ -161,6 +164,23 @@ function TriageForm({ avvik, writes }: { avvik: Avvik; writes: Writes }) {
           onChange={(e) => setCause(e.target.value)}
           error={errors.fields.cause}
         />
+        {barriers.data && barriers.data.items.length > 0 ? (
+          <Select
+            id={fieldId('barrierId')}
+            label={ta.barrier}
+            description={ta.barrierHelp}
+            value={barrierId}
+            onChange={(e) => setBarrierId(e.target.value)}
+            error={errors.fields.barrierId}
+          >
+            <option value="">{ta.barrierNone}</option>
+            {barriers.data.items.map((b) => (
+              <option key={b.id} value={b.id}>
+                {ta.barrierOption(b.assessmentTitle, b.riskTitle, b.text, b.status === 'svekket')}
+              </option>
+            ))}
+          </Select>
+        ) : null}
         <RadioGroup
           legend={ta.personalData}
           value={personalData}

@@ -7,6 +7,7 @@ import type {
   Avvik,
   AvvikListItem,
   AvvikReport,
+  BarrierChoices,
   Close,
   Injury,
   Privacy,
@@ -43,6 +44,14 @@ export function usePlaces() {
     queryKey: [...avvikKey, 'places'],
     queryFn: ({ signal }) =>
       api.get<{ units: { id: string; name: string }[] }>('/avvik/steder', undefined, signal),
+  });
+}
+
+/** The risk assessments' barriers a handler can say this avvik showed failing. */
+export function useBarriers() {
+  return useQuery({
+    queryKey: [...avvikKey, 'barriers'],
+    queryFn: ({ signal }) => api.get<BarrierChoices>('/avvik/barrierer', undefined, signal),
   });
 }
 

@@ -100,6 +100,12 @@ const nb = {
     } as Record<number, string>,
     cause: 'Årsak',
     causeHelp: 'Hva førte til hendelsen? Tenk på forhold og rutiner, ikke på personer.',
+    barrier: 'Sviktet en barriere fra risikovurderingen?',
+    barrierHelp:
+      'Velg barrieren avviket viser at ikke virket. Den merkes «svekket», og risikovurderingen skal gjennomgås innen 30 dager.',
+    barrierNone: 'Ingen / vet ikke',
+    barrierOption: (assessment: string, risk: string, barrier: string, weakened: boolean) =>
+      `${assessment} – ${risk}: ${barrier}${weakened ? ' (svekket)' : ''}`,
     serious: 'Er dette meldepliktig etter aml § 5-2?',
     seriousHelp:
       'Meldeplikt gjelder dødsfall og alvorlig skade: livstruende, eller som kan gi varig eller lengre tids arbeidsuførhet.',
@@ -298,6 +304,12 @@ const en: Messages = {
     },
     cause: 'Cause',
     causeHelp: 'What led to the incident? Think of conditions and routines, not of people.',
+    barrier: 'Did a barrier from the risk assessment fail?',
+    barrierHelp:
+      'Choose the barrier this deviation shows did not work. It is marked «weakened», and the risk assessment is to be reviewed within 30 days.',
+    barrierNone: 'None / do not know',
+    barrierOption: (assessment: string, risk: string, barrier: string, weakened: boolean) =>
+      `${assessment} – ${risk}: ${barrier}${weakened ? ' (weakened)' : ''}`,
     serious: 'Must this be notified under aml § 5-2?',
     seriousHelp:
       'The duty applies to deaths and serious injuries: life-threatening, or that may cause permanent or long-term inability to work.',
