@@ -8,14 +8,18 @@
  * (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, the sniffed type).
  */
 
-export const CERTIFICATE_TYPES = ['pdf', 'png', 'jpeg'] as const;
-export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+import {
+  attachmentDisposition,
+  SNIFFED_MIME,
+  SNIFFED_TYPES,
+  type SniffedType,
+  sniffFileType,
+} from '../files/sniff.ts';
 
-export const CERTIFICATE_MIME: Readonly<Record<CertificateType, string>> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-};
+export { attachmentDisposition, sniffFileType };
+export const CERTIFICATE_TYPES = SNIFFED_TYPES;
+export type CertificateType = SniffedType;
+export const CERTIFICATE_MIME: Readonly<Record<CertificateType, string>> = SNIFFED_MIME;
 
 const EXTENSIONS: Readonly<Record<string, CertificateType>> = {
   pdf: 'pdf',
@@ -43,24 +47,6 @@ export const CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The `accept` attribute of a file input for certificates. */
 export const CERTIFICATE_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
-
-const startsWith = (data: Uint8Array, bytes: readonly number[]) =>
-  data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
-
-/** `%PDF-` */
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
-/** `\x89PNG\r\n\x1a\n` */
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-/** SOI marker followed by the start of the next marker. */
-const JPEG = [0xff, 0xd8, 0xff];
-
-/** The type the first bytes say, or null when they are none of PDF, PNG or JPEG. */
-export function sniffFileType(data: Uint8Array): CertificateType | null {
-  if (startsWith(data, PDF)) return 'pdf';
-  if (startsWith(data, PNG)) return 'png';
-  if (startsWith(data, JPEG)) return 'jpeg';
-  return null;
-}
 
 /** The type a file name's extension says (`.jpg`/`.jpeg` are both JPEG), or null. */
 export function typeFromName(filename: string): CertificateType | null {
@@ -138,16 +124,4 @@ export function checkCertificate(file: {
     name: safeFileName(file.filename, sniffed),
     size: file.data.length,
   };
-}
-
-/**
- * `Content-Disposition` for a download: always `attachment` (never shown inline, so a crafted
- * file cannot run in the app's origin), the name as RFC 5987/6266 `filename*` in UTF-8.
- */
-export function attachmentDisposition(filename: string): string {
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename*=UTF-8''${encoded}`;
 }

@@ -11,6 +11,8 @@
  * Anything else is refused. Pure: bytes in, bytes out.
  */
 
+import { SNIFFED_MIME, sniffFileType } from '../files/sniff.ts';
+
 export type EvidenceType = 'image/jpeg' | 'image/png' | 'application/pdf' | 'text/plain';
 
 export type StripResult =
@@ -18,11 +20,8 @@ export type StripResult =
   | { ok: false; problem: 'unsupported' | 'pdf-compressed-metadata' | 'malformed' | 'empty' };
 
 export function sniffEvidence(data: Uint8Array): EvidenceType | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => data[i] === b)) {
-    return 'image/png';
-  }
-  if (data.length >= 5 && String.fromCharCode(...data.subarray(0, 5)) === '%PDF-') return 'application/pdf';
+  const type = sniffFileType(data);
+  if (type !== null) return SNIFFED_MIME[type];
   if (isPlainText(data)) return 'text/plain';
   return null;
 }

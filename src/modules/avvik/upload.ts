@@ -3,9 +3,11 @@
  * a no-op) and `photo`. The photo is told by its first bytes: JPEG or PNG only (HEIC and anything
  * else → 400 naming the field); over `PHOTO_MAX_BYTES` → 413 (the device resizes to ≤ 500 kB).
  */
+
 import type { FastifyRequest } from 'fastify';
 import { PHOTO_FIELD, PHOTO_ID_FIELD } from '../../contracts/avvik/avvik.schemas.ts';
 import { PHOTO_MAX_BYTES } from '../../domain/avvik/index.ts';
+import { SNIFFED_MIME, sniffFileType } from '../../domain/files/sniff.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fieldsError } from '../../platform/validation.ts';
 
@@ -35,11 +37,10 @@ const isTooLarge = (error: unknown) => {
   return e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413;
 };
 
+/** A photo is a JPEG or a PNG by its first bytes (HEIC and everything else: null). */
 export function sniffPhoto(data: Uint8Array): 'image/jpeg' | 'image/png' | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (data.length >= 8 && png.every((b, i) => data[i] === b)) return 'image/png';
-  return null;
+  const type = sniffFileType(data);
+  return type === 'jpeg' || type === 'png' ? SNIFFED_MIME[type] : null;
 }
 
 export async function readPhotoForm(

@@ -36,6 +36,7 @@ import {
   ReportInputSchema,
   SettingsSchema,
 } from '../../contracts/varsling/varsling.schemas.ts';
+import { attachmentDisposition } from '../../domain/files/sniff.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/module.ts';
@@ -363,10 +364,7 @@ export function varslingRoutes({ reminders }: RouteDeps) {
         });
         reply
           .type(file.type)
-          .header(
-            'content-disposition',
-            `attachment; filename="vedlegg"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          )
+          .header('content-disposition', attachmentDisposition(file.name))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store');
         return file.data;
