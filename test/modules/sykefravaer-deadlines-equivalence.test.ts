@@ -22,8 +22,8 @@ import {
   taskReminderDates,
   tasksForCase,
 } from '../../src/domain/sykefravaer/index.ts';
-import { loadCurrentCases } from '../../src/modules/sykefravaer/batch.ts';
 import { loadOpenActions } from '../../src/modules/sykefravaer/case-actions.ts';
+import { loadCurrentCases } from '../../src/modules/sykefravaer/current-cases.ts';
 import { type Deadline, listDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { loadRoutineVersions, routineForCase } from '../../src/modules/sykefravaer/rutine.repository.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';

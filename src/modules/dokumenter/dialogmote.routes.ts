@@ -21,14 +21,11 @@ import {
   VersionRequestSchema,
 } from '../../contracts/dokumenter/dialogmote.schemas.ts';
 import { access, defineRoute } from '../../platform/route.ts';
+import { listMeetings, meetingAgenda, meetingInvitation, referatPdf } from './dialogmote.read.ts';
 import {
   cancelMeeting,
   createMeeting,
   giveConsent,
-  listMeetings,
-  meetingAgenda,
-  meetingInvitation,
-  referatPdf,
   saveReferat,
   updateMeeting,
 } from './dialogmote.service.ts';

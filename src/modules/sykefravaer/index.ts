@@ -5,7 +5,7 @@
  *   deadline source for reminders (`reminders.ts`).
  * - `listDeadlines(db, { organisationId?, from, to, today })` — every open deadline of current
  *   cases, computed with the rule engine from the stored periods, batched per organisation (see its
- *   comment in `batch.ts`); `sykefravaerDeadlines` gives them as the kernel's generic deadlines.
+ *   comment in `deadlines.ts`); `sykefravaerDeadlines` gives them as the kernel's generic deadlines.
  * - For the follow-up documents (`src/modules/dokumenter`): `findCaseEmployee` (the case's access
  *   scope), `loadFollowup` (the case version), `currentPlan` and `markMilestoneDone` (with an
  *   optional `evidenceRef`, and `closesTasks`: the routine tasks the document fulfils, closed in the
@@ -34,7 +34,6 @@ export const sykefravaerModule: ModuleManifest = {
   deadlines: [sykefravaerDeadlines],
 };
 
-export { type Deadline, listDeadlines } from './batch.ts';
 export type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';
 export {
   findActionForUpdate,
@@ -44,6 +43,8 @@ export {
   replaceDocumentActions,
   type StoredAction,
 } from './case-actions.ts';
+export { type Deadline, listDeadlines } from './deadlines.ts';
+export { markMilestoneDone } from './milestones.service.ts';
 export {
   type CaseDeadline,
   caseReminder,
@@ -53,4 +54,4 @@ export {
 } from './reminders.ts';
 export { decideRetention, RETENTION_JOB, runRetention, scheduleRetention } from './retention.ts';
 export { type CaseEmployee, findCaseEmployee, loadFollowup } from './sykefravaer.repository.ts';
-export { currentPlan, markMilestoneDone } from './sykefravaer.service.ts';
+export { currentPlan } from './sykefravaer.service.ts';

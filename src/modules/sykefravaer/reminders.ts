@@ -10,7 +10,7 @@
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import type { Text } from '../../i18n/locale.ts';
 import type { Deadline, DeadlineSource } from '../../platform/reminders.ts';
-import { listDeadlines } from './batch.ts';
+import { listDeadlines } from './deadlines.ts';
 
 export const SYKEFRAVAER_SOURCE = 'sykefravaer';
 

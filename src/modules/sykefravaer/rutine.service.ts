@@ -24,9 +24,9 @@ import { writeAudit } from '../../platform/audit.ts';
 import { defineCache } from '../../platform/caches.ts';
 import { osloToday } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
-import { loadCurrentCases } from './batch.ts';
 import { recordsFor } from './case.ts';
 import { loadOpenActions, type StoredAction } from './case-actions.ts';
+import { loadCurrentCases } from './current-cases.ts';
 import {
   loadPin,
   loadRoutineVersions,

@@ -33,25 +33,20 @@ import {
 } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { access, defineRoute } from '../../platform/route.ts';
+import { accessLog, listCases } from './case-list.service.ts';
+import { checkOwnEgenmelding, registerOwnEgenmelding } from './egenmelding.service.ts';
+import {
+  markMilestoneDone,
+  markMilestoneException,
+  setArbeidsgiverperiode,
+  setDialogmote2Date,
+  undoMilestoneRecord,
+} from './milestones.service.ts';
+import { createPeriod, deletePeriod, updatePeriod } from './periods.service.ts';
 import { rutineRoutes } from './rutine.routes.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { findCaseEmployee, ownEmployeeId } from './sykefravaer.repository.ts';
-import {
-  accessLog,
-  checkOwnEgenmelding,
-  createPeriod,
-  deletePeriod,
-  listCases,
-  markMilestoneDone,
-  markMilestoneException,
-  readCase,
-  registerOwnEgenmelding,
-  setArbeidsgiverperiode,
-  setDialogmote2Date,
-  setRetentionHold,
-  undoMilestoneRecord,
-  updatePeriod,
-} from './sykefravaer.service.ts';
+import { readCase, setRetentionHold } from './sykefravaer.service.ts';
 
 const tags = ['sykefravaer'];
 const BASE = '/api/v1/sykefravaer';
