@@ -56,6 +56,15 @@ export { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.
 export { oppsigelsesvernTil } from './oppsigelsesvern.ts';
 export { beregnPlan, beregnTilfeller, type PlanComputation, type PlanOptions } from './plan.ts';
 export {
+  caseRule,
+  decideRetention,
+  EGENMELDING_RETENTION_MONTHS,
+  EGENMELDING_RULE,
+  type RetentionDecision,
+  type RetentionInput,
+  type RetentionPeriod,
+} from './retention.ts';
+export {
   collapseRepeating,
   DEFAULT_ROUTINE,
   dueReminderDates,
@@ -78,6 +87,20 @@ export {
   planInputSchema,
   type ValidationError,
 } from './schema.ts';
+export {
+  type CaseInput,
+  caseAgp,
+  caseStatus,
+  computePlan,
+  gradeOn,
+  isCurrentOrRecent,
+  RECENT_CASE_DAYS,
+  type RecordForEngine,
+  recordsFor,
+  type StoredPeriod,
+  sickDaysSoFar,
+  toEnginePeriod,
+} from './stored-case.ts';
 export {
   buildTimeline,
   DAG_ARBEID,

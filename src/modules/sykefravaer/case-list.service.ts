@@ -1,8 +1,13 @@
 import type { IsoDate } from '../../domain/calendar/index.ts';
-import { type MilestoneKey, milestoneStates } from '../../domain/sykefravaer/index.ts';
+import {
+  caseStatus,
+  gradeOn,
+  type MilestoneKey,
+  milestoneStates,
+  recordsFor,
+} from '../../domain/sykefravaer/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { osloToday } from '../../platform/clock.ts';
-import { caseStatus, gradeOn, recordsFor } from './case.ts';
 import { loadCurrentCases } from './current-cases.ts';
 import { seesWholeOrganisation, userNames } from './sykefravaer.repository.ts';
 import type { Ctx } from './sykefravaer.service.ts';

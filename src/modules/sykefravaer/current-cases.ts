@@ -1,13 +1,14 @@
 import type { Db } from '../../db/schema.ts';
 import { addDays, addMonths, type IsoDate } from '../../domain/calendar/index.ts';
-import { type FollowUp, TimelineScratch } from '../../domain/sykefravaer/index.ts';
 import {
   computePlan,
+  type FollowUp,
   isCurrentOrRecent,
   RECENT_CASE_DAYS,
   type RecordForEngine,
   type StoredPeriod,
-} from './case.ts';
+  TimelineScratch,
+} from '../../domain/sykefravaer/index.ts';
 
 export const LOOKBACK_MONTHS = 48;
 

@@ -16,18 +16,21 @@ import {
   toDayNumber,
 } from '../../domain/calendar/index.ts';
 import {
+  computePlan,
   dueReminderDates,
   type FollowUp,
+  isCurrentOrRecent,
   type MilestoneKey,
   type MilestoneStatus,
   PAAMINNELSE_DAGER_FOR,
+  RECENT_CASE_DAYS,
   REPEAT_HORIZON_DAYS,
   type RoutineTask,
   SNART_FRIST_DAGER,
+  type StoredPeriod,
   TimelineScratch,
   taskKey,
 } from '../../domain/sykefravaer/index.ts';
-import { computePlan, isCurrentOrRecent, RECENT_CASE_DAYS, type StoredPeriod } from './case.ts';
 import { loadOpenActions, type StoredAction } from './case-actions.ts';
 import { LOOKBACK_MONTHS } from './current-cases.ts';
 import { loadRoutineVersions, routineForCase, type StoredRoutine } from './rutine.repository.ts';

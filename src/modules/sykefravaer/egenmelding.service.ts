@@ -1,10 +1,9 @@
 import type { CaseView } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
-import { type EgenmeldingResult, vurderEgenmelding } from '../../domain/sykefravaer/index.ts';
+import { type EgenmeldingResult, toEnginePeriod, vurderEgenmelding } from '../../domain/sykefravaer/index.ts';
 import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
-import { toEnginePeriod } from './case.ts';
 import { checkDates, insertPeriod, normalise } from './periods.service.ts';
 import { loadSettings } from './settings.ts';
 import { type CaseEmployee, findCaseEmployee, loadPeriods, ownEmployeeId } from './sykefravaer.repository.ts';

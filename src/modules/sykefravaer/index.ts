@@ -52,6 +52,6 @@ export {
   SYKEFRAVAER_AREA,
   sykefravaerDeadlines,
 } from './reminders.ts';
-export { decideRetention, RETENTION_JOB, runRetention, scheduleRetention } from './retention.ts';
+export { RETENTION_JOB, runRetention, scheduleRetention } from './retention.ts';
 export { type CaseEmployee, findCaseEmployee, loadFollowup } from './sykefravaer.repository.ts';
 export { currentPlan } from './sykefravaer.service.ts';

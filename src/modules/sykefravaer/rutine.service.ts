@@ -16,6 +16,7 @@ import {
   milestoneStates,
   type RoutineRole,
   type RoutineTask,
+  recordsFor,
   SNART_FRIST_DAGER,
   type Text,
   tasksForCase,
@@ -24,7 +25,6 @@ import { writeAudit } from '../../platform/audit.ts';
 import { defineCache } from '../../platform/caches.ts';
 import { osloToday } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
-import { recordsFor } from './case.ts';
 import { loadOpenActions, type StoredAction } from './case-actions.ts';
 import { loadCurrentCases } from './current-cases.ts';
 import {

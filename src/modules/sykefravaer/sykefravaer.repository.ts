@@ -10,9 +10,9 @@ import type { Selectable } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
 import type { Db } from '../../db/schema.ts';
 import { caseScope, seesWholeOrganisation } from '../../domain/access/access.ts';
+import type { StoredPeriod } from '../../domain/sykefravaer/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { StoredPeriod } from './case.ts';
 import type {
   AbsencePeriodHistoryTable,
   MilestoneRecordTable,

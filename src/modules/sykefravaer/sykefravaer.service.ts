@@ -15,13 +15,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CaseView } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import type { PlanOutput } from '../../domain/sykefravaer/index.ts';
+import { computePlan } from '../../domain/sykefravaer/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { type AuditEntry, writeAudit } from '../../platform/audit.ts';
 import type { CacheRegistry } from '../../platform/caches.ts';
 import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, type FieldError, staleVersion } from '../../platform/errors.ts';
-import { computePlan } from './case.ts';
 import { pinRoutine } from './rutine.repository.ts';
 import { loadSettings } from './settings.ts';
 import {

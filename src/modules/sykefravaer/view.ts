@@ -10,18 +10,18 @@ import type {
   Settings,
 } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
-import { milestoneStates } from '../../domain/sykefravaer/index.ts';
-import type { Locale } from '../../i18n/locale.ts';
-import { osloToday } from '../../platform/clock.ts';
 import {
   caseAgp,
   caseStatus,
   computePlan,
   gradeOn,
+  milestoneStates,
   type RecordForEngine,
   recordsFor,
   sickDaysSoFar,
-} from './case.ts';
+} from '../../domain/sykefravaer/index.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { osloToday } from '../../platform/clock.ts';
 import type { CaseData, CaseEmployee } from './sykefravaer.repository.ts';
 
 export type UserRef = { userId: string | null; name: string };

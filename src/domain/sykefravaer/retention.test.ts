@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan } from './case.ts';
 import { decideRetention, type RetentionPeriod } from './retention.ts';
+import { computePlan } from './stored-case.ts';
 
 const TODAY = '2026-06-15';
 let n = 0;

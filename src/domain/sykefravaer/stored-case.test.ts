@@ -8,7 +8,7 @@ import {
   type StoredPeriod,
   sickDaysSoFar,
   toEnginePeriod,
-} from './case.ts';
+} from './stored-case.ts';
 
 const p = (
   type: StoredPeriod['type'],

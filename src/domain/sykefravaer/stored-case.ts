@@ -2,19 +2,10 @@
  * Pure glue between stored periods and the rule engine: how a stored period becomes an engine
  * period, the plan with the stored extra inputs, and small facts about the current case.
  */
-import { addDays, diffDays, type IsoDate } from '../../domain/calendar/index.ts';
-import {
-  beregnPlan,
-  type FollowUp,
-  type MilestoneDone,
-  type MilestoneException,
-  type MilestoneRecords,
-  type Period,
-  type PeriodType,
-  type PlanArbeidsgiverperiode,
-  type PlanOptions,
-  type PlanOutput,
-} from '../../domain/sykefravaer/index.ts';
+import { addDays, diffDays, type IsoDate } from '../calendar/index.ts';
+import type { MilestoneDone, MilestoneException, MilestoneRecords } from './milestone-state.ts';
+import { beregnPlan, type PlanOptions } from './plan.ts';
+import type { FollowUp, Period, PeriodType, PlanArbeidsgiverperiode, PlanOutput } from './types.ts';
 
 /** A period as stored (`absence_period`). */
 export interface StoredPeriod {
