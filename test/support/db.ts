@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { migrateApp, openAppDatabase } from '../../src/app/database.ts';
+import { registry } from '../../src/app/registry.ts';
 import type { ChangeFeed } from '../../src/db/change-feed.ts';
 import { createPglite, DEFAULT_TEMPLATE_PATH } from '../../src/db/connect.ts';
 import { PGliteDialect } from '../../src/db/pglite-dialect.ts';
@@ -137,11 +138,22 @@ function migrationFiles(): string[] {
   return [...core, ...modules].sort();
 }
 
-/** Names the PostgreSQL template: a new or changed migration anywhere builds a new one. */
+/**
+ * Names the PostgreSQL template from the migrations this process will apply: the registry's names and
+ * code, plus the files they come from (constants outside a migration's function). A migration file
+ * that appears on disk after the registry was loaded is not in the hash — the template built here does
+ * not have it either, so a later process that does load it builds its own.
+ */
 function migrationsHash(): string {
   const hash = createHash('sha256');
+  const loaded = registry.migrations;
+  for (const [name, migration] of Object.entries(loaded)) {
+    hash.update(name).update('\0').update(String(migration.up)).update('\0');
+    hash.update(String(migration.down ?? '')).update('\0');
+  }
   for (const path of migrationFiles()) {
-    hash.update(path).update('\0').update(readFileSync(path)).update('\0');
+    const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.ts$/, '');
+    if (name in loaded) hash.update(path).update('\0').update(readFileSync(path)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
