@@ -40,6 +40,7 @@ type EmployeeTable =
   | 'sykefravaer_agp_override'
   | 'sykefravaer_followup'
   | 'samtalereferat'
+  | 'case_action'
   | 'legebrev'
   | 'notification'
   | 'custom_reminder';
@@ -68,7 +69,7 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
       .insertInto('rutine_case')
       .values({ organisation_id: o, employee_id: employeeId, case_start: caseStart, version: 1 })
       .execute();
-    await db
+    const referat = await db
       .insertInto('samtalereferat')
       .values({
         organisation_id: o,
@@ -80,6 +81,21 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
         version: 1,
         created_by: userId,
         updated_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // An agreed action from the samtalereferat: the sick-leave module's row, deleted by its own hook.
+    await db
+      .insertInto('case_action')
+      .values({
+        organisation_id: o,
+        employee_id: employeeId,
+        case_start: caseStart,
+        source: 'samtalereferat',
+        source_id: referat.id,
+        position: 0,
+        what: 'Prøve kortere dager',
+        owner_kind: 'leader',
       })
       .execute();
     const letter = await db
@@ -242,7 +258,13 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
     // E: only the current case is left, complete.
     expect(await rows('absence_period', ids.e, 'end_date')).toEqual(['2026-08-31']);
     expect(await rows('absence_period_history', ids.e)).toBe(1);
-    for (const table of ['milestone_record', 'task_record', 'rutine_case', 'samtalereferat'] as const) {
+    for (const table of [
+      'milestone_record',
+      'task_record',
+      'rutine_case',
+      'samtalereferat',
+      'case_action',
+    ] as const) {
       expect(await rows(table, ids.e, 'case_start'), table).toEqual(['2026-05-18']);
     }
     expect(await rows('sykefravaer_agp_override', ids.e, 'case_start')).toEqual(['2026-05-18']);
@@ -274,6 +296,7 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
       'task_record',
       'rutine_case',
       'samtalereferat',
+      'case_action',
       'legebrev',
     ] as const) {
       expect(await rows(table, ids.f), table).toBe(1);
@@ -284,7 +307,13 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
     // stay, everything else about it goes, and the current case is unchanged.
     expect(await rows('absence_period', ids.g)).toBe(3);
     expect(await rows('absence_period_history', ids.g)).toBe(1);
-    for (const table of ['milestone_record', 'task_record', 'rutine_case', 'samtalereferat'] as const) {
+    for (const table of [
+      'milestone_record',
+      'task_record',
+      'rutine_case',
+      'samtalereferat',
+      'case_action',
+    ] as const) {
       expect(await rows(table, ids.g, 'case_start'), table).toEqual(['2025-08-01']);
     }
     expect(await rows('legebrev', ids.g)).toBe(1);
@@ -313,6 +342,7 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
       task_record: 1,
       rutine_case: 1,
       samtalereferat: 1,
+      case_action: 1,
       legebrev: 1,
       notification: 1,
       mail_delivery: 1,
@@ -325,6 +355,7 @@ describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind
       task_record: 1,
       rutine_case: 1,
       samtalereferat: 1,
+      case_action: 1,
       legebrev: 1,
     });
   });

@@ -1,7 +1,7 @@
 /**
  * Deletes every document of one employee's sick-leave follow-up (oppfølgingsplan with its versions,
- * comments and sendings; dialogmøter with participants; samtalereferater; letters to the doctor) and
- * the agreed actions taken from them (`case_action`, with their done-state).
+ * comments and sendings; dialogmøter with participants; samtalereferater; letters to the doctor). The
+ * agreed actions taken from them (`case_action`) are the sick-leave module's rows: its own hook deletes them.
  * Called by the §11.9 retention rule of the sick-leave module when it deletes the case data; child
  * rows go with their parent (`on delete cascade`). Returns the number of deleted rows per kind.
  */
@@ -9,13 +9,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { CaseEraser } from '../../platform/module.ts';
 
-export const CASE_DOCUMENT_TABLES = [
-  'case_action',
-  'oppfolgingsplan',
-  'dialogmote',
-  'samtalereferat',
-  'legebrev',
-] as const;
+export const CASE_DOCUMENT_TABLES = ['oppfolgingsplan', 'dialogmote', 'samtalereferat', 'legebrev'] as const;
 
 export async function eraseCaseDocuments(
   trx: Transaction<Database>,
@@ -70,7 +64,7 @@ export async function eraseCaseDocumentsBefore(
   return counts;
 }
 
-/** The retention hook (`CaseEraser`) of this module: a case's documents and their agreed actions. */
+/** The retention hook (`CaseEraser`) of this module: a case's documents. */
 export const dokumenterCaseEraser: CaseEraser = {
   module: 'dokumenter',
   erase: (trx, { organisationId, employeeId, cases }) =>

@@ -13,6 +13,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
+import type { CaseEraser } from '../../platform/module.ts';
 import type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';
 
 export type ActionInput = {
@@ -231,3 +232,20 @@ export async function findActionForUpdate(
     .executeTakeFirst();
   return row ? toStored(row) : undefined;
 }
+
+/**
+ * The retention hook (`CaseEraser`) for the agreed actions: they are this module's rows, so this module
+ * deletes them with the case (all, or those of cases that started before the first kept one).
+ */
+export const caseActionEraser: CaseEraser = {
+  module: 'sykefravaer',
+  async erase(trx, { organisationId, employeeId, cases }) {
+    let query = trx
+      .deleteFrom('case_action')
+      .where('organisation_id', '=', organisationId)
+      .where('employee_id', '=', employeeId);
+    if (cases.kind !== 'all') query = query.where('case_start', '<', cases.caseStart);
+    const result = await query.executeTakeFirst();
+    return { case_action: Number(result.numDeletedRows) };
+  },
+};

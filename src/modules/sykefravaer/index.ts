@@ -12,6 +12,7 @@
  *   same write with the document as evidence), and the agreed-action store (`case-actions.ts`, ADR 0004).
  */
 import type { ModuleManifest } from '../../platform/module.ts';
+import { caseActionEraser } from './case-actions.ts';
 import { up as sykefravaer } from './migrations/0003-sykefravaer.ts';
 import { up as rutine } from './migrations/0005-rutine.ts';
 import { up as caseAction } from './migrations/0009-case-action.ts';
@@ -32,6 +33,7 @@ export const sykefravaerModule: ModuleManifest = {
   jobs: (deps) => [retentionJob(deps)],
   daily: [scheduleRetention],
   deadlines: [sykefravaerDeadlines],
+  retention: [caseActionEraser],
 };
 
 export type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';
