@@ -5,6 +5,7 @@
  * this list (`src/platform/registry.ts`).
  */
 import { coreMigrations } from '../db/migrations/index.ts';
+import { amuModule } from '../modules/amu/index.ts';
 import { authModule } from '../modules/auth/index.ts';
 import { avvikModule } from '../modules/avvik/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
@@ -45,6 +46,7 @@ export const registry = createRegistry(
     statistikkModule,
     risikoModule,
     avvikModule,
+    amuModule,
   ],
   coreMigrations,
 );

@@ -32,6 +32,7 @@ export const avvikModule: ModuleManifest = {
   deadlines: [avvikDeadlines],
 };
 
+export { type AvvikAmuSummary, avvikSummaryForAmu } from './amu-summary.ts';
 export { PRIVACY_REMINDER_JOB } from './avvik.service.ts';
 export { runPrivacyReminder } from './jobs.ts';
 export { AVVIK_SOURCE, avvikDeadlines } from './reminders.ts';

@@ -19,6 +19,7 @@ export const risikoModule: ModuleManifest = {
   caches: [matrixCache, planCache],
 };
 
+export { type RiskAmuSummary, riskSummaryForAmu } from './amu-summary.ts';
 /**
  * For the avvik module: an avvik on a barrier marks it «svekket» and brings the review of its risk
  * assessment forward (call it in the avvik's own transaction).

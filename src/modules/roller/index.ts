@@ -20,6 +20,7 @@ export const rollerModule: ModuleManifest = {
   deadlines: [termDeadlines],
 };
 
+export { type AmuComposition, amuComposition } from './amu-members.ts';
 /** What the IK dashboard and the training module read about the roles. */
 export { type RoleEvidence, roleEvidence } from './evidence.ts';
 export { syncAllLogins } from './logins.ts';

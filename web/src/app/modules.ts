@@ -3,6 +3,7 @@
  * (`navigation.ts`) and the dictionary (`dictionaries.ts`) are built from this list; a module
  * declares its pages, menu entries and texts in its own `modules/<name>/index.ts`.
  */
+import { amuModule } from '../modules/amu/index.ts';
 import { authModule } from '../modules/auth/index.ts';
 import { avvikModule } from '../modules/avvik/index.ts';
 import { dokumenterModule } from '../modules/dokumenter/index.ts';
@@ -44,6 +45,7 @@ export const webModules = [
   statistikkModule,
   risikoModule,
   avvikModule,
+  amuModule,
   notificationsModule,
   settingsModule,
   meModule,
