@@ -10,6 +10,8 @@ const commands: Record<string, () => Promise<Command>> = {
   plikter: async () => (await import('./cli/plikter.ts')).plikterCommand,
   statistikk: async () => (await import('./cli/statistikk.ts')).statistikkCommand,
   demo: async () => (await import('./cli/demo.ts')).demoCommand,
+  backup: async () => (await import('./cli/backup.ts')).backupCommand,
+  restore: async () => (await import('./cli/restore.ts')).restoreCommand,
   start: async () => async () => {
     await import('./main.ts');
     return 0;
@@ -23,6 +25,8 @@ Kommandoer:
   demo      Last inn demovirksomheten i en tom database og skriv ut brukerne
   plan      Les fraværsperioder (JSON) på standard inn, skriv oppfølgingsplanen (JSON) på standard ut
   plikter   Les firmaprofilen (JSON) på standard inn, skriv HMS-pliktene (JSON) på standard ut
+  backup    Skriv den innebygde databasen til én SQL-fil (naervaer backup <fil.sql>)
+  restore   Gjenopprett en sikkerhetskopi i en tom katalog (naervaer restore <fil.sql> <katalog>)
   statistikk Les ansatte og fraværsperioder (JSON) på standard inn, skriv sykefraværsstatistikken (JSON) på standard ut
 `;
 

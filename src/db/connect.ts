@@ -204,6 +204,8 @@ async function openPglite(options: OpenDatabaseOptions): Promise<OpenedDatabase>
     if (options.migrate ?? true) {
       try {
         await migrateToLatest(db, { migrations: migrationsOf(options) });
+        const released = await releaseDeadClaims(db);
+        if (released > 0) options.logger?.info({ released }, 'released job claims of a process that died');
       } catch (error) {
         await close();
         throw error;
@@ -214,6 +216,23 @@ async function openPglite(options: OpenDatabaseOptions): Promise<OpenedDatabase>
     release();
     throw error;
   }
+}
+
+/**
+ * PGlite: this process holds the data directory alone (the lock), so a job claim left in the
+ * table belongs to a process that died. Its lock is released now instead of after 300 s; the
+ * claim's `locked_by` stays, so the next claim counts the crash (src/jobs). Returns the count.
+ */
+async function releaseDeadClaims(db: Kysely<Database>): Promise<number> {
+  const result = await db
+    .updateTable('job')
+    .set({ locked_until: null })
+    .where('locked_by', 'is not', null)
+    .where('locked_until', 'is not', null)
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 async function openPostgres(options: OpenDatabaseOptions & { databaseUrl: string }): Promise<OpenedDatabase> {

@@ -104,6 +104,8 @@ export const AUDIT_ACTIONS = [
   'login',
   'logout',
   'export',
+  /** A read of case data that was refused (migration 0045): who asked for what, when. */
+  'denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

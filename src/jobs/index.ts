@@ -9,6 +9,17 @@
  * - Execution is at-least-once: a job is done once `done_at` is set after its handler returned.
  *   If the process dies after the handler's effect but before `done_at` is written, or a handler
  *   outlives `lockSeconds` and the job is claimed again, the handler runs again.
+ * - Crashes are counted apart from failures. A claim that ends without an outcome (the process
+ *   was killed, or the handler outlived its lock) is found by the next claim — the job still
+ *   carries the dead claim's `locked_by` — and counted in `crashes`, not as a failed attempt: a
+ *   job killed 15 times still gets its `max_attempts` ordinary failures with back-off. A job that
+ *   stops its worker `maxCrashes` times (default 3) is itself the likely cause (out of memory, a
+ *   native crash) and is marked dead instead of being claimed again; the administrator sees it
+ *   with the failed jobs (`listFailedJobs`) and can retry it. Claims never take a job whose
+ *   failures already reached `max_attempts`.
+ * - On PGlite one process holds the data directory (`src/db/lock.ts`), so every claim left in
+ *   the table when it opens belongs to a dead process: `openDatabase` releases them at once
+ *   instead of waiting out the lock (300 s); the next claim counts the crash.
  * - Handlers must therefore be idempotent by design (check what they already did, use the job key
  *   as an idempotency key towards other systems, write their effect and its marker in one
  *   transaction). The unique key + `done_at` give at-least-once execution; the handler's own
@@ -72,7 +83,7 @@ export interface JobContext {
   key: string;
   kind: string;
   organisationId: string | null;
-  /** 1 on the first attempt. */
+  /** 1 on the first attempt; a crashed attempt is run again with the same number (crashes are not failures). */
   attempt: number;
   maxAttempts: number;
   workerId: string;
@@ -98,6 +109,8 @@ export interface WorkerOptions {
   lockSeconds?: number;
   /** Default: 10 s × 2^(attempt−1), at most 1 h. */
   backoff?: Backoff;
+  /** Claims of one job that may end without an outcome before the job is dead (default 3). */
+  maxCrashes?: number;
   /** Called when polling itself fails (database down …); the loop keeps going. Default: a line on stderr. */
   onError?: (error: unknown) => void;
 }
@@ -107,7 +120,7 @@ export interface RunOnceResult {
   done: number;
   /** Failed and rescheduled. */
   retried: number;
-  /** Failed for the last allowed time. */
+  /** Failed for the last allowed time, or found to have stopped its worker `maxCrashes` times. */
   dead: number;
 }
 
@@ -127,8 +140,16 @@ interface ClaimedJob {
   kind: string;
   payload: unknown;
   attempts: number;
+  crashes: number;
   max_attempts: number;
   organisation_id: string | null;
+  /** The claim found the job had stopped its worker too often and marked it dead instead. */
+  dead: boolean;
+}
+
+/** `last_error` of a job marked dead for crashing its worker (no personal data: a count only). */
+export function crashLimitMessage(crashes: number): string {
+  return `CrashLimit: the job stopped its worker ${crashes} times (process killed or lock expired) and is not run again until retried`;
 }
 
 export function backoffDelayMs(backoff: Backoff | undefined, attempt: number): number {
@@ -150,6 +171,9 @@ export function createWorker(options: WorkerOptions): Worker {
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const batchSize = options.batchSize ?? 10;
   const lockSeconds = options.lockSeconds ?? 300;
+  const maxCrashes = options.maxCrashes ?? 3;
+  if (!(Number.isInteger(maxCrashes) && maxCrashes >= 1))
+    throw new RangeError('maxCrashes must be an integer ≥ 1');
   const kinds = Object.keys(handlers);
   const stopController = new AbortController();
   let loop: Promise<void> | undefined;
@@ -158,23 +182,36 @@ export function createWorker(options: WorkerOptions): Worker {
   async function claim(): Promise<ClaimedJob[]> {
     if (kinds.length === 0) return [];
     // Only kinds this worker can run are claimed; others stay pending for a worker that can.
+    // `stale`: the job still carries a claim whose lock ran out without an outcome — that attempt
+    // crashed. It is counted in `crashes` (not as a failure) and run again, unless this is the
+    // job's `maxCrashes`-th crash: then it is marked dead here and not run. A job whose failures
+    // (attempts − crashes, the stale claim not counted) reached `max_attempts` is never claimed.
     const result = await sql<ClaimedJob>`
       with due as (
-        select id from job
+        select id, (locked_by is not null) as stale,
+          (locked_by is not null and crashes + 1 >= ${maxCrashes}) as dying
+        from job
         where done_at is null and failed_at is null and run_at <= now()
           and (locked_until is null or locked_until < now())
           and kind in (${sql.join(kinds)})
+          and attempts - crashes - (case when locked_by is not null then 1 else 0 end) < max_attempts
         order by run_at, id
         limit ${batchSize}
         for update skip locked
       )
       update job set
-        attempts = job.attempts + 1,
-        locked_by = ${workerId},
-        locked_until = now() + make_interval(secs => ${lockSeconds})
+        attempts = job.attempts + (case when due.dying then 0 else 1 end),
+        crashes = job.crashes + (case when due.stale then 1 else 0 end),
+        failed_at = case when due.dying then now() else null end,
+        last_error = case
+          when due.dying then ${crashLimitMessage(maxCrashes)}
+          else job.last_error end,
+        locked_by = case when due.dying then null else ${workerId} end,
+        locked_until = case when due.dying then null else now() + make_interval(secs => ${lockSeconds}) end
       from due
       where job.id = due.id
-      returning job.id, job.key, job.kind, job.payload, job.attempts, job.max_attempts, job.organisation_id
+      returning job.id, job.key, job.kind, job.payload, job.attempts, job.crashes, job.max_attempts,
+        job.organisation_id, due.dying as dead
     `.execute(db);
     return [...result.rows].sort((a, b) => a.id - b.id);
   }
@@ -190,7 +227,7 @@ export function createWorker(options: WorkerOptions): Worker {
         key: job.key,
         kind: job.kind,
         organisationId: job.organisation_id,
-        attempt: job.attempts,
+        attempt: job.attempts - job.crashes,
         maxAttempts: job.max_attempts,
         workerId,
         signal: controller.signal,
@@ -210,8 +247,10 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function recordFailure(job: ClaimedJob, error: unknown): Promise<'retried' | 'dead'> {
-    const dead = job.attempts >= job.max_attempts;
-    const delayMs = backoffDelayMs(options.backoff, job.attempts);
+    // Failures only: the attempts that crashed do not count towards `max_attempts`.
+    const failures = job.attempts - job.crashes;
+    const dead = failures >= job.max_attempts;
+    const delayMs = backoffDelayMs(options.backoff, failures);
     await db
       .updateTable('job')
       .set({
@@ -231,8 +270,14 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function runOnce(): Promise<RunOnceResult> {
-    const jobs = await claim();
-    const outcome: RunOnceResult = { claimed: jobs.length, done: 0, retried: 0, dead: 0 };
+    const claimed = await claim();
+    const jobs = claimed.filter((job) => !job.dead);
+    const outcome: RunOnceResult = {
+      claimed: jobs.length,
+      done: 0,
+      retried: 0,
+      dead: claimed.length - jobs.length,
+    };
     const settled = await Promise.allSettled(jobs.map(runJob));
     let firstError: unknown;
     for (const result of settled) {
@@ -292,19 +337,38 @@ export interface FailedJob {
   kind: string;
   organisationId: string | null;
   attempts: number;
+  /** Attempts that ended without an outcome (the worker died or the lock expired). */
+  crashes: number;
   lastError: string | null;
   failedAt: Date;
   createdAt: Date;
 }
 
-/** Dead jobs, newest first; of one organisation when `organisationId` is given. */
+/**
+ * Dead jobs, newest first. Given `organisationId`: that organisation's and the shared ones
+ * (no organisation, e.g. the daily reminder sweep, whose death stops every organisation's reminders).
+ */
 export async function listFailedJobs(db: Executor, organisationId?: string): Promise<FailedJob[]> {
   let query = db
     .selectFrom('job')
-    .select(['id', 'key', 'kind', 'organisation_id', 'attempts', 'last_error', 'failed_at', 'created_at'])
+    .select([
+      'id',
+      'key',
+      'kind',
+      'organisation_id',
+      'attempts',
+      'crashes',
+      'last_error',
+      'failed_at',
+      'created_at',
+    ])
     .where('failed_at', 'is not', null)
     .$narrowType<{ failed_at: Date }>();
-  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+  if (organisationId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('organisation_id', '=', organisationId), eb('organisation_id', 'is', null)]),
+    );
+  }
   const rows = await query.orderBy('failed_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map((row) => ({
     id: row.id,
@@ -312,6 +376,7 @@ export async function listFailedJobs(db: Executor, organisationId?: string): Pro
     kind: row.kind,
     organisationId: row.organisation_id,
     attempts: row.attempts,
+    crashes: row.crashes,
     lastError: row.last_error,
     failedAt: row.failed_at,
     createdAt: row.created_at,
@@ -322,7 +387,14 @@ export async function listFailedJobs(db: Executor, organisationId?: string): Pro
 export async function retryJob(db: Executor, id: number): Promise<boolean> {
   const result = await db
     .updateTable('job')
-    .set({ failed_at: null, attempts: 0, run_at: sql`now()`, locked_until: null, locked_by: null })
+    .set({
+      failed_at: null,
+      attempts: 0,
+      crashes: 0,
+      run_at: sql`now()`,
+      locked_until: null,
+      locked_by: null,
+    })
     .where('id', '=', id)
     .where('failed_at', 'is not', null)
     .executeTakeFirst();

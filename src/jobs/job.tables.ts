@@ -15,6 +15,8 @@ export interface JobTable {
   run_at: Timestamp;
   attempts: ColumnType<number, number | undefined, number>;
   max_attempts: ColumnType<number, number | undefined, number>;
+  /** Claims that ended without an outcome (worker killed, lock expired); counted apart from failures. */
+  crashes: ColumnType<number, number | undefined, number>;
   locked_until: NullableTimestamp;
   locked_by: ColumnType<string | null, string | null | undefined, string | null>;
   last_error: ColumnType<string | null, string | null | undefined, string | null>;

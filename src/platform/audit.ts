@@ -7,10 +7,12 @@
  * caller still waits until its own entry is committed (the read is logged before it is answered),
  * but 64 concurrent reads cost one multi-row insert instead of 64 commits ("group commit").
  */
-import { type Insertable, type Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, Transaction } from 'kysely';
 import type { AuditAction } from '../db/core.tables.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './context.ts';
+import { AppError } from './errors.ts';
+import type { RouteDef } from './route.ts';
 
 export type AuditEntry = {
   action: AuditAction;
@@ -116,3 +118,115 @@ class AuditBatcher {
 }
 
 const batchers = new WeakMap<Kysely<Database>, AuditBatcher>();
+
+// ---------------------------------------------------------------- denied reads
+
+/** One `denied` row per user and record within this window (product default). */
+const DENIED_WINDOW_MS = 60_000;
+/** At most this many `denied` rows per user per window, whatever they asked for (a scanner of ids). */
+const DENIED_PER_USER = 30;
+
+type DeniedTarget = { entityType: string; entityId: string; detail?: AuditEntry['detail'] };
+
+/** This process's throttle: key → start of its window; users → [window start, rows written]. */
+const deniedSeen = new Map<string, number>();
+const deniedPerUser = new Map<string, [number, number]>();
+
+function throttled(
+  actor: Pick<Actor, 'organisationId' | 'userId'>,
+  target: DeniedTarget,
+  now: number,
+): boolean {
+  if (deniedSeen.size > 10_000 || deniedPerUser.size > 10_000) {
+    for (const [key, at] of deniedSeen) if (now - at >= DENIED_WINDOW_MS) deniedSeen.delete(key);
+    for (const [key, [at]] of deniedPerUser) if (now - at >= DENIED_WINDOW_MS) deniedPerUser.delete(key);
+  }
+  const key = `${actor.organisationId}|${actor.userId}|${target.entityType}|${target.entityId}`;
+  const seen = deniedSeen.get(key);
+  if (seen !== undefined && now - seen < DENIED_WINDOW_MS) return true;
+  const userKey = `${actor.organisationId}|${actor.userId}`;
+  const count = deniedPerUser.get(userKey);
+  const fresh = count === undefined || now - count[0] >= DENIED_WINDOW_MS;
+  if (!fresh && count[1] >= DENIED_PER_USER) return true;
+  deniedSeen.set(key, now);
+  deniedPerUser.set(userKey, fresh ? [now, 1] : [count[0], count[1] + 1]);
+  return false;
+}
+
+/**
+ * Records that `actor` asked for a record of case data and was refused (answered 404): who, what,
+ * when — so an employer can see probing (GDPR art. 32 (1) (d): testing and evaluating the security
+ * of processing; art. 5 (2) accountability). Throttled to one row per user and record per minute
+ * (in this process and, by a look at the log, across processes) and 30 rows per user per minute,
+ * so a scanner cannot flood the log. Best effort: a failure here never changes the answer.
+ */
+export async function recordDeniedRead(
+  db: Kysely<Database>,
+  actor: Pick<Actor, 'organisationId' | 'userId' | 'roles'>,
+  target: DeniedTarget,
+): Promise<void> {
+  if (throttled(actor, target, Date.now())) return;
+  try {
+    await sql`
+      insert into audit_log (organisation_id, actor_user_id, actor_roles, action, entity_type, entity_id, detail)
+      select ${actor.organisationId}, ${actor.userId}, ${actor.roles.join(',')}, 'denied',
+        ${target.entityType}, ${target.entityId},
+        ${target.detail === undefined ? null : JSON.stringify(target.detail)}::jsonb
+      where not exists (
+        select 1 from audit_log
+        where organisation_id = ${actor.organisationId} and entity_type = ${target.entityType}
+          and entity_id = ${target.entityId} and at > now() - interval '1 minute'
+          and action = 'denied' and actor_user_id = ${actor.userId}
+      )
+    `.execute(db);
+  } catch {
+    // The refusal stands either way; a lost `denied` row is not worth an error for the caller.
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type DeniedReadRule = {
+  /** GET routes whose URL starts with this, e.g. `/api/v1/sykefravaer/employees/:employeeId`. */
+  urlPrefix: string;
+  /** The path parameter naming the record. */
+  param: string;
+  entityType: string;
+};
+
+/**
+ * The routes, with every GET route under `rule.urlPrefix` recording its refusals: when the route
+ * answers 404 to a logged-in user of an organisation — the role check (`defineRoute`) or the
+ * row scope (another leader's employee, another organisation's id) refused it — a `denied` row is
+ * written for the record in the path (`recordDeniedRead`). Other routes are returned unchanged.
+ */
+export function auditDeniedReads(routes: readonly RouteDef[], rule: DeniedReadRule): RouteDef[] {
+  return routes.map((route) => {
+    if (route.method !== 'GET' || !route.url.startsWith(rule.urlPrefix)) return route;
+    return {
+      ...route,
+      async handle(ctx, request, reply) {
+        try {
+          return await route.handle(ctx, request, reply);
+        } catch (error) {
+          const params = request.params as Record<string, unknown> | undefined;
+          const id = params?.[rule.param];
+          if (
+            error instanceof AppError &&
+            error.code === 'NOT_FOUND' &&
+            ctx.actor !== null &&
+            typeof id === 'string' &&
+            UUID.test(id)
+          ) {
+            await recordDeniedRead(ctx.db, ctx.actor, {
+              entityType: rule.entityType,
+              entityId: id.toLowerCase(),
+              detail: { route: route.url },
+            });
+          }
+          throw error;
+        }
+      },
+    };
+  });
+}

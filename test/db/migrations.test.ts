@@ -38,6 +38,8 @@ const SHIPPED = [
   '0028-avvik',
   '0029-avvik-barriere',
   '0032-amu',
+  '0044-job-crashes',
+  '0045-audit-denied',
 ];
 
 describe('the migration order built from the module manifests', () => {
@@ -58,6 +60,8 @@ describe('the migration order built from the module manifests', () => {
       '0001-core',
       '0002-jobs',
       '0010-change-notify',
+      '0044-job-crashes',
+      '0045-audit-denied',
     ]);
   });
 });

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/app/database.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { createWorker, enqueue, type JobHandler, listFailedJobs, retryJob } from '../../src/jobs/index.ts';
+import {
+  crashLimitMessage,
+  createWorker,
+  enqueue,
+  type JobHandler,
+  listFailedJobs,
+  retryJob,
+} from '../../src/jobs/index.ts';
 import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
 
 async function jobsOf(db: Kysely<Database>, keyPrefix: string) {
@@ -13,6 +23,41 @@ async function jobsOf(db: Kysely<Database>, keyPrefix: string) {
     .where(sql<boolean>`starts_with(key, ${keyPrefix})`)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * What a kill -9 during a job leaves behind: the claim (attempts + 1, `locked_by`) whose lock runs
+ * out without an outcome. `lockExpired: false` leaves the lock running (the process just died).
+ */
+async function crashClaim(db: Kysely<Database>, id: number, lockExpired = true): Promise<void> {
+  await db
+    .updateTable('job')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      locked_by: 'host:4242:killed',
+      locked_until: lockExpired ? sql`now() - interval '1 second'` : sql`now() + interval '300 seconds'`,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * A worker claims the job and dies with it: its handler never returns and its 1-second lock runs
+ * out — to the job table exactly what a kill -9 during the job leaves.
+ */
+async function claimAndDie(db: Kysely<Database>, id: number, kind: string): Promise<void> {
+  const doomed = createWorker({
+    db,
+    handlers: { [kind]: () => new Promise<void>(() => {}) },
+    lockSeconds: 1,
+  });
+  void doomed.runOnce();
+  for (;;) {
+    const row = await db.selectFrom('job').select('locked_by').where('id', '=', id).executeTakeFirstOrThrow();
+    if (row.locked_by === doomed.workerId) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
 describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
@@ -162,6 +207,7 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
         kind: 'flaky',
         organisationId,
         attempts: 3,
+        crashes: 0,
         lastError: expect.stringContaining('SMTP unavailable (attempt 3)'),
         failedAt: expect.any(Date),
         createdAt: expect.any(Date),
@@ -243,4 +289,143 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(job.done_at).toBeInstanceOf(Date);
   });
+
+  it('counts crashes apart from failures: a job killed twice still gets all its retries (issue 11)', {
+    timeout: 30_000,
+  }, async () => {
+    const { id } = await enqueue(t.db, { key: 'crashy:1', kind: 'crashy', maxAttempts: 3 });
+    const attempts: number[] = [];
+    let fail = true;
+    const worker = createWorker({
+      db: t.db,
+      handlers: {
+        crashy: async (_p, ctx) => {
+          attempts.push(ctx.attempt);
+          if (fail) throw new Error('SMTP unavailable');
+        },
+      },
+      backoff: () => 0,
+    });
+    const job = () => t.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await claimAndDie(t.db, id, 'crashy');
+    await claimAndDie(t.db, id, 'crashy');
+    // Before: attempts 2 of 3 used up by crashes, so the first ordinary failure killed the job.
+    expect(await worker.runOnce()).toEqual({ claimed: 1, done: 0, retried: 1, dead: 0 });
+    expect(attempts).toEqual([1]);
+    expect(await job()).toMatchObject({ attempts: 3, crashes: 2, failed_at: null, locked_by: null });
+    expect(await worker.runOnce()).toEqual({ claimed: 1, done: 0, retried: 1, dead: 0 });
+    fail = false;
+    expect(await worker.runOnce()).toEqual({ claimed: 1, done: 1, retried: 0, dead: 0 });
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await job()).toMatchObject({ attempts: 5, crashes: 2, failed_at: null });
+    expect((await job()).done_at).toBeInstanceOf(Date);
+  });
+
+  it('a job that keeps killing its worker becomes dead, visible with the failed jobs, and can be retried', {
+    timeout: 30_000,
+  }, async () => {
+    const organisationId = randomUUID();
+    const { id } = await enqueue(t.db, { key: 'killer:1', kind: 'killer', organisationId });
+    let ran = 0;
+    const worker = createWorker({
+      db: t.db,
+      handlers: {
+        killer: async () => {
+          ran++;
+        },
+      },
+    });
+    // Killed three times: each crash is found by the next claim, which runs the job again …
+    for (let crash = 1; crash <= 3; crash++) await claimAndDie(t.db, id, 'killer');
+    // … until the claim that finds the third marks the job dead instead of running it.
+    expect(await worker.runOnce()).toEqual({ claimed: 0, done: 0, retried: 0, dead: 1 });
+    expect(ran).toBe(0);
+    const row = await t.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 3, crashes: 3, locked_by: null, locked_until: null });
+    expect(row.failed_at).toBeInstanceOf(Date);
+    expect(row.last_error).toBe(crashLimitMessage(3));
+    expect(await worker.runOnce()).toEqual({ claimed: 0, done: 0, retried: 0, dead: 0 });
+    const failed = await listFailedJobs(t.db, organisationId);
+    expect(failed).toEqual([expect.objectContaining({ id, attempts: 3, crashes: 3, kind: 'killer' })]);
+    expect(await retryJob(t.db, id)).toBe(true);
+    expect(await worker.runOnce()).toEqual({ claimed: 1, done: 1, retried: 0, dead: 0 });
+    expect(ran).toBe(1);
+    expect(
+      await t.db
+        .selectFrom('job')
+        .select(['attempts', 'crashes'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ attempts: 1, crashes: 0 });
+  });
+
+  it('the crash limit is per worker option, and the shared dead jobs are listed for every organisation', async () => {
+    const { id } = await enqueue(t.db, { key: 'sweep-like:1', kind: 'sweep-like' });
+    const worker = createWorker({ db: t.db, handlers: { 'sweep-like': async () => {} }, maxCrashes: 1 });
+    await crashClaim(t.db, id);
+    expect(await worker.runOnce()).toEqual({ claimed: 0, done: 0, retried: 0, dead: 1 });
+    // No organisation (the daily sweep): its death stops everyone's reminders, so every admin sees it.
+    expect((await listFailedJobs(t.db, randomUUID())).map((j) => j.id)).toEqual([id]);
+    expect(() => createWorker({ db: t.db, handlers: {}, maxCrashes: 0 })).toThrow(RangeError);
+  });
+
+  it('claims respect the attempt limit: failures at max_attempts are never claimed', async () => {
+    const { id } = await enqueue(t.db, { key: 'spent:1', kind: 'spent', maxAttempts: 5 });
+    // 5 failures recorded (e.g. by a worker that died after writing the failure but before dead).
+    await t.db.updateTable('job').set({ attempts: 5, crashes: 0 }).where('id', '=', id).execute();
+    let ran = 0;
+    const worker = createWorker({
+      db: t.db,
+      handlers: {
+        spent: async () => {
+          ran++;
+        },
+      },
+    });
+    expect((await worker.runOnce()).claimed).toBe(0);
+    // Before: 16 of 5 and still claimed every 300 s. With 15 of those 16 crashes, 1 failure remains.
+    await t.db.updateTable('job').set({ attempts: 16, crashes: 2 }).where('id', '=', id).execute();
+    expect((await worker.runOnce()).claimed).toBe(0);
+    expect(ran).toBe(0);
+  });
+
+  it.runIf(kind === 'pglite')(
+    'on PGlite a claim left by a killed process is released when the directory is opened, not after 300 s',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'naervaer-jobs-'));
+      try {
+        const first = await openAppDatabase({ dataDir: dir });
+        const { id } = await enqueue(first.db, { key: 'orphan:1', kind: 'orphan' });
+        await crashClaim(first.db, id, false); // killed mid-job: the lock still has 300 s to run
+        await first.close();
+        const second = await openAppDatabase({ dataDir: dir });
+        try {
+          const seen: number[] = [];
+          const worker = createWorker({
+            db: second.db,
+            handlers: {
+              orphan: async (_p, ctx) => {
+                seen.push(ctx.attempt);
+              },
+            },
+          });
+          // Before: claimed 0 until the dead claim's lock ran out.
+          expect(await worker.runOnce()).toEqual({ claimed: 1, done: 1, retried: 0, dead: 0 });
+          expect(seen).toEqual([1]);
+          expect(
+            await second.db
+              .selectFrom('job')
+              .select(['attempts', 'crashes'])
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow(),
+          ).toEqual({ attempts: 2, crashes: 1 });
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

@@ -8,7 +8,9 @@
  * letter) notify the user who must act through the notifications module (`notifyUsers`, in the
  * write's transaction); document events close the routine tasks they fulfil (`closesTasks`).
  */
+import { auditDeniedReads } from '../../platform/audit.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CASE_DENIED_READS } from '../sykefravaer/index.ts';
 import { actionRoutes } from './actions.routes.ts';
 import { dialogmoteRoutes } from './dialogmote.routes.ts';
 import { dokumenterRoutes } from './dokumenter.routes.ts';
@@ -27,6 +29,10 @@ export const dokumenterModule: ModuleManifest = {
     '0008-legebrev-katalog': { up: legebrevKatalog },
     '0017-dokumenter-hand-over': { up: handOver },
   },
-  routes: () => [...dokumenterRoutes(), ...dialogmoteRoutes(), ...katalogRoutes(), ...actionRoutes()],
+  routes: () =>
+    auditDeniedReads(
+      [...dokumenterRoutes(), ...dialogmoteRoutes(), ...katalogRoutes(), ...actionRoutes()],
+      CASE_DENIED_READS,
+    ),
   retention: [dokumenterCaseEraser],
 };

@@ -3,8 +3,8 @@
  *
  * CSV: `;`, `,` or tab separated (Norwegian Excel saves CSV with `;`), UTF-8 with or without BOM,
  * UTF-16 with BOM (Excel's «Unicode-tekst»), and Windows-1252/latin1 when the bytes are not valid
- * UTF-8, so æøå survive whatever Excel on Windows wrote. XLSX: the first worksheet, read with
- * exceljs; date cells become `YYYY-MM-DD` from their calendar parts (no time-zone shift), numbers
+ * UTF-8, so æøå survive whatever Excel on Windows wrote. XLSX: the first worksheet, streamed with
+ * exceljs in a worker thread (`xlsx-reader.ts`: row limit, unpacked-size cap, time limit); date cells become `YYYY-MM-DD` from their calendar parts (no time-zone shift), numbers
  * become text, percent-formatted numbers (0,8 shown as 80 %) become `80 %`.
  *
  * Each row carries its `line`: the row number a person sees in their spreadsheet (header = 1),
@@ -13,6 +13,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
+import { DEFAULT_XLSX_LIMITS, readXlsxRows } from './xlsx-reader.ts';
 
 export type SheetRow = { line: number; cells: string[] };
 export type ImportFormat = 'csv' | 'xlsx';
@@ -81,11 +82,20 @@ export function detectFormat(file: UploadedFile): ImportFormat {
   throw unsupportedType();
 }
 
-/** Reads an uploaded file into its non-blank rows (header first). Throws a 400/415 AppError if it cannot. */
-export async function parseImportFile(file: UploadedFile): Promise<ParsedFile> {
+/** Employee rows in one import (the header row not counted). */
+export const MAX_IMPORT_ROWS = 5000;
+
+/**
+ * Reads an uploaded file into its non-blank rows (header first). Throws a 400/413/415 AppError if
+ * it cannot. An .xlsx is read in a worker thread and only up to `maxDataRows` (+ header) rows.
+ */
+export async function parseImportFile(
+  file: UploadedFile,
+  maxDataRows: number = MAX_IMPORT_ROWS,
+): Promise<ParsedFile> {
   if (file.data.length === 0) throw emptyFile();
   const format = detectFormat(file);
-  const rows = format === 'xlsx' ? await readXlsx(file.data) : readCsv(file.data);
+  const rows = format === 'xlsx' ? await readXlsx(file.data, maxDataRows) : readCsv(file.data);
   if (rows.length === 0) throw emptyFile();
   return { format, rows };
 }
@@ -212,27 +222,14 @@ export function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   return '';
 }
 
-async function readXlsx(data: Buffer): Promise<SheetRow[]> {
+async function readXlsx(data: Buffer, maxDataRows: number): Promise<SheetRow[]> {
   if (!isZip(data)) throw unreadableXlsx();
-  // exceljs is large; load it only when someone uploads a spreadsheet (keeps start-up fast).
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.Workbook();
-  try {
-    // exceljs declares its own global `Buffer extends ArrayBuffer`; a Node Buffer is what it reads at run time.
-    await workbook.xlsx.load(data as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    throw unreadableXlsx();
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadableXlsx();
+  // Off the request thread, streamed, stopped at the row limit, the unpacked size capped.
+  const raw = await readXlsxRows(data, { ...DEFAULT_XLSX_LIMITS, maxRows: maxDataRows + 1 });
   const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      cells[colNumber - 1] = cellText(cell.value, cell.numFmt);
-    });
-    const filled = Array.from(cells, (c) => c ?? '');
-    if (filled.some((c) => c.trim() !== '')) rows.push({ line: rowNumber, cells: filled });
-  });
+  for (const row of raw) {
+    const cells = row.cells.map(([value, numFmt]) => cellText(value, numFmt));
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: row.line, cells });
+  }
   return rows;
 }

@@ -9,11 +9,9 @@ import { EmailSchema } from '../../contracts/common.ts';
 import { IMPORT_FIELDS, type ImportField } from '../../contracts/imports/imports.schemas.ts';
 import type { Text } from '../../i18n/locale.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import type { ParsedFile, SheetRow } from './employee-import.parse.ts';
+import { MAX_IMPORT_ROWS, type ParsedFile, type SheetRow } from './employee-import.parse.ts';
 
-export const MAX_IMPORT_ROWS = 5000;
-
-export { IMPORT_FIELDS, type ImportField };
+export { IMPORT_FIELDS, type ImportField, MAX_IMPORT_ROWS };
 
 const REQUIRED_FIELDS: readonly ImportField[] = [
   'name',

@@ -342,7 +342,10 @@ export function notificationRoutes(runtime: ReminderRuntime) {
             .selectFrom('job')
             .select('id')
             .where('id', '=', params.id)
-            .where('organisation_id', '=', actor.organisationId)
+            // This organisation's jobs, and the shared ones it also sees (the daily sweep).
+            .where((eb) =>
+              eb.or([eb('organisation_id', '=', actor.organisationId), eb('organisation_id', 'is', null)]),
+            )
             .where('failed_at', 'is not', null)
             .executeTakeFirst();
           if (!job || !(await retryJob(db, job.id))) {

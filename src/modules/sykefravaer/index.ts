@@ -11,6 +11,7 @@
  *   optional `evidenceRef`, and `closesTasks`: the routine tasks the document fulfils, closed in the
  *   same write with the document as evidence), and the agreed-action store (`case-actions.ts`, ADR 0004).
  */
+import { auditDeniedReads, type DeniedReadRule } from '../../platform/audit.ts';
 import type { ModuleManifest } from '../../platform/module.ts';
 import { caseActionEraser } from './case-actions.ts';
 import { up as sykefravaer } from './migrations/0003-sykefravaer.ts';
@@ -21,6 +22,13 @@ import { retentionJob, scheduleRetention } from './retention.ts';
 import { oppgaverCache } from './rutine.service.ts';
 import { sykefravaerRoutes } from './sykefravaer.routes.ts';
 
+/** Every read of one employee's case data (this module's and the documents'): refusals are audit-logged. */
+export const CASE_DENIED_READS: DeniedReadRule = {
+  urlPrefix: '/api/v1/sykefravaer/employees/:employeeId',
+  param: 'employeeId',
+  entityType: 'sick_case',
+};
+
 export const sykefravaerModule: ModuleManifest = {
   name: 'sykefravaer',
   migrations: {
@@ -28,7 +36,7 @@ export const sykefravaerModule: ModuleManifest = {
     '0005-rutine': { up: rutine },
     '0009-case-action': { up: caseAction },
   },
-  routes: () => sykefravaerRoutes(),
+  routes: () => auditDeniedReads(sykefravaerRoutes(), CASE_DENIED_READS),
   caches: [oppgaverCache],
   jobs: (deps) => [retentionJob(deps)],
   daily: [scheduleRetention],

@@ -29,6 +29,7 @@ function LogList({ entries }: { entries: AccessLogEntry[] }) {
             {dateTime(e.at, locale)}
             {e.roles.length > 0 ? ` · ${e.roles.map(roleName).join(', ')}` : ''}
           </BodyShort>
+          {e.action === 'denied' ? <BodyShort size="small">{ts.accessLogDenied}</BodyShort> : null}
         </li>
       ))}
     </ul>

@@ -214,6 +214,7 @@ export const en: SykefravaerMessages = {
     colWho: 'Who',
     colRole: 'Role',
     colWhat: 'What',
+    accessLogDenied: 'Tried to open the case without access – refused',
     accessLogEmpty: 'Nobody has opened the case yet.',
     backToCase: 'Back to the case',
     reminderHeading: 'Reminder for this case',

@@ -212,6 +212,7 @@ export const nb = {
     colWho: 'Hvem',
     colRole: 'Rolle',
     colWhat: 'Hva',
+    accessLogDenied: 'Forsøkte å åpne saken uten tilgang – avvist',
     accessLogEmpty: 'Ingen har åpnet saken ennå.',
     backToCase: 'Tilbake til saken',
     reminderHeading: 'Påminnelse for denne saken',
