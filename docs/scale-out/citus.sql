@@ -102,5 +102,9 @@ SELECT create_distributed_table('varsling_file', 'organisation_id', colocate_wit
 SELECT create_distributed_table('varsling_handler', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('varsling_message', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('verneomrade_unit', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('amu_meeting', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('amu_decision', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('amu_demand', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('amu_arsrapport', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;
