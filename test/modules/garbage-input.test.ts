@@ -32,6 +32,11 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'survey',
+  'survey_unit',
+  'survey_question',
+  'survey_respondent',
+  'survey_answer',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

@@ -22,6 +22,7 @@ import { settingsModule } from '../modules/settings/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
+import { undersokelseModule } from '../modules/undersokelse/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { varslingModule } from '../modules/varsling/index.ts';
 
@@ -44,6 +45,7 @@ export const webModules = [
   statistikkModule,
   risikoModule,
   avvikModule,
+  undersokelseModule,
   notificationsModule,
   settingsModule,
   meModule,
