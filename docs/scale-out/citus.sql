@@ -106,5 +106,10 @@ SELECT create_distributed_table('amu_meeting', 'organisation_id', colocate_with 
 SELECT create_distributed_table('amu_decision', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('amu_demand', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('amu_arsrapport', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey_unit', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey_question', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey_respondent', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey_answer', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;

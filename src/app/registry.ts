@@ -22,6 +22,7 @@ import { rutinerModule } from '../modules/rutiner/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
+import { undersokelseModule } from '../modules/undersokelse/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { varslingModule } from '../modules/varsling/index.ts';
 import { createRegistry } from '../platform/registry.ts';
@@ -47,6 +48,7 @@ export const registry = createRegistry(
     risikoModule,
     avvikModule,
     amuModule,
+    undersokelseModule,
   ],
   coreMigrations,
 );

@@ -37,6 +37,7 @@ const SHIPPED = [
   '0024-statistikk',
   '0028-avvik',
   '0029-avvik-barriere',
+  '0030-undersokelse',
   '0032-amu',
   '0044-job-crashes',
   '0045-audit-denied',

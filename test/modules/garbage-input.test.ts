@@ -36,6 +36,11 @@ const COUNTED = [
   'amu_decision',
   'amu_demand',
   'amu_arsrapport',
+  'survey',
+  'survey_unit',
+  'survey_question',
+  'survey_respondent',
+  'survey_answer',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

@@ -17,5 +17,6 @@ export const hmsMalModule: ModuleManifest = {
 };
 
 export { type HandlingsplanSummary, handlingsplanSummary } from './amu-summary.ts';
+export { addPlanMeasure } from './external.ts';
 /** For the IK dashboard (points 4 and 8): goals this year and the last completed review. */
 export { goalEvidence } from './review.service.ts';

@@ -23,6 +23,7 @@ import { settingsModule } from '../modules/settings/index.ts';
 import { setupModule } from '../modules/setup/index.ts';
 import { statistikkModule } from '../modules/statistikk/index.ts';
 import { sykefravaerModule } from '../modules/sykefravaer/index.ts';
+import { undersokelseModule } from '../modules/undersokelse/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { varslingModule } from '../modules/varsling/index.ts';
 
@@ -46,6 +47,7 @@ export const webModules = [
   risikoModule,
   avvikModule,
   amuModule,
+  undersokelseModule,
   notificationsModule,
   settingsModule,
   meModule,
