@@ -22,7 +22,7 @@ export const undersokelseModule: WebModule<UndersokelseMessages> = {
     {
       to: '/undersokelser',
       label: 'undersokelser',
-      order: 59,
+      order: 59.5,
       // Employees answer there; the HMS readers see every survey. Others have nothing to do there.
       when: (session) =>
         session.employeeId !== null ||
