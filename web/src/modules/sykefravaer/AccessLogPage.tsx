@@ -9,27 +9,28 @@ import { isApiError } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
-import { dateTime } from '../../ui/format.ts';
+import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { groupAccessLog } from './access-log-groups.ts';
 import { caseKey, useAccessLog, useMyAccessLog } from './api.ts';
 import type { AccessLogEntry, CaseView } from './types.ts';
 import './sykefravaer.css';
 
 function LogList({ entries }: { entries: AccessLogEntry[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ts = t.sykefravaer;
   if (entries.length === 0) return <BodyShort>{ts.accessLogEmpty}</BodyShort>;
   const roleName = (r: string) => (r in t.roles ? t.roles[r as Role] : r);
   return (
     <ul className="sf-log-list" aria-label={ts.accessLogCaption}>
-      {entries.map((e) => (
-        <li key={`${e.at}-${e.by.id ?? e.by.name}-${e.action}-${e.record ?? ''}`}>
-          <BodyShort weight="semibold">{e.by.name || '–'}</BodyShort>
+      {groupAccessLog(entries).map((g) => (
+        <li key={g.key}>
+          <BodyShort weight="semibold">{g.by.name || '–'}</BodyShort>
           <BodyShort size="small">
-            {dateTime(e.at, locale)}
-            {e.roles.length > 0 ? ` · ${e.roles.map(roleName).join(', ')}` : ''}
+            {formatDate(g.day)} · {ts.accessLogTimes(g.count, g.from, g.to)}
+            {g.roles.length > 0 ? ` · ${g.roles.map(roleName).join(', ')}` : ''}
           </BodyShort>
-          {e.action === 'denied' ? <BodyShort size="small">{ts.accessLogDenied}</BodyShort> : null}
+          {g.denied ? <BodyShort size="small">{ts.accessLogDenied}</BodyShort> : null}
         </li>
       ))}
     </ul>

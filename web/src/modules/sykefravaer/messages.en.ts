@@ -208,12 +208,14 @@ export const en: SykefravaerMessages = {
     accessLogLink: 'Who has opened the case?',
     accessLogTitle: (name: string) => `Who has opened the case: ${name}`,
     accessLogIntro:
-      'Every time someone opens the sick-leave case, it is logged. The employee sees the same list.',
+      'Every time someone opens the sick-leave case, it is logged. One person on one day is one line. The employee sees the same list.',
     accessLogCaption: 'Who has opened the case, newest first',
     colWhen: 'When',
     colWho: 'Who',
     colRole: 'Role',
     colWhat: 'What',
+    accessLogTimes: (n: number, from: string, to: string) =>
+      n === 1 ? `at ${from}` : `${n} times, ${from}–${to}`,
     accessLogDenied: 'Tried to open the case without access – refused',
     accessLogEmpty: 'Nobody has opened the case yet.',
     backToCase: 'Back to the case',
@@ -269,7 +271,7 @@ export const en: SykefravaerMessages = {
     accessLog: 'Who has opened my case?',
     accessLogTitle: 'Who has opened my case',
     accessLogIntro:
-      'Here you see every time someone opened your sick-leave case: when, who and in which role.',
+      'Here you see who opened your sick-leave case, when and in which role — one person on one day on one line.',
     retention: (n: number) =>
       `The information about your sick leave is deleted ${plural(n, 'month', 'months')} after the absence ends.`,
     noDiagnosis: 'Nærvær never asks for a diagnosis. Your leader sees dates and grade only.',

@@ -206,12 +206,14 @@ export const nb = {
     accessLogLink: 'Hvem har åpnet saken?',
     accessLogTitle: (name: string) => `Hvem har åpnet saken: ${name}`,
     accessLogIntro:
-      'Hver gang noen åpner sykefraværssaken, blir det logget. Den ansatte ser den samme listen.',
+      'Hver gang noen åpner sykefraværssaken, blir det logget. Samme person samme dag står på én linje. Den ansatte ser den samme listen.',
     accessLogCaption: 'Hvem har åpnet saken, nyeste først',
     colWhen: 'Når',
     colWho: 'Hvem',
     colRole: 'Rolle',
     colWhat: 'Hva',
+    accessLogTimes: (n: number, from: string, to: string) =>
+      n === 1 ? `kl. ${from}` : `${n} ganger, kl. ${from}–${to}`,
     accessLogDenied: 'Forsøkte å åpne saken uten tilgang – avvist',
     accessLogEmpty: 'Ingen har åpnet saken ennå.',
     backToCase: 'Tilbake til saken',
@@ -265,7 +267,8 @@ export const nb = {
     stateDone: 'Gjort',
     accessLog: 'Hvem har åpnet saken min?',
     accessLogTitle: 'Hvem har åpnet saken min',
-    accessLogIntro: 'Her ser du hver gang noen har åpnet sykefraværssaken din: når, hvem og i hvilken rolle.',
+    accessLogIntro:
+      'Her ser du hvem som har åpnet sykefraværssaken din, når og i hvilken rolle — samme person samme dag på én linje.',
     retention: (n: number) =>
       `Opplysningene om sykefraværet slettes ${plural(n, 'måned', 'måneder')} etter at fraværet er over.`,
     noDiagnosis: 'Nærvær spør aldri om diagnose. Lederen din ser bare datoer og grad.',
