@@ -32,6 +32,13 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'avvik',
+  'avvik_photo',
+  'avvik_tiltak',
+  'avvik_alarm_step',
+  'avvik_task',
+  'avvik_injury',
+  'avvik_privacy',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
