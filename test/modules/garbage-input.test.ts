@@ -41,6 +41,13 @@ const COUNTED = [
   'survey_question',
   'survey_respondent',
   'survey_answer',
+  'avvik',
+  'avvik_photo',
+  'avvik_tiltak',
+  'avvik_alarm_step',
+  'avvik_task',
+  'avvik_injury',
+  'avvik_privacy',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

@@ -11,6 +11,13 @@ document.documentElement.lang = locale;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// The installable app (ADR 0015): the service worker keeps the app shell for offline use, never API replies.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  });
+}
+
 createRoot(root).render(
   <StrictMode>
     <App initialLocale={locale} />

@@ -31,6 +31,7 @@ import {
   TriageSchema,
 } from '../../contracts/avvik/avvik.schemas.ts';
 import { MAX_PHOTOS } from '../../domain/avvik/index.ts';
+import { attachmentDisposition } from '../../domain/files/sniff.ts';
 import type { RouteDeps } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
 import { listBarriers } from '../risiko/index.ts';
@@ -50,6 +51,7 @@ import {
   tiltakDone,
   triage,
 } from './avvik.service.ts';
+import { melding52Pdf } from './melding52.ts';
 import { readRegister } from './register.ts';
 import { trends } from './trends.ts';
 import { readPhotoForm } from './upload.ts';
@@ -308,6 +310,24 @@ export function avvikRoutes({ reminders }: RouteDeps) {
       async handler({ params }, { db, actor }) {
         await taskDone(db, actor, params.id, params.kind, new Date());
         return detail(db, actor, params.id, false);
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: `${B}/:id/melding-5-2`,
+      summary:
+        'Skriftlig bekreftelse etter aml § 5-2 som PDF, fylt ut med det Nærvær vet (ingen diagnose) – for arbeidsgiver å kontrollere og sende',
+      tags: TAGS,
+      access: HANDLERS,
+      params: IdParamsSchema,
+      response: 'binary',
+      async handler({ params }, { db, actor, reply }) {
+        const file = await melding52Pdf(db, actor, params.id, today());
+        reply.header('content-type', 'application/pdf');
+        reply.header('content-disposition', attachmentDisposition(file.filename));
+        reply.header('cache-control', 'private, no-store');
+        return file.pdf;
       },
     }),
 

@@ -505,21 +505,6 @@ async function areaVerneombud(db: Db, organisationId: string, unitId: string | n
   return rows.map((r) => r.user_id);
 }
 
-async function reporterEmployee(
-  trx: Transaction<Database>,
-  org: string,
-  row: { anonymous: boolean; reporter_user_id: string | null },
-) {
-  if (row.anonymous || row.reporter_user_id === null) return null;
-  const m = await trx
-    .selectFrom('membership')
-    .select('employee_id')
-    .where('organisation_id', '=', org)
-    .where('user_id', '=', row.reporter_user_id)
-    .executeTakeFirst();
-  return m?.employee_id ?? null;
-}
-
 /**
  * Triage: category confirmed, severity 1–5, cause; «gjelder personopplysninger» (opens the
  * personvernavvik); the § 5-2 answer (serious injury → the written confirmation due the next
@@ -575,7 +560,6 @@ export async function triage(db: Db, actor: Actor, id: string, input: Triage, to
         organisationId: org,
         avvikId: id,
         userIds: await areaVerneombud(trx, org, row.unit_id),
-        fallbackEmployeeId: await reporterEmployee(trx, org, row),
         event: 'alvorlig-skade',
         day: today,
         exceptUserId: actor.userId,
@@ -727,17 +711,10 @@ export async function close(
       .where('id', '=', id)
       .execute();
     if (row.reporter_user_id !== null) {
-      const reporter = await trx
-        .selectFrom('membership')
-        .select('employee_id')
-        .where('organisation_id', '=', org)
-        .where('user_id', '=', row.reporter_user_id)
-        .executeTakeFirst();
       await notifyAvvikUsers(trx, {
         organisationId: org,
         avvikId: id,
         userIds: [row.reporter_user_id],
-        fallbackEmployeeId: reporter?.employee_id ?? null,
         event: 'lukket',
         day: today,
         exceptUserId: actor.userId,

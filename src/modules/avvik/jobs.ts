@@ -32,7 +32,7 @@ export async function runPrivacyReminder(
       .innerJoin('avvik as a', (j) =>
         j.onRef('a.organisation_id', '=', 'p.organisation_id').onRef('a.id', '=', 'p.avvik_id'),
       )
-      .select(['p.aware_at', 'p.decision', 'a.anonymous', 'a.reporter_user_id'])
+      .select(['p.aware_at', 'p.decision'])
       .where('p.organisation_id', '=', organisationId)
       .where('p.avvik_id', '=', avvikId)
       .executeTakeFirst();
@@ -44,21 +44,10 @@ export async function runPrivacyReminder(
       .where('organisation_id', '=', organisationId)
       .where('role', '=', 'hr')
       .execute();
-    let fallback: string | null = null;
-    if (!row.anonymous && row.reporter_user_id !== null) {
-      const m = await trx
-        .selectFrom('membership')
-        .select('employee_id')
-        .where('organisation_id', '=', organisationId)
-        .where('user_id', '=', row.reporter_user_id)
-        .executeTakeFirst();
-      fallback = m?.employee_id ?? null;
-    }
     return notifyAvvikUsers(trx, {
       organisationId,
       avvikId,
       userIds: hr.map((r) => r.user_id),
-      fallbackEmployeeId: fallback,
       event: `personvern-${hour}t`,
       occurrence: String(awareAt.getTime()),
       day: awareAt.toISOString().slice(0, 10),

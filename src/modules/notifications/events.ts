@@ -4,8 +4,9 @@
  * row per user and, when they want e-mail, one mail job.
  *
  * Exactly once, as the reminders of `sweep.ts`:
- * - Each notice has a deterministic key `event:<org>:<employee>:<caseStart>:<document>:<id>:<event>[:<n>]:<user>`,
- *   unique in `notification`; the mail job is enqueued under the same key (unique in `job`), only
+ * - Each notice has a deterministic key `event:<org>:<employee>:<caseStart>:<document>:<id>:<event>[:<n>]:<user>`
+ *   (`<employee>` is `-` for a notice about no employee: recipients are users, with or without an
+ *   employee record), unique in `notification`; the mail job is enqueued under the same key (unique in `job`), only
  *   for an inbox row this call actually inserted. Replaying the same event inserts nothing.
  * - `notifyUsers` runs in the caller's transaction: a document write that rolls back notifies
  *   nobody, one that commits has notified everyone it names.
@@ -27,7 +28,13 @@ import { DEFAULT_MAIL_MAX_ATTEMPTS, deliver } from './sweep.ts';
 /** Which event of which document of which case: everything the key is made of but the user. */
 export type EventRef = {
   organisationId: string;
-  employeeId: string;
+  /**
+   * The employee the document is about (a sick-leave case), or null/absent for a notice about no
+   * employee (an avvik told to HR, say): such a notice is addressed to the user alone, so a
+   * recipient without an employee record — an HR or admin account — gets it too. Its key carries
+   * `-` in the employee's place, and no case's retention deletes it.
+   */
+  employeeId?: string | null | undefined;
   /** The case the document belongs to (a letter, which has none: the day it was written). */
   caseStart: IsoDate;
   /** `oppfolgingsplan`, `dialogmote`, `samtalereferat`, `legebrev`. */
@@ -41,11 +48,17 @@ export type EventRef = {
 
 const SEGMENT = /^[A-Za-z0-9._@-]+$/;
 
-/** `event:<org>:<employee>:<caseStart>:<document>:<id>:<event>[:<occurrence>]` (the user id is appended per recipient). */
+/** The employee segment of a notice about no employee. */
+export const NO_EMPLOYEE = '-';
+
+/**
+ * `event:<org>:<employee>:<caseStart>:<document>:<id>:<event>[:<occurrence>]` (the user id is
+ * appended per recipient); `<employee>` is `-` for a notice about no employee.
+ */
 export function eventKeyBase(ref: EventRef): string {
   const parts = [
     ref.organisationId,
-    ref.employeeId,
+    ref.employeeId ?? NO_EMPLOYEE,
     ref.caseStart,
     ref.document,
     ref.documentId,
@@ -116,7 +129,7 @@ export async function notifyUsers(
         remindDate: today,
         dueDate: null,
         late: false,
-        employeeId: ref.employeeId,
+        employeeId: ref.employeeId ?? null,
         milestoneKey: null,
         text: { title: notice.title, body: notice.body, link: notice.link },
         ...(notice.area ? { area: notice.area } : {}),

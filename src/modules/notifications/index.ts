@@ -25,6 +25,7 @@ export {
   type EventRef,
   eventKey,
   eventKeyBase,
+  NO_EMPLOYEE,
   notifyUsers,
 } from './events.ts';
 export { createMailer, type MailConfig, type Mailer, messageIdFor } from './mailer.ts';

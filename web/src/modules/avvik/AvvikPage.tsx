@@ -45,7 +45,15 @@ import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { fieldId, useFormErrors } from '../../ui/form.ts';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { type Avvik, photoHref, useAvvik, useAvvikWrites, useBarriers, useOwners } from './api.ts';
+import {
+  type Avvik,
+  melding52Url,
+  photoHref,
+  useAvvik,
+  useAvvikWrites,
+  useBarriers,
+  useOwners,
+} from './api.ts';
 import './avvik.css';
 
 type Writes = ReturnType<typeof useAvvikWrites>;
@@ -253,6 +261,14 @@ function Tasks({ avvik, writes }: { avvik: Avvik; writes: Writes }) {
               <Detail>
                 {task.doneAt ? ta.taskDone(dateTime(task.doneAt, locale)) : ta.taskDue(formatDate(task.due))}
               </Detail>
+              {task.kind === 'skriftlig-bekreftelse' ? (
+                <>
+                  <Detail>{ta.download52Help}</Detail>
+                  <Button as="a" size="small" variant="secondary" href={melding52Url(avvik.id)} download>
+                    {ta.download52}
+                  </Button>
+                </>
+              ) : null}
               {task.doneAt ? null : (
                 <Button
                   size="small"

@@ -81,6 +81,9 @@ export function useTrends() {
 export const photoHref = (avvikId: string, photoId: string) =>
   `${API_BASE}/avvik/${avvikId}/bilder/${photoId}`;
 
+/** The pre-filled written confirmation of a § 5-2 notice (a PDF download, handlers only). */
+export const melding52Url = (avvikId: string) => `${API_BASE}/avvik/${avvikId}/melding-5-2`;
+
 /** Sends the report, then each photo with its own id: a resend after a lost answer is a no-op. */
 export async function sendReport(report: AvvikReport, photos: readonly { id: string; blob: Blob }[]) {
   const saved = await api.post<Avvik>('/avvik', report);

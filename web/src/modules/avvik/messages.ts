@@ -134,6 +134,9 @@ const nb = {
     taskDue: (date: string) => `Frist ${date}`,
     taskDone: (when: string) => `Utført ${when}`,
     markTaskDone: 'Merk som utført',
+    download52: 'Last ned utfylt melding (PDF)',
+    download52Help:
+      'Fylt ut med det Nærvær vet, uten diagnose. Kontroller, fyll ut det som mangler og send den med kopi til verneombudet.',
     injuryTitle: 'Skaderegisteret (aml § 5-1)',
     injuryIntro: 'Ikke skriv diagnose eller andre medisinske opplysninger. Beskriv skaden med vanlige ord.',
     workTask: 'Hvilket arbeid ble utført?',
@@ -339,6 +342,9 @@ const en: Messages = {
     taskDue: (date: string) => `Due ${date}`,
     taskDone: (when: string) => `Done ${when}`,
     markTaskDone: 'Mark as done',
+    download52: 'Download the pre-filled notice (PDF)',
+    download52Help:
+      'Filled in with what Nærvær knows, without a diagnosis. Check it, complete what is missing and send it with a copy to the safety representative.',
     injuryTitle: 'Injury register (aml § 5-1)',
     injuryIntro: 'Do not write a diagnosis or other medical information. Describe the injury in plain words.',
     workTask: 'What work was being done?',
