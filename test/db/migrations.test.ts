@@ -37,6 +37,8 @@ const SHIPPED = [
   '0024-statistikk',
   '0028-avvik',
   '0029-avvik-barriere',
+  '0035-risiko-vernerunde',
+  '0036-risiko-stoffkartotek',
 ];
 
 describe('the migration order built from the module manifests', () => {

@@ -32,6 +32,12 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'vernerunde',
+  'vernerunde_finding',
+  'vernerunde_photo',
+  'stoff_product',
+  'stoff_sds',
+  'stoff_exposure',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
