@@ -39,6 +39,8 @@ const SHIPPED = [
   '0029-avvik-barriere',
   '0030-undersokelse',
   '0032-amu',
+  '0035-risiko-vernerunde',
+  '0036-risiko-stoffkartotek',
   '0044-job-crashes',
   '0045-audit-denied',
 ];

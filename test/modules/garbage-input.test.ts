@@ -48,6 +48,12 @@ const COUNTED = [
   'avvik_task',
   'avvik_injury',
   'avvik_privacy',
+  'vernerunde',
+  'vernerunde_finding',
+  'vernerunde_photo',
+  'stoff_product',
+  'stoff_sds',
+  'stoff_exposure',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

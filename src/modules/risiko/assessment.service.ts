@@ -179,7 +179,7 @@ export async function visibleAssessment(db: Db, actor: Actor, id: string): Promi
 }
 
 /** An assessment the actor may edit: 404 when they may not read it, 404 too when they only read it. */
-async function editableAssessment(db: Db, actor: Actor, id: string): Promise<Visible> {
+export async function editableAssessment(db: Db, actor: Actor, id: string): Promise<Visible> {
   const v = await visibleAssessment(db, actor, id);
   if (!canEditAssessment(v.subject, v.place)) throw assessmentNotFound();
   return v;

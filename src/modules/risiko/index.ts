@@ -2,20 +2,32 @@
  * Kartlegging and risikovurdering — the module's manifest and public surface (aml § 3-1 (2) c,
  * IK-f § 5 no. 6, FOLM § 7-1). Assessments per unit and work task with participants, risks on the
  * fixed 5 × 5 matrix before and after tiltak, tiltak reminded through the kernel, the review that
- * keeps the old version, the heat map and the handlingsplan. Migration `0018-risiko`.
+ * keeps the old version, the heat map and the handlingsplan; vernerunder with photos whose findings
+ * become risks and tiltak (aml § 6-2); the stoffkartotek and the exposure register for CMR
+ * chemicals (FUA § 2-1, § 31-1). Migrations `0018-risiko`, `0019-risiko-sloyfe`,
+ * `0035-risiko-vernerunde`, `0036-risiko-stoffkartotek`.
  */
 import type { ModuleManifest } from '../../platform/module.ts';
 import { matrixCache, planCache } from './matrix.service.ts';
 import { up as risiko } from './migrations/0018-risiko.ts';
 import { up as risikoSloyfe } from './migrations/0019-risiko-sloyfe.ts';
-import { risikoDeadlines } from './reminders.ts';
+import { up as vernerunde } from './migrations/0035-risiko-vernerunde.ts';
+import { up as stoffkartotek } from './migrations/0036-risiko-stoffkartotek.ts';
+import { risikoDeadlines, vernerundeDeadlines } from './reminders.ts';
 import { risikoRoutes } from './risiko.routes.ts';
+import { stoffRoutes } from './stoff.routes.ts';
+import { vernerundeRoutes } from './vernerunde.routes.ts';
 
 export const risikoModule: ModuleManifest = {
   name: 'risiko',
-  migrations: { '0018-risiko': { up: risiko }, '0019-risiko-sloyfe': { up: risikoSloyfe } },
-  routes: (deps) => risikoRoutes(deps),
-  deadlines: [risikoDeadlines],
+  migrations: {
+    '0018-risiko': { up: risiko },
+    '0019-risiko-sloyfe': { up: risikoSloyfe },
+    '0035-risiko-vernerunde': { up: vernerunde },
+    '0036-risiko-stoffkartotek': { up: stoffkartotek },
+  },
+  routes: (deps) => [...risikoRoutes(deps), ...vernerundeRoutes(deps), ...stoffRoutes()],
+  deadlines: [risikoDeadlines, vernerundeDeadlines],
   caches: [matrixCache, planCache],
 };
 

@@ -8,7 +8,7 @@
  * tiltak's own text is the deadline's `detail`, shown only in the recipient's "Mine oppgaver".
  */
 import { addDays } from '../../domain/calendar/index.ts';
-import { TILTAK_REMINDER_DAYS } from '../../domain/risiko/index.ts';
+import { ROUND_REMINDER_DAYS, roundReminderDates, TILTAK_REMINDER_DAYS } from '../../domain/risiko/index.ts';
 import type { Text } from '../../i18n/locale.ts';
 import { type Deadline, type DeadlineSource, defaultReminderKeyBase } from '../../platform/reminders.ts';
 
@@ -124,4 +124,43 @@ export const risikoDeadlines: DeadlineSource = async (db, range) => {
     });
   }
   return deadlines;
+};
+
+const ROUND_TITLE: Text = { nb: 'Vernerunde', en: 'Safety round' };
+const ROUND_AREA: Text = { nb: 'vernerunden (HMS)', en: 'the safety round (HSE)' };
+
+/**
+ * Planned vernerunder not yet signed by both (aml § 6-2: the VO takes part): one deadline to the
+ * round's leader and verneombud, reminded 14 days before and on the day (anbefalt). Its detail is
+ * the round's title, shown only in "Mine oppgaver".
+ */
+export const vernerundeDeadlines: DeadlineSource = async (db, range) => {
+  let rounds = db
+    .selectFrom('vernerunde')
+    .select(['organisation_id', 'id', 'planned_on', 'title', 'leader_user_id', 'vo_user_id'])
+    .where((eb) => eb.or([eb('leader_signed_on', 'is', null), eb('vo_signed_on', 'is', null)]))
+    .where('planned_on', '>=', range.from)
+    .where('planned_on', '<=', addDays(range.to, ROUND_REMINDER_DAYS));
+  if (range.organisationId !== undefined) rounds = rounds.where('organisation_id', '=', range.organisationId);
+  return (await rounds.execute()).map((row) => {
+    const base = {
+      source: RISIKO_SOURCE,
+      organisationId: row.organisation_id,
+      subjectId: row.id,
+      itemKey: 'vernerunde',
+    };
+    return {
+      ...base,
+      due: row.planned_on,
+      reminderDates: roundReminderDates(row.planned_on),
+      open: true,
+      title: ROUND_TITLE,
+      detail: row.title,
+      area: ROUND_AREA,
+      link: `/risiko/vernerunder/${row.id}`,
+      recipients: { kind: 'users', userIds: [...new Set([row.leader_user_id, row.vo_user_id])] },
+      employeeId: null,
+      keyBase: defaultReminderKeyBase(base),
+    } satisfies Deadline;
+  });
 };

@@ -6,6 +6,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
 import type {
   BowtieKind,
+  CheckStatus,
+  CmrKind,
   CommentKind,
   HazardArea,
   RiskStatus,
@@ -141,6 +143,105 @@ export interface RiskBowtieItemTable {
   created_by: string | null;
 }
 
+/** A vernerunde (migration 0035). */
+export interface VernerundeTable {
+  organisation_id: string;
+  id: Generated<string>;
+  unit_id: string;
+  title: string;
+  planned_on: IsoDate;
+  leader_user_id: string;
+  leader_name: string;
+  vo_user_id: string;
+  vo_name: string;
+  checklist: Json<unknown>;
+  leader_signed_on: IsoDate | null;
+  vo_signed_on: IsoDate | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export type StoredChecklistPoint = { key: string; area: HazardArea; status: CheckStatus | null };
+
+export interface VernerundeFindingTable {
+  organisation_id: string;
+  id: Generated<string>;
+  round_id: string;
+  area: HazardArea;
+  hazard_key: string | null;
+  text: string;
+  severity: number;
+  risk_id: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  created_by_name: string | null;
+}
+
+export interface VernerundePhotoTable {
+  organisation_id: string;
+  finding_id: string;
+  id: string;
+  mime: 'image/jpeg' | 'image/png';
+  size: number;
+  data: Buffer;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+/** Stoffkartotek (migration 0036). */
+export interface StoffProductTable {
+  organisation_id: string;
+  id: Generated<string>;
+  name: string;
+  supplier: string;
+  unit_id: string;
+  location: DefaultText;
+  use_text: DefaultText;
+  hazard_text: DefaultText;
+  cmr: ColumnType<CmrKind[], CmrKind[] | undefined, CmrKind[]>;
+  supplier_revision: IsoDate | null;
+  assessment_id: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface StoffSdsTable {
+  organisation_id: string;
+  id: Generated<string>;
+  product_id: string;
+  revision_date: IsoDate;
+  filename: string;
+  size: number;
+  data: Buffer;
+  uploaded_at: CreatedAt;
+  uploaded_by: string | null;
+}
+
+export interface StoffExposureTable {
+  organisation_id: string;
+  id: Generated<string>;
+  product_id: string;
+  employee_id: string;
+  employee_name: string;
+  position: DefaultText;
+  workplace: string;
+  cmr: CmrKind[];
+  exposure_how: string;
+  concentration: DefaultText;
+  started_on: IsoDate;
+  ended_on: IsoDate | null;
+  hours_per_week: number | null;
+  kept_until: IsoDate | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export interface RisikoTables {
   risk_criteria: RiskCriteriaTable;
   risk_assessment: RiskAssessmentTable;
@@ -150,6 +251,12 @@ export interface RisikoTables {
   risk_comment: RiskCommentTable;
   risk_suggestion: RiskSuggestionTable;
   risk_bowtie_item: RiskBowtieItemTable;
+  vernerunde: VernerundeTable;
+  vernerunde_finding: VernerundeFindingTable;
+  vernerunde_photo: VernerundePhotoTable;
+  stoff_product: StoffProductTable;
+  stoff_sds: StoffSdsTable;
+  stoff_exposure: StoffExposureTable;
 }
 
 declare module '../../db/schema.ts' {

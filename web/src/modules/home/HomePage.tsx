@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { PlanToReadNotice } from '../dokumenter/index.ts';
 import { useEmployeeList } from '../employees/index.ts';
 import { useUnits } from '../organisation/index.ts';
+import { OverdueHighNotice } from '../risiko/index.ts';
 import { UnreadRoutinesNotice } from '../rutiner/index.ts';
 import { TasksSummary } from '../sykefravaer/index.ts';
 
@@ -110,6 +111,7 @@ export function HomePage() {
       <Flash />
       <PlanToReadNotice />
       <UnreadRoutinesNotice />
+      <OverdueHighNotice />
       {hasAnyRole(session, 'admin', 'hr', 'leder') ? <TasksSummary /> : null}
       {manager ? <Overview /> : null}
       <section aria-labelledby="shortcuts-heading">

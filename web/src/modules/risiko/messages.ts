@@ -4,12 +4,15 @@
  * areas and the checklist come from `src/domain/risiko` in both languages.
  */
 import type { TiltakStatus } from '../../../../src/domain/risiko/index.ts';
+import { hmsEn, hmsNb } from './hms-messages.ts';
 
 const nb = {
   nav: {
     risiko: 'Risikovurdering',
     risikoVurderinger: 'Vurderinger',
     risikoMatrise: 'Risikomatrise og handlingsplan',
+    risikoVernerunder: 'Vernerunder',
+    risikoStoff: 'Stoffkartotek',
   },
   risiko: {
     title: 'Kartlegging og risikovurdering',
@@ -236,7 +239,14 @@ const nb = {
     bowtieNoTiltak: 'Ingen',
     bowtieSave: 'Legg til',
     bowtieSaved: 'Sløyfediagrammet er oppdatert.',
+    overdueHighCount: (n: number) =>
+      n === 1
+        ? '1 tiltak på høy risiko har passert fristen'
+        : `${n} tiltak på høy risiko har passert fristen`,
+    overdueHighText:
+      'Høy risiko er ikke akseptabel, og tiltakene skal gjøres straks (anbefalt). Se handlingsplanen.',
   },
+  ...hmsNb,
 };
 
 type Messages = typeof nb;
@@ -246,6 +256,8 @@ const en: Messages = {
     risiko: 'Risk assessment',
     risikoVurderinger: 'Assessments',
     risikoMatrise: 'Risk matrix and action plan',
+    risikoVernerunder: 'Safety rounds',
+    risikoStoff: 'Chemicals register',
   },
   risiko: {
     title: 'Hazard mapping and risk assessment',
@@ -470,7 +482,14 @@ const en: Messages = {
     bowtieNoTiltak: 'None',
     bowtieSave: 'Add',
     bowtieSaved: 'The bow-tie diagram is updated.',
+    overdueHighCount: (n: number) =>
+      n === 1
+        ? '1 measure on a high risk is past its due date'
+        : `${n} measures on high risks are past their due date`,
+    overdueHighText:
+      'High risk is not acceptable and its measures are done at once (recommended). See the action plan.',
   },
+  ...hmsEn,
 };
 
 export type RisikoMessages = Messages;
