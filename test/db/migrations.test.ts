@@ -37,6 +37,8 @@ const SHIPPED = [
   '0024-statistikk',
   '0028-avvik',
   '0029-avvik-barriere',
+  '0039-varsling-rutine',
+  '0040-varsling-vern',
 ];
 
 describe('the migration order built from the module manifests', () => {

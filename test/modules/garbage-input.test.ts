@@ -32,6 +32,15 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'varsling_channel',
+  'varsling_handler',
+  'varsling_case',
+  'varsling_exclusion',
+  'varsling_message',
+  'varsling_file',
+  'varsling_retaliation',
+  'varsling_routine',
+  'varsling_routine_read',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
