@@ -41,6 +41,8 @@ const SHIPPED = [
   '0032-amu',
   '0035-risiko-vernerunde',
   '0036-risiko-stoffkartotek',
+  '0039-varsling-rutine',
+  '0040-varsling-vern',
   '0044-job-crashes',
   '0045-audit-denied',
 ];

@@ -54,6 +54,15 @@ const COUNTED = [
   'stoff_product',
   'stoff_sds',
   'stoff_exposure',
+  'varsling_channel',
+  'varsling_handler',
+  'varsling_case',
+  'varsling_exclusion',
+  'varsling_message',
+  'varsling_file',
+  'varsling_retaliation',
+  'varsling_routine',
+  'varsling_routine_read',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

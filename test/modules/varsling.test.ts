@@ -352,6 +352,7 @@ describe.each(testDatabaseKinds())('varsling on %s', (kind) => {
     expect(list.items.map((i) => i.id)).toEqual([caseId]);
     expect(list.items[0]?.deadlines.map((d) => [d.kind, d.due])).toEqual([
       ['bekreft', '2027-01-17'],
+      ['gjengjeldelse', '2027-01-24'],
       ['tilbakemelding', '2027-04-17'],
     ]);
     const view = await openCase('hr');

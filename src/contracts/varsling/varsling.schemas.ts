@@ -4,6 +4,12 @@
  * the web imports them too. No field asks for a diagnosis or health detail.
  */
 import { z } from 'zod';
+import {
+  RETALIATION_AREAS,
+  RETALIATION_FINDINGS,
+  retaliationEntryProblems,
+} from '../../domain/varsling/protection.ts';
+import { ROUTINE_TOPIC_KEYS } from '../../domain/varsling/routine.ts';
 import { CASE_STATUSES, CATEGORIES, DEADLINE_KINDS, OUTCOMES } from '../../domain/varsling/rules.ts';
 import { bilingual } from '../bilingual.ts';
 import { IsoDateSchema } from '../common.ts';
@@ -118,7 +124,7 @@ export const DeadlineSchema = z.object({
   open: z.boolean(),
   overdue: z.boolean(),
   basis: z.string(),
-  kindOfRule: z.enum(['anbefalt', 'egen-frist']),
+  kindOfRule: z.enum(['anbefalt', 'egen-frist', 'lovkrav']),
 });
 export type CaseDeadlineWire = z.infer<typeof DeadlineSchema>;
 
@@ -175,6 +181,35 @@ export const CaseViewSchema = CaseSummarySchema.extend({
   files: z.array(EvidenceSchema),
   /** Who opened or changed the case and when — never content (aml § 2 A-3; GDPR art. 5 (2)). */
   access: z.array(z.object({ name: z.string(), at: z.string(), action: z.string() })),
+  /** The gjengjeldelse checklist (aml § 2 A-3 (2), § 2 A-4): every entry, oldest first. */
+  retaliation: z.object({
+    checkedOn: IsoDateSchema.nullable(),
+    entries: z.array(
+      z.object({
+        id: z.string(),
+        area: z.enum(RETALIATION_AREAS),
+        finding: z.enum(RETALIATION_FINDINGS),
+        changedOn: IsoDateSchema.nullable(),
+        decidedBy: z.string(),
+        reason: z.string(),
+        note: z.string(),
+        recordedOn: IsoDateSchema,
+        recordedBy: z.string().nullable(),
+      }),
+    ),
+  }),
+  /** The avvik the case was handed over to (without the reporter's identity unless they consented). */
+  avvikId: z.string().nullable(),
+  /** A personal-data breach found in the case: the 72 hours to Datatilsynet (GDPR art. 33 (1)). */
+  breach: z
+    .object({
+      awareAt: z.string(),
+      notifyBy: z.string(),
+      avvikId: z.string(),
+      decidedOn: IsoDateSchema.nullable(),
+    })
+    .nullable(),
+  legalHold: z.object({ since: IsoDateSchema, by: z.string().nullable(), reason: z.string() }).nullable(),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -245,3 +280,124 @@ export const SettingsSchema = z.object({
   candidates: z.array(z.object({ userId: z.string(), name: z.string() })),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+// ── Protection, handover, legal hold ─────────────────────────────────────────────────────────
+
+/** One checklist entry (aml § 2 A-4): a change needs its date, who decided it and the reason. */
+export const RetaliationEntrySchema = z
+  .object({
+    ...versioned,
+    area: z.enum(RETALIATION_AREAS, bilingual('Velg et område.', 'Choose an area.')),
+    finding: z.enum(RETALIATION_FINDINGS, bilingual('Velg hva du fant.', 'Choose what you found.')),
+    changedOn: IsoDateSchema.nullable().default(null),
+    decidedBy: text(200, false).default(''),
+    reason: text(2_000, false).default(''),
+    note: text(2_000, false).default(''),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const messages = {
+      changedOn: bilingual('Skriv når endringen skjedde.', 'Enter when the change happened.'),
+      decidedBy: bilingual('Skriv hvem som bestemte endringen.', 'Enter who decided the change.'),
+      reason: bilingual(
+        'Skriv begrunnelsen for endringen (aml § 2 A-4: arbeidsgiveren må kunne vise at den ikke er gjengjeldelse).',
+        'Enter the reason for the change.',
+      ),
+    };
+    for (const field of retaliationEntryProblems(v)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: messages[field] });
+    }
+  });
+export type RetaliationEntryInput = z.input<typeof RetaliationEntrySchema>;
+
+export const VersionOnlySchema = z.object(versioned).strict();
+
+export const HANDOVER_CATEGORIES = ['hms', 'ruh', 'miljo', 'kvalitet'] as const;
+
+/** Hand the case over to the avvik module: the handler's own summary, the reporter unnamed unless they consented. */
+export const AvvikHandoverSchema = z
+  .object({
+    ...versioned,
+    category: z.enum(HANDOVER_CATEGORIES, bilingual('Velg type avvik.', 'Choose the kind of deviation.')),
+    description: text(4_000, true),
+    includeReporter: z.boolean().default(false),
+  })
+  .strict();
+export type AvvikHandoverInput = z.input<typeof AvvikHandoverSchema>;
+
+const dateTime = z
+  .string(bilingual('Skriv et tidspunkt.', 'Enter a time.'))
+  .datetime({ offset: true, message: bilingual('Ugyldig tidspunkt.', 'Invalid time.') });
+
+/** A personal-data breach found in the case: the 72-hour clock runs from `awareAt` (GDPR art. 33 (1)). */
+export const BreachSchema = z
+  .object({ ...versioned, awareAt: dateTime, description: text(4_000, true) })
+  .strict();
+export type BreachInput = z.input<typeof BreachSchema>;
+
+export const LegalHoldSchema = z
+  .object({
+    ...versioned,
+    hold: z.boolean(bilingual('Velg på eller av.', 'Choose on or off.')),
+    reason: text(1_000, false).default(''),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.hold && v.reason.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: bilingual('Skriv hvorfor saken må holdes tilbake.', 'Enter why the case must be kept.'),
+      });
+    }
+  });
+
+// ── The written routine (aml § 2 A-6) ────────────────────────────────────────────────────────
+
+export const RoutineAnswersSchema = z
+  .object(Object.fromEntries(ROUTINE_TOPIC_KEYS.map((k) => [k, text(5_000, false).default('')])))
+  .strict();
+
+export const RoutineDraftInputSchema = z.object({ ...versioned, answers: RoutineAnswersSchema }).strict();
+export type RoutineDraftInput = z.input<typeof RoutineDraftInputSchema>;
+
+/** Publishing records the cooperation step (aml § 2 A-6 (2)). */
+export const RoutinePublishSchema = z
+  .object({
+    ...versioned,
+    cooperationWith: text(500, true),
+    cooperationOn: IsoDateSchema,
+  })
+  .strict();
+export type RoutinePublishInput = z.input<typeof RoutinePublishSchema>;
+
+const answersOut = z.record(z.string(), z.string());
+
+export const PublishedRoutineSchema = z.object({
+  number: z.number().int(),
+  answers: answersOut,
+  publishedOn: IsoDateSchema,
+  cooperationWith: z.string(),
+  cooperationOn: IsoDateSchema,
+  /** The day the caller confirmed reading this version, or null. */
+  readOn: IsoDateSchema.nullable(),
+});
+export type PublishedRoutine = z.infer<typeof PublishedRoutineSchema>;
+
+export const RoutineReadViewSchema = z.object({ routine: PublishedRoutineSchema.nullable() });
+export type RoutineReadView = z.infer<typeof RoutineReadViewSchema>;
+
+export const RoutineDraftViewSchema = z.object({
+  /** 0 when nothing is saved yet: the answers are pre-filled from the channel settings. */
+  version: z.number().int(),
+  number: z.number().int(),
+  answers: answersOut,
+  saved: z.boolean(),
+  updatedOn: IsoDateSchema.nullable(),
+  published: PublishedRoutineSchema.omit({ readOn: true }).nullable(),
+  reads: z.object({
+    members: z.number().int(),
+    read: z.array(z.object({ name: z.string(), readOn: IsoDateSchema })),
+  }),
+});
+export type RoutineDraftView = z.infer<typeof RoutineDraftViewSchema>;

@@ -9,6 +9,7 @@
  * product defaults and always labelled «anbefalt frist (EU-direktivet, ikke norsk lov)».
  */
 import { addDays, addMonths, type IsoDate } from '../calendar/index.ts';
+import { retaliationCheckDue } from './protection.ts';
 
 /** The label every recommended deadline carries (never «lovkrav»). */
 export const ANBEFALT_FRIST = {
@@ -73,9 +74,19 @@ export type CaseState = {
   investigationTarget: IsoDate | null;
   feedbackGivenOn: IsoDate | null;
   closedOn: IsoDate | null;
+  /** The day the gjengjeldelse checklist was marked done (aml § 2 A-3 (2)); absent: not done. */
+  retaliationCheckedOn?: IsoDate | null;
+  /** A personal-data breach found in the case: the day the 72 hours end (Oslo) and when it was decided. */
+  breach?: { notifyBy: IsoDate; decidedOn: IsoDate | null } | null;
 };
 
-export const DEADLINE_KINDS = ['bekreft', 'undersokelse', 'tilbakemelding'] as const;
+export const DEADLINE_KINDS = [
+  'bekreft',
+  'gjengjeldelse',
+  'personvern',
+  'undersokelse',
+  'tilbakemelding',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type CaseDeadline = {
@@ -87,8 +98,8 @@ export type CaseDeadline = {
   overdue: boolean;
   /** Where the date comes from. */
   basis: string;
-  /** Only law is «lovkrav»; these are all recommendations or the handler's own date. */
-  kindOfRule: 'anbefalt' | 'egen-frist';
+  /** Only law is «lovkrav» (GDPR art. 33); the rest are recommendations or the handler's own date. */
+  kindOfRule: 'anbefalt' | 'egen-frist' | 'lovkrav';
 };
 
 /** The case's deadlines today, in the order of the steps. */
@@ -110,6 +121,31 @@ export function caseDeadlines(state: CaseState, today: IsoDate): CaseDeadline[] 
       'anbefalt',
     ),
   ];
+  // aml § 2 A-3 (2) / § 2 A-4: the gjengjeldelse checklist, within 14 days (product default).
+  // Not for eget arbeidsforhold (§ 2 A-1 (3)) or an avvik: they are not varsling.
+  if (state.outcome === null || state.outcome === 'varsling') {
+    list.push(
+      make(
+        'gjengjeldelse',
+        retaliationCheckDue(state.receivedOn),
+        (state.retaliationCheckedOn ?? null) === null && !closed,
+        'aml § 2 A-3 (2), § 2 A-4',
+        'anbefalt',
+      ),
+    );
+  }
+  if (state.breach) {
+    // GDPR art. 33 (1): notify Datatilsynet within 72 hours of becoming aware — law.
+    list.push(
+      make(
+        'personvern',
+        state.breach.notifyBy,
+        state.breach.decidedOn === null,
+        'GDPR art. 33 (1)',
+        'lovkrav',
+      ),
+    );
+  }
   if (state.investigationTarget !== null) {
     // aml § 2 A-3 (1): «innen rimelig tid» — the handler's own target date.
     list.push(

@@ -34,6 +34,7 @@ export const avvikModule: ModuleManifest = {
 
 export { type AvvikAmuSummary, avvikSummaryForAmu } from './amu-summary.ts';
 export { PRIVACY_REMINDER_JOB } from './avvik.service.ts';
+export { avvikFromVarsling, type HandoverCategory } from './from-varsling.ts';
 export { runPrivacyReminder } from './jobs.ts';
 export { AVVIK_SOURCE, avvikDeadlines } from './reminders.ts';
 export { AVVIK_RETENTION_JOB, runAvvikRetention } from './retention.ts';

@@ -13,6 +13,7 @@ import {
 } from '../../domain/varsling/rules.ts';
 import type { Text } from '../../i18n/locale.ts';
 import { type Deadline, type DeadlineSource, defaultReminderKeyBase } from '../../platform/reminders.ts';
+import { stateOf } from './varsling.service.ts';
 
 export const VARSLING_SOURCE = 'varsling';
 export const VARSLING_AREA: Text = { nb: 'varslingssaken', en: 'the whistleblowing case' };
@@ -30,10 +31,24 @@ const TITLES: Record<DeadlineKind, Text> = {
     nb: `Varsling: tilbakemelding til varsleren (${ANBEFALT_FRIST.nb})`,
     en: `Whistleblowing: feedback to the reporter (${ANBEFALT_FRIST.en})`,
   },
+  gjengjeldelse: {
+    nb: 'Varsling: gå gjennom gjengjeldelse-sjekklisten (anbefalt frist, aml § 2 A-4)',
+    en: 'Whistleblowing: work through the retaliation checklist (recommended deadline)',
+  },
+  personvern: {
+    nb: 'Varsling: brudd på personopplysningssikkerheten – 72 timer til Datatilsynet (lovkrav, GDPR art. 33)',
+    en: 'Whistleblowing: personal-data breach – 72 hours to notify Datatilsynet (GDPR art. 33)',
+  },
 };
 
 /** Days before the due date to remind, per step. */
-const BEFORE: Record<DeadlineKind, number> = { bekreft: 2, undersokelse: 7, tilbakemelding: 14 };
+const BEFORE: Record<DeadlineKind, number> = {
+  bekreft: 2,
+  gjengjeldelse: 3,
+  personvern: 1,
+  undersokelse: 7,
+  tilbakemelding: 14,
+};
 /** The longest of them: a case received this long before `from` may still have a reminder in range. */
 const LOOKBACK_DAYS = 4 * 31 + 14;
 
@@ -50,12 +65,21 @@ export const varslingDeadlines: DeadlineSource = async (db, range) => {
       'investigation_target',
       'feedback_given_on',
       'closed_on',
+      'retaliation_checked_on',
+      'breach_aware_at',
+      'breach_decided_on',
     ])
-    .where('closed_on', 'is', null)
     .where((eb) =>
       eb.or([
-        eb('received_on', '>=', addDays(range.from, -LOOKBACK_DAYS)),
-        eb('investigation_target', '>=', range.from),
+        eb.and([
+          eb('closed_on', 'is', null),
+          eb.or([
+            eb('received_on', '>=', addDays(range.from, -LOOKBACK_DAYS)),
+            eb('investigation_target', '>=', range.from),
+          ]),
+        ]),
+        // GDPR art. 33: the 72 hours run also after the case is closed, until the breach is decided.
+        eb.and([eb('breach_aware_at', 'is not', null), eb('breach_decided_on', 'is', null)]),
       ]),
     );
   if (range.organisationId !== undefined) query = query.where('organisation_id', '=', range.organisationId);
@@ -82,16 +106,7 @@ export const varslingDeadlines: DeadlineSource = async (db, range) => {
       .map((h) => h.user_id);
     // Nobody left to remind: no reminder (never fall back to HR — HR is not a handler of this case).
     if (userIds.length === 0) continue;
-    const state = {
-      status: c.status,
-      receivedOn: c.received_on,
-      acknowledgedOn: c.acknowledged_on,
-      outcome: c.outcome,
-      investigationTarget: c.investigation_target,
-      feedbackGivenOn: c.feedback_given_on,
-      closedOn: c.closed_on,
-    };
-    for (const d of caseDeadlines(state, range.today)) {
+    for (const d of caseDeadlines(stateOf(c), range.today)) {
       if (!d.open) continue;
       const dates = reminderDates(d);
       if (

@@ -435,7 +435,12 @@ async function readEvidenceUpload(request: FastifyRequest) {
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const data = await part.toBuffer();
-      if (part.fieldname === 'fil') file = { name: part.filename ?? '', data: new Uint8Array(data) };
+      // A view on the buffer, not a copy: the file is 5 MB at most, and every copy is GC work.
+      if (part.fieldname === 'fil')
+        file = {
+          name: part.filename ?? '',
+          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        };
     } else if (part.fieldname === 'code' && typeof part.value === 'string') {
       code = part.value;
     }

@@ -19,6 +19,7 @@ import { ReportContentSchema } from '../../contracts/varsling/varsling.schemas.t
 import type { Database } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { stripMetadata } from '../../domain/varsling/metadata.ts';
+import { breachNotifyBy } from '../../domain/varsling/protection.ts';
 import {
   type CaseState,
   type CaseStatus,
@@ -30,6 +31,7 @@ import {
   isValidInvestigationTarget,
 } from '../../domain/varsling/rules.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
 import { AppError, conflict, notFound, staleVersion } from '../../platform/errors.ts';
 import {
@@ -43,6 +45,7 @@ import {
   sodiumReady,
   unseal,
 } from './keys.ts';
+import { protectionView } from './protection.view.ts';
 import { checkReceiptCode, hashReceiptCode, lookupPart, newReceiptCode } from './receipt.ts';
 import type { MessageKind, VarslingCaseTable } from './varsling.tables.ts';
 
@@ -431,7 +434,21 @@ export async function myReport(db: Db, actor: Actor, caseId: string): Promise<Ca
   return row;
 }
 
-const stateOf = (row: CaseRow): CaseState => ({
+export const stateOf = (
+  row: Pick<
+    CaseRow,
+    | 'status'
+    | 'received_on'
+    | 'acknowledged_on'
+    | 'outcome'
+    | 'investigation_target'
+    | 'feedback_given_on'
+    | 'closed_on'
+    | 'retaliation_checked_on'
+    | 'breach_aware_at'
+    | 'breach_decided_on'
+  >,
+): CaseState => ({
   status: row.status,
   receivedOn: row.received_on,
   acknowledgedOn: row.acknowledged_on,
@@ -439,6 +456,14 @@ const stateOf = (row: CaseRow): CaseState => ({
   investigationTarget: row.investigation_target,
   feedbackGivenOn: row.feedback_given_on,
   closedOn: row.closed_on,
+  retaliationCheckedOn: row.retaliation_checked_on,
+  breach:
+    row.breach_aware_at === null
+      ? null
+      : {
+          notifyBy: osloToday(breachNotifyBy(new Date(row.breach_aware_at))),
+          decidedOn: row.breach_decided_on,
+        },
 });
 
 /** Is the actor a named handler of the organisation? */
@@ -549,7 +574,7 @@ export async function caseView(
   return buildCaseView(db, row, today);
 }
 
-async function buildCaseView(db: Db, row: CaseRow, today: IsoDate): Promise<CaseView> {
+export async function buildCaseView(db: Db, row: CaseRow, today: IsoDate): Promise<CaseView> {
   const keys = await openChannelKeys(db, row.organisation_id, await loadKeyring());
   const report = ReportContentSchema.parse(await unseal(keys, row.report));
   const reason = row.outcome_reason === null ? null : await unseal(keys, row.outcome_reason);
@@ -596,6 +621,7 @@ async function buildCaseView(db: Db, row: CaseRow, today: IsoDate): Promise<Case
       at: new Date(a.at).toISOString(),
       action: a.action,
     })),
+    ...(await protectionView(db, keys, row)),
   };
 }
 

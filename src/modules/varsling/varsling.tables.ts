@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
+import type { RetaliationArea, RetaliationFinding } from '../../domain/varsling/protection.ts';
 import type { CaseStatus, Category, Outcome } from '../../domain/varsling/rules.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -47,6 +48,15 @@ export interface VarslingCaseTable {
   feedback_given_on: IsoDate | null;
   closed_on: IsoDate | null;
   legal_hold: Generated<boolean>;
+  // Migration 0040-varsling-vern.
+  retaliation_checked_on: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  avvik_id: ColumnType<string | null, string | null | undefined, string | null>;
+  breach_aware_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  breach_avvik_id: ColumnType<string | null, string | null | undefined, string | null>;
+  breach_decided_on: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  legal_hold_on: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>;
+  legal_hold_by: ColumnType<string | null, string | null | undefined, string | null>;
+  legal_hold_reason: ColumnType<Bytes | null, Bytes | null | undefined, Bytes | null>;
 }
 
 export interface VarslingExclusionTable {
@@ -93,7 +103,46 @@ export interface VarslingCaseLogTable {
   deleted_on: IsoDate;
 }
 
+/** The gjengjeldelse checklist, append-only (migration 0040-varsling-vern). */
+export interface VarslingRetaliationTable {
+  organisation_id: string;
+  case_id: string;
+  id: Generated<string>;
+  seq: Generated<string>;
+  area: RetaliationArea;
+  finding: RetaliationFinding;
+  recorded_on: IsoDate;
+  recorded_by: string | null;
+  key_version: number;
+  detail: Bytes;
+}
+
+/** The written routine (migration 0039-varsling-rutine). */
+export interface VarslingRoutineTable {
+  organisation_id: string;
+  number: number;
+  status: 'utkast' | 'publisert';
+  version: Generated<number>;
+  answers: ColumnType<unknown, string, string>;
+  updated_on: IsoDate;
+  updated_by: string | null;
+  published_on: IsoDate | null;
+  published_by: string | null;
+  cooperation_with: string | null;
+  cooperation_on: IsoDate | null;
+}
+
+export interface VarslingRoutineReadTable {
+  organisation_id: string;
+  number: number;
+  user_id: string;
+  read_on: IsoDate;
+}
+
 export interface VarslingTables {
+  varsling_retaliation: VarslingRetaliationTable;
+  varsling_routine: VarslingRoutineTable;
+  varsling_routine_read: VarslingRoutineReadTable;
   varsling_channel: VarslingChannelTable;
   varsling_handler: VarslingHandlerTable;
   varsling_case: VarslingCaseTable;

@@ -32,7 +32,14 @@ import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { WriteError } from '../../ui/WriteFeedback.tsx';
 import { type CaseView, type StepName, useCase, useCaseStep, useCases } from './api.ts';
-import { Conversation, Deadlines, Files, fill, StatusTag } from './parts.tsx';
+import {
+  BreachSection,
+  HandlerUpload,
+  HandoverSection,
+  LegalHoldSection,
+  RetaliationSection,
+} from './ProtectionParts.tsx';
+import { Conversation, Deadlines, Files, fill, ruleLabel, StatusTag } from './parts.tsx';
 
 const is404 = (error: unknown) => isApiError(error) && error.status === 404;
 
@@ -76,8 +83,7 @@ export function CasesPage() {
                     </HStack>
                     {next ? (
                       <BodyShort size="small">
-                        {v.deadlines}: {formatDate(next.due)} (
-                        {next.kindOfRule === 'anbefalt' ? v.anbefalt : v.egenFrist})
+                        {v.deadlines}: {formatDate(next.due)} ({ruleLabel(v, next.kindOfRule)})
                       </BodyShort>
                     ) : null}
                   </VStack>
@@ -167,6 +173,11 @@ export function CasePage() {
             </dl>
           </section>
           <Steps view={c} onReload={() => query.refetch()} />
+          <HandoverSection view={c} onReload={() => query.refetch()} />
+          {c.outcome === null || c.outcome === 'varsling' || c.retaliation.entries.length > 0 ? (
+            <RetaliationSection view={c} onReload={() => query.refetch()} />
+          ) : null}
+          <BreachSection view={c} onReload={() => query.refetch()} />
           <section aria-labelledby="meldinger">
             <Heading level="2" size="small" id="meldinger" spacing>
               {v.messages}
@@ -178,7 +189,9 @@ export function CasePage() {
               {v.files}
             </Heading>
             <Files files={c.files} caseId={c.id} />
+            <HandlerUpload view={c} />
           </section>
+          <LegalHoldSection view={c} onReload={() => query.refetch()} />
           <section aria-labelledby="innsyn">
             <Heading level="2" size="small" id="innsyn" spacing>
               {v.access}

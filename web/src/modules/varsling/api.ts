@@ -14,6 +14,8 @@ import type {
   PublicChannel,
   Receipt,
   ReportInput,
+  RoutineDraftView,
+  RoutineReadView,
   Settings,
 } from '../../../../src/contracts/varsling/varsling.schemas.ts';
 import { api } from '../../api/client.ts';
@@ -28,6 +30,8 @@ export type {
   PublicChannel,
   Receipt,
   ReportInput,
+  RoutineDraftView,
+  RoutineReadView,
   Settings,
 };
 export type MyChannel = PublicChannel & { channelId: string | null };
@@ -167,5 +171,95 @@ export function useOverview() {
   return useQuery({
     queryKey: overviewKey,
     queryFn: ({ signal }) => api.get<Overview>('/varsling/oversikt', undefined, signal),
+  });
+}
+
+// ── Protection, hand-over, legal hold, the handler's files (one case) ───────────────────────
+
+export type CaseActionName =
+  | 'gjengjeldelse'
+  | 'gjengjeldelse/ferdig'
+  | 'avvik'
+  | 'personvern'
+  | 'personvern/avgjort'
+  | 'rettslig-hold';
+
+/** A write on the case that answers the fresh case view. */
+export function useCaseAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: CaseActionName; body: Record<string, unknown> }) =>
+      api.post<CaseView>(`/varsling/saker/${id}/${action}`, body),
+    onSuccess: (view) => {
+      client.setQueryData(caseKey(id), view);
+      void client.invalidateQueries({ queryKey: casesKey });
+    },
+  });
+}
+
+/** A handler adds evidence: sniffed, metadata stripped and sealed on the server. */
+export function useHandlerUpload(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('fil', file, file.name);
+      return api.upload<CaseView>(`/varsling/saker/${id}/vedlegg`, form);
+    },
+    onSuccess: (view) => client.setQueryData(caseKey(id), view),
+  });
+}
+
+// ── The written routine (aml § 2 A-6) ────────────────────────────────────────────────────────
+
+const routineKey = [...varslingKey, 'rutine'] as const;
+const routineDraftKey = [...varslingKey, 'rutine-utkast'] as const;
+
+/** The routine's PDF (downloaded as an attachment). */
+export const ROUTINE_PDF_URL = '/api/v1/varsling/rutine/pdf';
+
+export function useRoutine() {
+  return useQuery({
+    queryKey: routineKey,
+    queryFn: ({ signal }) => api.get<RoutineReadView>('/varsling/rutine', undefined, signal),
+  });
+}
+
+export function useConfirmRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (number: number) => api.post<RoutineReadView>('/varsling/rutine/lest', { number }),
+    onSuccess: (view) => {
+      client.setQueryData(routineKey, view);
+      void client.invalidateQueries({ queryKey: routineDraftKey });
+    },
+  });
+}
+
+export function useRoutineDraft() {
+  return useQuery({
+    queryKey: routineDraftKey,
+    queryFn: ({ signal }) => api.get<RoutineDraftView>('/varsling/rutine/utkast', undefined, signal),
+  });
+}
+
+export function useSaveRoutineDraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; answers: Record<string, string> }) =>
+      api.put<RoutineDraftView>('/varsling/rutine/utkast', input),
+    onSuccess: (view) => client.setQueryData(routineDraftKey, view),
+  });
+}
+
+export function usePublishRoutine() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { version: number; cooperationWith: string; cooperationOn: string }) =>
+      api.post<RoutineDraftView>('/varsling/rutine/publiser', input),
+    onSuccess: (view) => {
+      client.setQueryData(routineDraftKey, view);
+      void client.invalidateQueries({ queryKey: routineKey });
+    },
   });
 }

@@ -34,6 +34,12 @@ import {
 } from './api.ts';
 import './varsling.css';
 
+/** «anbefalt», the handler's own date, or «lovkrav» — never law where it is not. */
+export const ruleLabel = (
+  v: { anbefalt: string; egenFrist: string; lovkrav: string },
+  rule: 'anbefalt' | 'egen-frist' | 'lovkrav',
+) => (rule === 'anbefalt' ? v.anbefalt : rule === 'lovkrav' ? v.lovkrav : v.egenFrist);
+
 export const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '');
 
@@ -294,6 +300,8 @@ export function Deadlines({ deadlines }: { deadlines: CaseView['deadlines'] }) {
   const v = useT().varsling;
   const label = {
     bekreft: v.deadlineBekreft,
+    gjengjeldelse: v.deadlineGjengjeldelse,
+    personvern: v.deadlinePersonvern,
     undersokelse: v.deadlineUndersokelse,
     tilbakemelding: v.deadlineTilbakemelding,
   };
@@ -315,7 +323,7 @@ export function Deadlines({ deadlines }: { deadlines: CaseView['deadlines'] }) {
               </Tag>
             )}
           </BodyShort>
-          <BodyShort size="small">{d.kindOfRule === 'anbefalt' ? v.anbefalt : v.egenFrist}</BodyShort>
+          <BodyShort size="small">{ruleLabel(v, d.kindOfRule)}</BodyShort>
         </li>
       ))}
     </ul>
