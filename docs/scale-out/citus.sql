@@ -111,5 +111,14 @@ SELECT create_distributed_table('survey_unit', 'organisation_id', colocate_with 
 SELECT create_distributed_table('survey_question', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('survey_respondent', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('survey_answer', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('vernerunde', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('vernerunde_finding', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('vernerunde_photo', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('stoff_product', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('stoff_sds', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('stoff_exposure', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('varsling_routine', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('varsling_routine_read', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('varsling_retaliation', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;
