@@ -37,6 +37,7 @@ const SHIPPED = [
   '0024-statistikk',
   '0028-avvik',
   '0029-avvik-barriere',
+  '0034-statistikk-benchmark',
 ];
 
 describe('the migration order built from the module manifests', () => {

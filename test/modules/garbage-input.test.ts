@@ -32,6 +32,8 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'statistikk_benchmark_import',
+  'statistikk_benchmark',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

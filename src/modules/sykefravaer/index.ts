@@ -35,6 +35,7 @@ export const sykefravaerModule: ModuleManifest = {
 };
 
 export { type Deadline, listDeadlines } from './batch.ts';
+export { type StoredPeriod, toEnginePeriod } from './case.ts';
 export type { ActionOwnerKind, ActionSource } from './case-actions.tables.ts';
 export {
   findActionForUpdate,
