@@ -7,6 +7,12 @@
  * and < 300 ms on PostgreSQL. On PGlite, and on PostgreSQL when BENCH_DATABASE_URL (or
  * TEST_DATABASE_URL) is set.
  *
+ * Three measurements of the served path (`computeStatistikk`, what `GET /api/v1/statistikk` uses):
+ * cold (load + compute, no cache), warm (the `statistikk.computed` cache, ADR 0005) and right after a
+ * committed change to an absence period (the change feed drops the organisation's entries, so the
+ * next read computes afresh and gets the new numbers). `BENCH_STATISTICS_EMPLOYEES` and
+ * `BENCH_STATISTICS_RUNS` make a smaller run.
+ *
  * The SQL baseline does less than the function: no korttid/langtid (that needs the
  * oppfølgingstilfeller, a gaps-and-islands walk), no rolling block and no masking. Its numbers are
  * checked against the function's for every shown group, so both compute the same thing.
@@ -26,11 +32,16 @@ import {
   Virkedager,
 } from '../../src/domain/statistikk/index.ts';
 import { parseQuarter, quarterEnd, quarterStart } from '../../src/domain/statistikk/quarter.ts';
-import { loadStatistikkInput } from '../../src/modules/statistikk/index.ts';
+import {
+  computeStatistikk,
+  loadStatistikkInput,
+  statistikkCache,
+} from '../../src/modules/statistikk/index.ts';
+import { CacheRegistry } from '../../src/platform/caches.ts';
 
-const EMPLOYEES = 50_000;
+const EMPLOYEES = Number(process.env.BENCH_STATISTICS_EMPLOYEES ?? 50_000);
 const PERIODS_PER_EMPLOYEE = 6;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_STATISTICS_RUNS ?? 5);
 const QUARTERS = quartersEndingWith('2025Q4', 12);
 
 async function seed(db: Kysely<Database>): Promise<string> {
@@ -248,6 +259,42 @@ async function run(label: string, databaseUrl: string | undefined, goalMs: numbe
         compared++;
       }
     }
+    // The served path through the cache: warm hits, then a committed change and the next read.
+    const feed = database.changeFeed();
+    for (let i = 0; i < 100 && !feed.live; i++) await new Promise((r) => setTimeout(r, 50));
+    const caches = new CacheRegistry(feed, [statistikkCache]);
+    const cache = caches.get(statistikkCache);
+    const first = await time(() => computeStatistikk(db, orgId, '2025Q4', cache));
+    const warmMs: number[] = [];
+    for (let i = 0; i < 20; i++)
+      warmMs.push((await time(() => computeStatistikk(db, orgId, '2025Q4', cache))).ms);
+    const someone = await db
+      .selectFrom('absence_period')
+      .select(['id', 'end_date'])
+      .where('organisation_id', '=', orgId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('absence_period')
+      .set({ end_date: someone.end_date })
+      .where('organisation_id', '=', orgId)
+      .where('id', '=', someone.id)
+      .execute();
+    await new Promise((r) => setTimeout(r, 200)); // PostgreSQL delivers the notification a moment later
+    const afterChange = await time(() => computeStatistikk(db, orgId, '2025Q4', cache));
+    const direct = beregnStatistikk(
+      await loadStatistikkInput(db, orgId, quartersEndingWith('2025Q4', 8), '2025Q1'),
+    );
+    for (const got of [first.value.output, afterChange.value.output]) {
+      if (JSON.stringify(got) !== JSON.stringify(direct)) {
+        throw new Error(`[${label}] the cached path gave other numbers than the function`);
+      }
+    }
+    caches.close();
+    console.log(
+      `[${label}] served path: first ${first.ms.toFixed(0)} ms, warm median ${median(warmMs).toFixed(1)} ms (20 reads, feed live: ${feed.live}), after a committed change ${afterChange.ms.toFixed(0)} ms (recomputed, same numbers)`,
+    );
+
     const o = median(oursMs);
     const s = median(sqlMs);
     console.log(`[${label}] checked ${compared} unit-quarters: the function and the query agree`);

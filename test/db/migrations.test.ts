@@ -39,6 +39,7 @@ const SHIPPED = [
   '0029-avvik-barriere',
   '0030-undersokelse',
   '0032-amu',
+  '0034-statistikk-benchmark',
   '0035-risiko-vernerunde',
   '0036-risiko-stoffkartotek',
   '0039-varsling-rutine',

@@ -9,20 +9,27 @@
  * (2) HR picks the quarter before by keyboard; then sets the daily cost to 2 500 kr by keyboard →
  *     `statistikk_setting` holds 2 500, and the cost estimate follows;
  * (3) on a phone (390×844): no horizontal scrolling, the tables scroll inside their own regions;
- * (4) the leader of Hjemmetjenesten sees only that unit — hidden, like for everyone.
+ * (4) the leader of Hjemmetjenesten sees only that unit — hidden, like for everyone;
+ * (5) ★ oppfølging innen fristen: six long cases in Solbakken sykehjem (plans 4 of 6 in time,
+ *     dialogmøte 1 2 of 6) show as a chart and a table with the numbers the KPI function computes
+ *     from the stored data; the units with no counted case are hidden;
+ * (6) HR imports NAV's published rates: a bad file is refused naming the line (nothing stored), the
+ *     good one is stored (`statistikk_benchmark`, its import naming the file) and shown beside the
+ *     organisation's legemeldt rate with the quarter and the source named.
  * Axe on every page visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import {
+  beregnOppfolging,
   beregnStatistikk,
   previousQuarter,
   quarterOf,
   quarterRange,
   quartersEndingWith,
 } from '../../src/domain/statistikk/index.ts';
-import { loadStatistikkInput } from '../../src/modules/statistikk/index.ts';
+import { loadOppfolgingInput, loadStatistikkInput } from '../../src/modules/statistikk/index.ts';
 import { startApp, type TestApp } from './support/app.ts';
 import {
   AxeLog,
@@ -158,6 +165,46 @@ describe('statistikk in the browser', () => {
       .insertInto('absence_period')
       .values(periods.map((p) => ({ organisation_id: orgId, ...p })))
       .execute();
+    // ★ Six long cases in Solbakken sykehjem starting on the quarter's 3rd day (plan due on day 30,
+    // dialogmøte 1 on day 51, both in the quarter): plans 4 in time, 1 late, 1 not made; dialogmøter
+    // 2 in time — the records the documents write, on chosen days.
+    const longCases = sykehjem.slice(6, 12);
+    expect(longCases).toHaveLength(6);
+    await db
+      .insertInto('sykefravaer_followup')
+      .values(longCases.map((e) => ({ organisation_id: orgId, employee_id: e.id })))
+      .execute();
+    const caseStart = addDays(start, 2);
+    await db
+      .insertInto('absence_period')
+      .values(
+        longCases.map((e) => ({
+          organisation_id: orgId,
+          employee_id: e.id,
+          type: 'sykmelding' as const,
+          start_date: caseStart,
+          end_date: addDays(caseStart, 60),
+          grade: 100,
+        })),
+      )
+      .execute();
+    const record = (employeeId: string, key: 'oppfolgingsplan' | 'dialogmote1', day: string) => ({
+      organisation_id: orgId,
+      employee_id: employeeId,
+      case_start: caseStart,
+      milestone_key: key,
+      kind: 'done' as const,
+      recorded_at: `${day}T12:00:00+01:00`,
+    });
+    const ids = longCases.map((e) => e.id);
+    await db
+      .insertInto('milestone_record')
+      .values([
+        ...ids.slice(0, 4).map((id) => record(id, 'oppfolgingsplan', addDays(caseStart, 20))),
+        record(ids[4] as string, 'oppfolgingsplan', addDays(caseStart, 35)),
+        ...ids.slice(0, 2).map((id) => record(id, 'dialogmote1', addDays(caseStart, 40))),
+      ])
+      .execute();
     const kantina = await db
       .insertInto('unit')
       .values({ organisation_id: orgId, name: 'Kantina', parent_id: null })
@@ -235,8 +282,8 @@ describe('statistikk in the browser', () => {
         .getByRole('table')
         .waitFor();
     }
-    // The charts load in their own chunk.
-    await expect.poll(() => page.locator('.statistikk-chart .recharts-wrapper').count()).toBe(3);
+    // The charts load in their own chunk (the three of the rates and the ★ follow-up chart).
+    await expect.poll(() => page.locator('.statistikk-chart .recharts-wrapper').count()).toBe(4);
     await axe.check(page, 'statistikk (HR)');
     await screenshot(page, '70-statistikk');
   });
@@ -249,7 +296,7 @@ describe('statistikk in the browser', () => {
       .waitFor();
     await axe.check(page, 'statistikk (kvartalet før)');
 
-    const presses = await tabUntil(page, (el) => el.id === 'felt-dailyCost', 80);
+    const presses = await tabUntil(page, (el) => el.id === 'felt-dailyCost', 160);
     expect(presses).toBeGreaterThan(0);
     await page.keyboard.type('2500');
     await page.keyboard.press('Enter');
@@ -314,9 +361,120 @@ describe('statistikk in the browser', () => {
     expect(leaderSession.pageErrors).toEqual([]);
   });
 
-  it('5. axe found nothing, nothing left the origin, no page errors', () => {
+  it('5. ★ oppfølging innen fristen: a chart and a table with the KPI function’s numbers', async () => {
+    await page.goto('/statistikk');
+    const region = page.getByRole('region', { name: 'Tabell: Oppfølging innen fristen' });
+    await region.getByRole('table').waitFor();
+    const db = app.server.database.db;
+    const quarters = quartersEndingWith(QUARTER, 8);
+    const input = await loadOppfolgingInput(
+      db,
+      orgId,
+      quarters,
+      quarterRange(quarters[0] ?? QUARTER).start,
+      today,
+    );
+    const out = beregnOppfolging(input);
+    const plan = out.rolling.oppfolgingsplan;
+    const dm1 = out.rolling.dialogmote1;
+    expect(plan.organisation).toEqual({ masked: false, cases: 6, inTime: 4, late: 2, percent: 66.7 });
+    expect(dm1.organisation).toEqual({ masked: false, cases: 6, inTime: 2, late: 4, percent: 33.3 });
+    const row = (name: string) =>
+      region.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    expect(await textOf(row('Hele virksomheten'))).toContain('66,7 % (4 av 6)');
+    expect(await textOf(row('Hele virksomheten'))).toContain('33,3 % (2 av 6)');
+    expect(await textOf(row('Solbakken sykehjem'))).toContain('66,7 % (4 av 6)');
+    expect(await textOf(row('Kantina'))).toContain('Skjult (færre enn 5)');
+    expect(await textOf(row('Kantina'))).not.toMatch(/\d+,\d %/);
+    await page.getByRole('heading', { level: 2, name: 'Oppfølging innen fristen' }).waitFor();
+    await axe.check(page, 'statistikk (oppfølging innen fristen)');
+  });
+
+  it('6. HR imports NAV’s rates: a bad file names the line, the good one is shown with its source', async () => {
+    const db = app.server.database.db;
+    const section = page.getByRole('region', { name: 'Sammenlignet med NAV', exact: true });
+    await section.getByText(/Ingen tall fra NAV er importert/).waitFor();
+    const year = QUARTER.slice(0, 4);
+    const n = QUARTER.slice(5);
+    const bad = [
+      'Kvartal;Kategori;Kode;Navn;Prosent',
+      `${year}K${n};Næring;86;Helsetjenester;8,4`,
+      `${year}K${n};Sektor;3;Kommunal forvaltning;mye`,
+    ];
+    await section.locator('input[type=file]').setInputFiles({
+      name: 'feil.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${bad.join('\r\n')}\r\n`, 'utf8'),
+    });
+    await section.getByRole('button', { name: 'Importer tallene' }).click();
+    await section.getByText(/Linje 3: prosent «mye»/).waitFor();
+    expect(await db.selectFrom('statistikk_benchmark').select('kode').execute()).toEqual([]);
+    await axe.check(page, 'statistikk (NAV-fil med feil)');
+
+    const good = [
+      'Kvartal;Kategori;Kode;Navn;Prosent',
+      `${year}K${n};Land;;Hele landet;6,1`,
+      `${year}K${n};Sektor;3;Kommunal forvaltning;7,25`,
+      `${year}K${n};Næring;86;Helsetjenester;8,4`,
+    ];
+    await section.locator('input[type=file]').setInputFiles({
+      name: 'nav-sykefravaer.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${good.join('\r\n')}\r\n`, 'utf8'),
+    });
+    await section.getByRole('button', { name: 'Importer tallene' }).click();
+    await section.getByText('3 tall fra NAV er importert').waitFor();
+    const stored = await db
+      .selectFrom('statistikk_benchmark as b')
+      .innerJoin('statistikk_benchmark_import as i', 'i.id', 'b.import_id')
+      .select(['b.quarter', 'b.kategori', 'b.kode', 'b.hundredths', 'i.source_name', 'i.source_kind'])
+      .where('b.organisation_id', '=', orgId)
+      .orderBy('b.hundredths')
+      .execute();
+    expect(stored).toEqual([
+      {
+        quarter: QUARTER,
+        kategori: 'land',
+        kode: 'alle',
+        hundredths: 610,
+        source_name: 'nav-sykefravaer.csv',
+        source_kind: 'fil',
+      },
+      {
+        quarter: QUARTER,
+        kategori: 'sektor',
+        kode: '3',
+        hundredths: 725,
+        source_name: 'nav-sykefravaer.csv',
+        source_kind: 'fil',
+      },
+      {
+        quarter: QUARTER,
+        kategori: 'naering',
+        kode: '86',
+        hundredths: 840,
+        source_name: 'nav-sykefravaer.csv',
+        source_kind: 'fil',
+      },
+    ]);
+    const table = page.getByRole('region', { name: 'Tabell: Sammenlignet med NAV' });
+    await table.getByRole('table').waitFor();
+    const out = await expected(QUARTER);
+    const org = out.quarters.at(-1)?.organisation;
+    if (org === undefined || org.masked) throw new Error('the organisation should be shown');
+    const benchRow = (name: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+    expect(await textOf(benchRow('Hele virksomheten'))).toContain(nbPercent(org.prosent.legemeldt));
+    expect(await textOf(benchRow('Helsetjenester'))).toContain('8,4 %');
+    expect(await textOf(benchRow('Kommunal forvaltning'))).toContain('7,25 %');
+    expect(await textOf(table.getByRole('columnheader').nth(2))).toBe(`Legemeldt, ${quarterLabel(QUARTER)}`);
+    await section.getByText(/Kilde: NAV, importert fra filen «nav-sykefravaer\.csv»/).waitFor();
+    await axe.check(page, 'statistikk (NAV-tall importert)');
+  });
+
+  it('7. axe found nothing, nothing left the origin, no page errors', () => {
     expect(axe.violations).toEqual([]);
-    expect(axe.checked.length).toBeGreaterThanOrEqual(5);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(8);
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   });

@@ -63,6 +63,8 @@ const COUNTED = [
   'varsling_retaliation',
   'varsling_routine',
   'varsling_routine_read',
+  'statistikk_benchmark_import',
+  'statistikk_benchmark',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

@@ -121,3 +121,91 @@ export const StatistikkSettingsSchema = z.object({
   defaultWeeklyCost: z.number().int(),
 });
 export type StatistikkSettingsView = z.infer<typeof StatistikkSettingsSchema>;
+
+// ★ Oppfølging innen fristen (aml § 4-6 (3) and (4)): the share of oppfølgingsplaner and dialogmøter 1
+// done by the deadline, masked like the rates.
+
+const KpiShown = z
+  .object({
+    masked: z.literal(false),
+    cases: z.number().int(),
+    inTime: z.number().int(),
+    late: z.number().int(),
+    percent: z.number().nullable(),
+  })
+  .strict();
+const KpiFiguresSchema = z.discriminatedUnion('masked', [KpiShown, Masked]);
+export type KpiFiguresView = z.infer<typeof KpiFiguresSchema>;
+const KpiUnit = z.discriminatedUnion('masked', [
+  KpiShown.extend({ unitId: z.string(), name: z.string(), parentId: z.string().nullable() }),
+  Masked.extend({ unitId: z.string(), name: z.string(), parentId: z.string().nullable() }),
+]);
+export type KpiUnitView = z.infer<typeof KpiUnit>;
+const KpiGroups = z.object({
+  /** Null when the caller sees units only (a leader). */
+  organisation: KpiFiguresSchema.nullable(),
+  units: z.array(KpiUnit),
+});
+export type KpiGroupsView = z.infer<typeof KpiGroups>;
+const KpiBlock = {
+  start: z.string(),
+  end: z.string(),
+  oppfolgingsplan: KpiGroups,
+  dialogmote1: KpiGroups,
+};
+
+export const OppfolgingViewSchema = z.object({
+  quarter: z.string(),
+  scope: z.enum(['organisation', 'units']),
+  minPersons: z.number().int(),
+  /** The deadlines in weeks from the first day of the case (the rule engine's). */
+  weeks: z.object({ oppfolgingsplan: z.number().int(), dialogmote1: z.number().int() }),
+  quarters: z.array(z.object({ quarter: z.string(), ...KpiBlock })),
+  rolling: z.object({ quarters: z.array(z.string()), ...KpiBlock }),
+});
+export type OppfolgingView = z.infer<typeof OppfolgingViewSchema>;
+
+// Benchmark: NAV's published quarterly rates by næring and sektor, imported by HR (a CSV file) or
+// fetched from a URL the operator configures. Never a number of our own.
+
+export const BENCHMARK_KATEGORIER = ['naering', 'sektor', 'land'] as const;
+export type BenchmarkKategori = (typeof BENCHMARK_KATEGORIER)[number];
+
+export const BenchmarkQuerySchema = z
+  .object({
+    /** The statistics' quarter: the benchmark shown is the latest imported quarter up to it. */
+    quarter: QuarterSchema.optional(),
+  })
+  .strict();
+
+const BenchmarkSource = z.object({
+  kind: z.enum(['fil', 'url']),
+  /** The file name or the URL. */
+  name: z.string(),
+  importedAt: z.string(),
+});
+
+export const BenchmarkViewSchema = z.object({
+  /** The quarter asked for (default: the last completed). */
+  requestedQuarter: z.string(),
+  /** The quarter of the figures shown, or null when nothing has been imported up to it. */
+  quarter: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      kategori: z.enum(BENCHMARK_KATEGORIER),
+      kode: z.string(),
+      navn: z.string(),
+      /** Per cent, as published (NAV: legemeldt sykefravær). */
+      prosent: z.number(),
+      source: BenchmarkSource,
+    }),
+  ),
+});
+export type BenchmarkView = z.infer<typeof BenchmarkViewSchema>;
+
+export const BenchmarkImportResultSchema = z.object({
+  importId: z.string(),
+  rows: z.number().int(),
+  quarters: z.array(z.string()),
+});
+export type BenchmarkImportResult = z.infer<typeof BenchmarkImportResultSchema>;

@@ -21,6 +21,7 @@ import type {
   RollingBlock,
   StatistikkInput,
   StatistikkOutput,
+  StatistikkUnit,
   UnitFigures,
 } from './types.ts';
 import { Virkedager } from './virkedager.ts';
@@ -63,22 +64,8 @@ export function beregnStatistikk(input: StatistikkInput): StatistikkOutput {
   const first = needed[0] as number;
   const calendar = new Virkedager(quarterStart(first), quarterEnd(latest));
 
-  // Groups: 0 = the organisation, 1…n = the units in input order.
   const units = input.units;
-  const groupOf = new Map<string, number>();
-  units.forEach((u, i) => {
-    groupOf.set(u.id, i + 1);
-  });
-  const parentGroup = units.map((u) => (u.parentId === null ? 0 : (groupOf.get(u.parentId) ?? 0)));
-  const chains = new Map<number, number[]>();
-  const chainOf = (g: number): number[] => {
-    if (g === 0) return [0];
-    const known = chains.get(g);
-    if (known !== undefined) return known;
-    const chain = [g, ...chainOf(parentGroup[g - 1] as number)];
-    chains.set(g, chain);
-    return chain;
-  };
+  const { groupOf, chainOf } = groupChains(units);
 
   const people: Person[] = input.employees.map((e) => ({
     p100: Math.round(e.positionPercent * 100),
@@ -131,7 +118,7 @@ export function beregnStatistikk(input: StatistikkInput): StatistikkOutput {
     perQuarter.set(q, sums);
   }
 
-  const tree = maskingTree(input);
+  const tree = maskingTree(input.units);
 
   const quarters: QuarterBlock[] = requested.map((q) => {
     const sums = perQuarter.get(q) as Sums[];
@@ -205,8 +192,33 @@ function blockFrame(
   };
 }
 
-function maskingTree(input: StatistikkInput): MaskingTree {
-  const units = input.units;
+/**
+ * Groups: 0 = the organisation, 1…n = the units in input order. `chainOf(g)` is g and every group
+ * above it (a person counts in their unit, every unit above it and the organisation).
+ */
+export function groupChains(units: readonly StatistikkUnit[]): {
+  groupOf: Map<string, number>;
+  chainOf: (g: number) => number[];
+} {
+  const groupOf = new Map<string, number>();
+  units.forEach((u, i) => {
+    groupOf.set(u.id, i + 1);
+  });
+  const parentGroup = units.map((u) => (u.parentId === null ? 0 : (groupOf.get(u.parentId) ?? 0)));
+  const chains = new Map<number, number[]>();
+  const chainOf = (g: number): number[] => {
+    if (g === 0) return [0];
+    const known = chains.get(g);
+    if (known !== undefined) return known;
+    const chain = [g, ...chainOf(parentGroup[g - 1] as number)];
+    chains.set(g, chain);
+    return chain;
+  };
+  return { groupOf, chainOf };
+}
+
+/** The masking tree of the organisation and its units (the order of `maskGroups`). */
+export function maskingTree(units: readonly StatistikkUnit[]): MaskingTree {
   const groupOf = new Map<string, number>();
   units.forEach((u, i) => {
     groupOf.set(u.id, i + 1);

@@ -1,16 +1,58 @@
 /** The statistics module's HTTP surface: the sick-leave statistics and the daily-cost setting. */
+import type { FastifyRequest } from 'fastify';
 import {
+  BenchmarkImportResultSchema,
+  BenchmarkQuerySchema,
+  BenchmarkViewSchema,
   DEFAULT_DAILY_COST,
   DEFAULT_WEEKLY_COST,
+  OppfolgingViewSchema,
   StatistikkQuerySchema,
   StatistikkSettingsInputSchema,
   StatistikkSettingsSchema,
   StatistikkViewSchema,
 } from '../../contracts/statistikk/statistikk.schemas.ts';
+import { sniffFileType } from '../../domain/files/sniff.ts';
 import { writeAudit } from '../../platform/audit.ts';
+import { badRequest } from '../../platform/errors.ts';
 import type { RouteDeps } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
-import { dailyCost, statistikkView } from './statistikk.service.ts';
+import { benchmarkView, parseBenchmarkOr400, storeBenchmark } from './benchmark.service.ts';
+import { oppfolgingView } from './oppfolging.service.ts';
+import { chosenQuarter, dailyCost, statistikkCache, statistikkView } from './statistikk.service.ts';
+
+const FILE_FIELD = 'file';
+const notCsv = () =>
+  badRequest(
+    {
+      nb: 'Filen er ikke en CSV-fil med tekst. Last ned tallene fra NAV som CSV og prøv igjen.',
+      en: 'The file is not a CSV text file. Download the figures from NAV as CSV and try again.',
+    },
+    [{ path: 'file', message: { nb: 'Velg en CSV-fil.', en: 'Choose a CSV file.' } }],
+  );
+
+/**
+ * The uploaded CSV as text (the multipart plugin caps its size → 413): a PDF or picture, or a file
+ * with NUL bytes, is refused; UTF-8, or Windows-1252 as Excel on a Norwegian Windows saves it.
+ */
+async function readCsvUpload(request: FastifyRequest): Promise<{ name: string; text: string }> {
+  const part = await request.file();
+  if (!part || part.fieldname !== FILE_FIELD) {
+    throw badRequest({ nb: 'Ingen fil ble sendt (feltet «file»).', en: 'No file was sent (field "file").' }, [
+      { path: 'file', message: { nb: 'Velg en CSV-fil.', en: 'Choose a CSV file.' } },
+    ]);
+  }
+  const data = await part.toBuffer();
+  if (sniffFileType(data) !== null || data.includes(0)) throw notCsv();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(data);
+  }
+  const name = (part.filename ?? '').trim() || 'fil.csv';
+  return { name, text };
+}
 
 /**
  * Who reads the statistics (least privilege): admin and HR the whole organisation, AMU members the
@@ -31,8 +73,8 @@ export function statistikkRoutes({ reminders }: RouteDeps) {
       access: READERS,
       query: StatistikkQuerySchema,
       response: StatistikkViewSchema,
-      async handler({ query }, { db, actor }) {
-        const view = await statistikkView(db, actor, query, today());
+      async handler({ query }, { db, actor, caches }) {
+        const view = await statistikkView(db, actor, query, today(), caches?.get(statistikkCache));
         await writeAudit(db, actor, {
           action: 'read',
           entityType: 'statistikk',
@@ -40,6 +82,58 @@ export function statistikkRoutes({ reminders }: RouteDeps) {
           detail: { quarter: view.quarter, scope: view.scope },
         });
         return view;
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/statistikk/oppfolging',
+      summary:
+        'Oppfølging innen fristen: andel oppfølgingsplaner innen 4 uker og dialogmøter 1 innen 7 uker, maskert under 5 personer',
+      tags: ['statistikk'],
+      access: READERS,
+      query: StatistikkQuerySchema,
+      response: OppfolgingViewSchema,
+      async handler({ query }, { db, actor }) {
+        const view = await oppfolgingView(db, actor, query, today());
+        await writeAudit(db, actor, {
+          action: 'read',
+          entityType: 'statistikk_oppfolging',
+          entityId: query.unitId ?? null,
+          detail: { quarter: view.quarter, scope: view.scope },
+        });
+        return view;
+      },
+    }),
+
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/statistikk/benchmark',
+      summary:
+        'NAVs publiserte sykefravær per næring og sektor for kvartalet (siste importerte til og med det)',
+      tags: ['statistikk'],
+      access: READERS,
+      query: BenchmarkQuerySchema,
+      response: BenchmarkViewSchema,
+      async handler({ query }, { db, actor }) {
+        return benchmarkView(db, actor.organisationId, chosenQuarter(query.quarter, today()));
+      },
+    }),
+
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/statistikk/benchmark',
+      summary:
+        'Importer NAVs publiserte sykefravær per næring og sektor fra en CSV-fil (kvartal, kategori, kode, navn, prosent): alt eller ingenting',
+      tags: ['statistikk'],
+      access: EDITORS,
+      body: 'multipart',
+      response: BenchmarkImportResultSchema,
+      status: 201,
+      async handler({ body }, { db, actor }) {
+        const file = await readCsvUpload(body);
+        const rows = parseBenchmarkOr400(file.text);
+        return storeBenchmark(db, actor.organisationId, actor, { kind: 'fil', name: file.name }, rows);
       },
     }),
 

@@ -9,6 +9,7 @@ import {
   HISTORY_QUARTERS,
   type StatistikkViewSchema,
 } from '../../contracts/statistikk/statistikk.schemas.ts';
+import type { ReadCache } from '../../db/read-cache.ts';
 import type { Db } from '../../db/schema.ts';
 import { fromDayNumber, type IsoDate } from '../../domain/calendar/index.ts';
 import {
@@ -24,9 +25,12 @@ import {
   quartersEndingWith,
   type StatistikkEmployee,
   type StatistikkInput,
+  type StatistikkOutput,
   type StatistikkUnit,
   type UnitFigures,
 } from '../../domain/statistikk/index.ts';
+import { toEnginePeriod } from '../../domain/sykefravaer/index.ts';
+import { defineCache } from '../../platform/caches.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 
@@ -37,28 +41,66 @@ const CHOOSABLE_QUARTERS = 12;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What `beregnStatistikk` gave for one organisation and quarter, with the unit tree it used. */
+export interface ComputedStatistikk {
+  units: StatistikkUnit[];
+  output: StatistikkOutput;
+}
+
+/**
+ * The computed statistics per organisation and quarter (ADR 0005, ADR 0011): the figures depend
+ * only on the organisation's employees, units and absence periods, so a committed change to one of
+ * those tables (the change feed's triggers, migration `0010-change-notify`) or a write of this
+ * process in the organisation drops its entries. The same numbers as computing afresh, always.
+ */
+export const statistikkCache = defineCache<ComputedStatistikk>({
+  name: 'statistikk.computed',
+  tables: ['absence_period', 'employee', 'unit'],
+  scope: 'organisation',
+  max: 500,
+  ttlMs: 30 * 60_000,
+});
+
+/** The statistics of `quarter` and its history, from the cache when it has them. */
+export async function computeStatistikk(
+  db: Db,
+  organisationId: string,
+  quarter: string,
+  cache?: ReadCache<ComputedStatistikk> | undefined,
+): Promise<ComputedStatistikk> {
+  const load = async () => {
+    const history = quartersEndingWith(quarter, HISTORY_QUARTERS);
+    const rollingFirst = quartersEndingWith(quarter, 4)[0] as string;
+    const input = await loadStatistikkInput(db, organisationId, history, rollingFirst);
+    return { units: input.units, output: beregnStatistikk(input) };
+  };
+  return cache ? cache.get(organisationId, quarter, load) : load();
+}
+
 /** The last completed quarter: the default (the AMU and the årsrapport use completed quarters). */
 export function defaultQuarter(today: IsoDate): string {
   return previousQuarter(quarterOf(today));
 }
 
 /**
- * A stored period as the statistics input: an avventende sykmelding is a non-sick day (NAV:
- * FULL_AKTIVITET, 0 % sick — the sick-leave module's decision in its `toEnginePeriod`), passed as
- * `behandlingsdager`, which is never counted; a sykmelding without a grade is 100 %.
+ * A stored period as the statistics input, by the sick-leave module's own mapping: an avventende
+ * sykmelding is a non-sick day (NAV: FULL_AKTIVITET, 0 % sick), passed as `behandlingsdager`, which
+ * is never counted; a sykmelding without a grade is 100 %.
  */
-function toPeriod(p: {
+export function toPeriod(p: {
   type: Period['type'];
   start_date: string;
   end_date: string;
   grade: number | null;
   avventende: boolean;
 }): Period {
-  if (p.type === 'sykmelding') {
-    if (p.avventende) return { type: 'behandlingsdager', start: p.start_date, end: p.end_date };
-    return { type: 'sykmelding', start: p.start_date, end: p.end_date, grade: p.grade ?? 100 };
-  }
-  return { type: p.type, start: p.start_date, end: p.end_date };
+  return toEnginePeriod({
+    type: p.type,
+    start: p.start_date,
+    end: p.end_date,
+    grade: p.grade,
+    avventende: p.avventende,
+  });
 }
 
 /**
@@ -156,6 +198,42 @@ function withSubunits(roots: readonly string[], units: readonly StatistikkUnit[]
   return out;
 }
 
+/**
+ * The units the caller sees: null for the whole organisation (admin, HR and AMU members — aml
+ * § 7-2 (2) e: the AMU follows the sick-leave statistics), else a leader's units with their
+ * subunits; with `unitId`, that unit and its subunits — a forged id or one outside the caller's
+ * scope answers 404, like any unknown id.
+ */
+export async function visibleUnits(
+  db: Db,
+  actor: Actor,
+  units: readonly StatistikkUnit[],
+  unitId: string | undefined,
+): Promise<Set<string> | null> {
+  const wholeOrganisation = hasRole(actor, 'admin', 'hr', 'amu');
+  const visible: Set<string> | null = wholeOrganisation ? null : await leaderUnits(db, actor, units);
+  if (unitId === undefined) return visible;
+  const known = UUID.test(unitId) && units.some((u) => u.id === unitId);
+  if (!known || (visible !== null && !visible.has(unitId))) {
+    throw notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
+  }
+  return withSubunits([unitId], units);
+}
+
+/** The quarter asked for (default: the last completed); one that has not started is a 400. */
+export function chosenQuarter(quarter: string | undefined, today: IsoDate): string {
+  const chosen = quarter ?? defaultQuarter(today);
+  if ((parseQuarter(chosen) as number) > (parseQuarter(quarterOf(today)) as number)) {
+    throw badRequest({ nb: 'Kvartalet har ikke begynt ennå.', en: 'The quarter has not started yet.' }, [
+      {
+        path: 'query.quarter',
+        message: { nb: 'Velg et kvartal som har begynt.', en: 'Choose a quarter that has started.' },
+      },
+    ]);
+  }
+  return chosen;
+}
+
 export async function dailyCost(
   db: Db,
   organisationId: string,
@@ -184,34 +262,15 @@ export async function statistikkView(
   actor: Actor,
   query: { quarter?: string | undefined; unitId?: string | undefined },
   today: IsoDate,
+  cache?: ReadCache<ComputedStatistikk> | undefined,
 ): Promise<View> {
   const current = quarterOf(today);
-  const quarter = query.quarter ?? defaultQuarter(today);
-  if ((parseQuarter(quarter) as number) > (parseQuarter(current) as number)) {
-    throw badRequest({ nb: 'Kvartalet har ikke begynt ennå.', en: 'The quarter has not started yet.' }, [
-      {
-        path: 'query.quarter',
-        message: { nb: 'Velg et kvartal som har begynt.', en: 'Choose a quarter that has started.' },
-      },
-    ]);
-  }
-  const history = quartersEndingWith(quarter, HISTORY_QUARTERS);
-  const rollingFirst = quartersEndingWith(quarter, 4)[0] as string;
-  const input = await loadStatistikkInput(db, actor.organisationId, history, rollingFirst);
-
-  const wholeOrganisation = hasRole(actor, 'admin', 'hr', 'amu');
-  let visible: Set<string> | null = wholeOrganisation ? null : await leaderUnits(db, actor, input.units);
-  if (query.unitId !== undefined) {
-    const known = UUID.test(query.unitId) && input.units.some((u) => u.id === query.unitId);
-    if (!known || (visible !== null && !visible.has(query.unitId))) {
-      throw notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
-    }
-    visible = withSubunits([query.unitId], input.units);
-  }
-
-  const output = beregnStatistikk(input);
+  const quarter = chosenQuarter(query.quarter, today);
+  const computed = await computeStatistikk(db, actor.organisationId, quarter, cache);
+  const output = computed.output;
+  const visible = await visibleUnits(db, actor, computed.units, query.unitId);
   const cost = await dailyCost(db, actor.organisationId);
-  const parentOf = new Map(input.units.map((u) => [u.id, u.parentId]));
+  const parentOf = new Map(computed.units.map((u) => [u.id, u.parentId]));
   const withCost = (g: GroupFigures) =>
     g.masked ? g : { ...g, estimatedCost: Math.round(g.tapteDagsverk.total * cost.amount) };
   const units = (list: UnitFigures[]) =>

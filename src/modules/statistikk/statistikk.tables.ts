@@ -1,5 +1,5 @@
-/** Row types of the statistics module (migration 0024-statistikk). */
-import type { ColumnType } from 'kysely';
+/** Row types of the statistics module (migrations 0024-statistikk, 0034-statistikk-benchmark). */
+import type { ColumnType, Generated } from 'kysely';
 
 export interface StatistikkSettingTable {
   organisation_id: string;
@@ -9,8 +9,33 @@ export interface StatistikkSettingTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface StatistikkBenchmarkImportTable {
+  organisation_id: string;
+  id: Generated<string>;
+  source_kind: 'fil' | 'url';
+  /** The file name or the URL. */
+  source_name: string;
+  row_count: number;
+  imported_by: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface StatistikkBenchmarkTable {
+  organisation_id: string;
+  /** YYYYQn */
+  quarter: string;
+  kategori: 'naering' | 'sektor' | 'land';
+  kode: string;
+  navn: string;
+  /** Hundredths of a per cent, as NAV published it. */
+  hundredths: number;
+  import_id: string;
+}
+
 export interface StatistikkTables {
   statistikk_setting: StatistikkSettingTable;
+  statistikk_benchmark_import: StatistikkBenchmarkImportTable;
+  statistikk_benchmark: StatistikkBenchmarkTable;
 }
 
 declare module '../../db/schema.ts' {

@@ -3,7 +3,9 @@
  * the rolling four quarters, by quarter (line), by unit (bars) and short vs long term (stacked),
  * each chart followed by a table of the same numbers. Groups of fewer than 5 persons — and the
  * groups that would reveal them — are masked by the server for everyone; the page says so and why.
- * Admin and HR also set the daily cost behind the cost estimate.
+ * Also ★ oppfølging innen fristen (`Oppfolging.tsx`) and NAV's published rates beside the own rate
+ * (`Benchmark.tsx`, where admin and HR import them). Admin and HR also set the daily cost behind the
+ * cost estimate.
  */
 import {
   Alert,
@@ -37,8 +39,11 @@ import {
   useStatistikk,
   useStatistikkSettings,
 } from './api.ts';
+import { Benchmark } from './Benchmark.tsx';
 import type { SeriesPoint } from './charts.tsx';
 import { formatDagsverk, formatKroner, formatPercent, formatQuarter, shortQuarter } from './format.ts';
+import { Oppfolging } from './Oppfolging.tsx';
+import { ScrollTable } from './ScrollTable.tsx';
 import './statistikk.css';
 
 // The charts (recharts) load in their own chunk when the page is opened, not with the app.
@@ -150,17 +155,6 @@ function KeyFigures({ view, block }: { view: StatistikkView; block: QuarterBlock
         </HGrid>
       ) : null}
     </Box>
-  );
-}
-
-/** A table that may scroll sideways on a phone: a focusable, named region (WCAG 2.1.1). */
-function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
-  const { t } = useI18n();
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="statistikk-table" aria-label={t.statistikk.tableLabel(label)} tabIndex={0}>
-      {children}
-    </section>
   );
 }
 
@@ -553,7 +547,9 @@ export function StatistikkPage() {
             <BodyLong size="small">{ts.maskedRolling(view.minPersons)}</BodyLong>
           </Alert>
           <KeyFigures view={view} block={block} />
+          <Benchmark view={view} />
           <ByUnit view={view} block={block} />
+          <Oppfolging quarter={view.quarter} />
           <ByQuarter view={view} />
           {canSetCost ? <DailyCostForm /> : null}
         </>

@@ -131,3 +131,42 @@ export function ShortLongChart({
     </Frame>
   );
 }
+
+/**
+ * ★ Oppfølging innen fristen: per group, the share of plans and of dialogmøter 1 done in time, side
+ * by side (filled vs outlined bars, each labelled with its value); 0–100 %.
+ */
+export function KpiBarChart({
+  data,
+  plan,
+  dialogmote1,
+}: {
+  data: SeriesPoint[];
+  plan: string;
+  dialogmote1: string;
+}) {
+  const label = (v: unknown) => (typeof v === 'number' ? percentTick(v) : '');
+  return (
+    <Frame>
+      <BarChart data={data} margin={{ top: 20, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
+        <YAxis domain={[0, 100]} tickFormatter={percentTick} width={56} tick={{ fontSize: 12 }} />
+        <Legend formatter={legendText} />
+        <Bar dataKey="plan" name={plan} fill={BLUE} isAnimationActive={false}>
+          <LabelList dataKey="plan" position="top" formatter={label} />
+        </Bar>
+        <Bar
+          dataKey="dialogmote1"
+          name={dialogmote1}
+          fill="#ffffff"
+          stroke={ORANGE}
+          strokeWidth={2}
+          isAnimationActive={false}
+        >
+          <LabelList dataKey="dialogmote1" position="top" formatter={label} />
+        </Bar>
+      </BarChart>
+    </Frame>
+  );
+}

@@ -9,6 +9,11 @@ export function formatPercent(value: number | null, locale: Locale): string {
   return `${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} %`;
 }
 
+/** A published rate as published: one or two decimals (`7,25 %`, `6,1 %`). */
+export function formatPublished(value: number, locale: Locale): string {
+  return `${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value)} %`;
+}
+
 /** Dagsverk for display: one decimal (the API gives the exact value). */
 export function formatDagsverk(value: number, locale: Locale): string {
   return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(

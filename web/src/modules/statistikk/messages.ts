@@ -65,6 +65,46 @@ const nb = {
     useDefault: 'Bruk standardverdien',
     saved: 'Kostnaden er lagret.',
     dailyCostInvalid: 'Skriv hele kroner, fra 1 til 1 000 000.',
+    kpiHeading: 'Oppfølging innen fristen',
+    kpiIntro:
+      'Andelen sykefravær der oppfølgingsplanen ble laget innen 4 uker (lovkrav, arbeidsmiljøloven § 4-6 tredje ledd) og dialogmøte 1 ble holdt innen 7 uker (lovkrav, § 4-6 fjerde ledd), regnet fra første fraværsdag. Tallet er Nærværs eget nøkkeltall; hvert tilfelle telles i kvartalet fristen falt i.',
+    kpiCaption: (period: string) =>
+      `Andel innen fristen per enhet, siste fire kvartaler (${period}). Tallene står i tabellen under.`,
+    kpiPlan: 'Oppfølgingsplan innen 4 uker',
+    kpiDm1: 'Dialogmøte 1 innen 7 uker',
+    kpiOf: (inTime: number, cases: number) => `${inTime} av ${cases}`,
+    kpiNothingShown: 'Ingen grupper har nok tilfeller til å vises i diagrammet; se tabellen.',
+    kpiRules: (planWeeks: number, dmWeeks: number) =>
+      `Plan innen ${planWeeks} uker og dialogmøte 1 innen ${dmWeeks} uker telles bare der loven krever dem: planen når fraværet varer i ${planWeeks} uker, dialogmøtet når fraværet varer i ${dmWeeks} uker og den ansatte har vært helt borte minst én dag. Registrert «åpenbart unødvendig» telles ikke. Et dialogmøte teller fra dagen det ble holdt. Ikke gjort når fristen er passert teller som for sent. Grupper med færre enn 5 personer vises ikke.`,
+    benchHeading: 'Sammenlignet med NAV',
+    benchIntro:
+      'NAV publiserer legemeldt sykefravær per næring og sektor hvert kvartal. Tallene her er de NAV har publisert, importert av HR eller hentet fra en adresse driftsansvarlig har satt opp. Sammenlign med virksomhetens legemeldte fravær.',
+    benchNone: (quarter: string) =>
+      `Ingen tall fra NAV er importert for ${quarter} eller tidligere, så det er ingenting å sammenligne med. HR kan importere NAVs tall som CSV.`,
+    benchOlder: (quarter: string) =>
+      `NAVs siste importerte tall er for ${quarter}; virksomheten vises for samme kvartal.`,
+    benchGroup: 'Gruppe',
+    benchKategori: 'Kategori',
+    benchLegemeldt: (quarter: string) => `Legemeldt, ${quarter}`,
+    benchOwn: 'Egne tall',
+    benchOwnMissing: 'Ikke beregnet',
+    benchKategoriName: { naering: 'Næring (NAV)', sektor: 'Sektor (NAV)', land: 'Hele landet (NAV)' },
+    benchSourceFile: (name: string, when: string) => `Kilde: NAV, importert fra filen «${name}» ${when}.`,
+    benchSourceUrl: (url: string, when: string) => `Kilde: NAV, hentet fra ${url} ${when}.`,
+    benchImportHeading: 'Importer NAVs tall',
+    benchColumnsHeading: 'Hvilke kolonner filen må ha',
+    benchColumnsIntro:
+      'En CSV-fil med overskriftslinje, skilt med semikolon eller komma. Desimalkomma og desimalpunktum går begge. Andre kolonner hoppes over. En ny import av samme kvartal og kode erstatter den gamle.',
+    benchColQuarter: 'kvartal — for eksempel 2025K2 eller 2025Q2',
+    benchColKategori: 'kategori — næring, sektor eller land',
+    benchColKode: 'kode — NAVs kode for næringen eller sektoren (kan stå tom for land)',
+    benchColNavn: 'navn — slik NAV skriver det',
+    benchColProsent: 'prosent — sykefraværsprosenten, for eksempel 6,4',
+    benchImported: (rows: number, quarters: string) => `${rows} tall fra NAV er importert (${quarters}).`,
+    benchFile: 'CSV-fil fra NAV',
+    benchFileDescription: 'Høyst 1 MB. Ingenting lagres hvis en linje er feil; feilen nevner linjen.',
+    benchFileRejected: 'Velg én CSV-fil på høyst 1 MB.',
+    benchDoImport: 'Importer tallene',
   },
 };
 
@@ -132,6 +172,47 @@ const en: StatistikkMessages = {
     useDefault: 'Use the default',
     saved: 'The cost has been saved.',
     dailyCostInvalid: 'Enter whole kroner, from 1 to 1,000,000.',
+    kpiHeading: 'Follow-up by the deadline',
+    kpiIntro:
+      'The share of sick-leave cases where the follow-up plan was made within 4 weeks (a legal requirement, Working Environment Act section 4-6 (3)) and dialogue meeting 1 was held within 7 weeks (a legal requirement, section 4-6 (4)), counted from the first day of absence. This is Nærvær’s own key figure; each case counts in the quarter its deadline fell in.',
+    kpiCaption: (period: string) =>
+      `Share by the deadline per unit, last four quarters (${period}). The figures are in the table below.`,
+    kpiPlan: 'Follow-up plan within 4 weeks',
+    kpiDm1: 'Dialogue meeting 1 within 7 weeks',
+    kpiOf: (inTime: number, cases: number) => `${inTime} of ${cases}`,
+    kpiNothingShown: 'No group has enough cases to be shown in the chart; see the table.',
+    kpiRules: (planWeeks: number, dmWeeks: number) =>
+      `The plan within ${planWeeks} weeks and dialogue meeting 1 within ${dmWeeks} weeks count only where the law requires them: the plan when the absence lasts ${planWeeks} weeks, the meeting when it lasts ${dmWeeks} weeks and the employee was fully absent at least one day. A recorded «obviously unnecessary» is not counted. A meeting counts from the day it was held. Not done when the deadline has passed counts as late. Groups with fewer than 5 people are not shown.`,
+    benchHeading: 'Compared with NAV',
+    benchIntro:
+      'NAV publishes certified sick leave by industry and sector every quarter. The figures here are the ones NAV published, imported by HR or fetched from an address set up by the operator. Compare them with the organisation’s certified absence.',
+    benchNone: (quarter: string) =>
+      `No figures from NAV have been imported for ${quarter} or earlier, so there is nothing to compare with. HR can import NAV’s figures as CSV.`,
+    benchOlder: (quarter: string) =>
+      `NAV’s latest imported figures are for ${quarter}; the organisation is shown for the same quarter.`,
+    benchGroup: 'Group',
+    benchKategori: 'Category',
+    benchLegemeldt: (quarter: string) => `Certified, ${quarter}`,
+    benchOwn: 'Own figures',
+    benchOwnMissing: 'Not computed',
+    benchKategoriName: { naering: 'Industry (NAV)', sektor: 'Sector (NAV)', land: 'All of Norway (NAV)' },
+    benchSourceFile: (name: string, when: string) => `Source: NAV, imported from the file «${name}» ${when}.`,
+    benchSourceUrl: (url: string, when: string) => `Source: NAV, fetched from ${url} ${when}.`,
+    benchImportHeading: 'Import NAV’s figures',
+    benchColumnsHeading: 'Which columns the file must have',
+    benchColumnsIntro:
+      'A CSV file with a header line, separated by semicolons or commas. Decimal comma and decimal point both work. Other columns are skipped. A new import of the same quarter and code replaces the old one.',
+    benchColQuarter: 'kvartal — for example 2025K2 or 2025Q2',
+    benchColKategori: 'kategori — næring (industry), sektor (sector) or land (country)',
+    benchColKode: 'kode — NAV’s code for the industry or sector (may be empty for the country)',
+    benchColNavn: 'navn — as NAV writes it',
+    benchColProsent: 'prosent — the sick-leave rate, for example 6.4',
+    benchImported: (rows: number, quarters: string) =>
+      `${rows} figures from NAV have been imported (${quarters}).`,
+    benchFile: 'CSV file from NAV',
+    benchFileDescription: 'At most 1 MB. Nothing is saved if a line is wrong; the error names the line.',
+    benchFileRejected: 'Choose one CSV file of at most 1 MB.',
+    benchDoImport: 'Import the figures',
   },
 };
 
