@@ -120,5 +120,7 @@ SELECT create_distributed_table('stoff_exposure', 'organisation_id', colocate_wi
 SELECT create_distributed_table('varsling_routine', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('varsling_routine_read', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('varsling_retaliation', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_benchmark_import', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_benchmark', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;
