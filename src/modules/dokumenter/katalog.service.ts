@@ -99,6 +99,27 @@ export async function ensureSeeded(db: Kysely<Database>, organisationId: string)
   });
 }
 
+/** Deletes one catalogue entry of the organisation (404 when there is none), audited in the same transaction. */
+async function deleteEntry(
+  ctx: KatalogCtx,
+  table: 'tilrettelegging_tiltak' | 'tilpasset_arbeid',
+  id: string,
+  missing: () => Error,
+): Promise<{ ok: true }> {
+  const { db: outer, actor } = ctx;
+  return inTransaction(outer, async (db) => {
+    const row = await db
+      .deleteFrom(table)
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw missing();
+    await writeAudit(db, actor, { action: 'delete', entityType: table, entityId: id });
+    return { ok: true };
+  });
+}
+
 // ---------------------------------------------------------------- tiltak
 
 export async function listTiltak(db: Kysely<Database>, organisationId: string): Promise<TiltakDto[]> {
@@ -146,19 +167,8 @@ export async function updateTiltak(ctx: KatalogCtx, id: string, input: TiltakInp
   });
 }
 
-export async function deleteTiltak(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
-  const { db: outer, actor } = ctx;
-  return inTransaction(outer, async (db) => {
-    const row = await db
-      .deleteFrom('tilrettelegging_tiltak')
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw tiltakNotFound();
-    await writeAudit(db, actor, { action: 'delete', entityType: 'tilrettelegging_tiltak', entityId: id });
-    return { ok: true };
-  });
+export function deleteTiltak(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
+  return deleteEntry(ctx, 'tilrettelegging_tiltak', id, tiltakNotFound);
 }
 
 // ---------------------------------------------------------------- tilpasset arbeid
@@ -249,19 +259,8 @@ export async function updateArbeid(ctx: KatalogCtx, id: string, input: ArbeidInp
   });
 }
 
-export async function deleteArbeid(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
-  const { db: outer, actor } = ctx;
-  return inTransaction(outer, async (db) => {
-    const row = await db
-      .deleteFrom('tilpasset_arbeid')
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw arbeidNotFound();
-    await writeAudit(db, actor, { action: 'delete', entityType: 'tilpasset_arbeid', entityId: id });
-    return { ok: true };
-  });
+export function deleteArbeid(ctx: KatalogCtx, id: string): Promise<{ ok: true }> {
+  return deleteEntry(ctx, 'tilpasset_arbeid', id, arbeidNotFound);
 }
 
 // ---------------------------------------------------------------- beredskapsplan
