@@ -37,6 +37,8 @@ const SHIPPED = [
   '0024-statistikk',
   '0028-avvik',
   '0029-avvik-barriere',
+  '0041-accounts',
+  '0042-user-invitation',
 ];
 
 describe('the migration order built from the module manifests', () => {

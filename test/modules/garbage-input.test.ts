@@ -32,6 +32,12 @@ const COUNTED = [
   'hms_goal',
   'hms_measure',
   'annual_review',
+  'auth_totp',
+  'auth_recovery_code',
+  'auth_password_reset',
+  'auth_session_info',
+  'auth_failed_login',
+  'user_invitation',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
