@@ -33,6 +33,7 @@ const envSchema = z.object({
   MAIL_DIR: z.string().min(1).default('./mail-out'),
   WORKER: boolean.default(true),
   CACHE: boolean.default(true),
+  NAERVAER_SECOND_FACTOR: z.enum(['required', 'optional']).default('required'),
 });
 
 export type Config = {
@@ -55,6 +56,8 @@ export type Config = {
   worker: boolean;
   /** Keep in-process read caches (sessions, employee lists), kept fresh by the database's change feed. */
   cache: boolean;
+  /** Admin and HR must use a second factor (TOTP); `optional` only for tests and a local demo. */
+  secondFactor: 'required' | 'optional';
 };
 
 export class ConfigError extends Error {}
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailDir: e.MAIL_DIR,
     worker: e.WORKER,
     cache: e.CACHE,
+    secondFactor: e.NAERVAER_SECOND_FACTOR,
   };
 }

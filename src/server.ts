@@ -31,6 +31,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       webDir: config.webDir,
       sessionTtlHours: config.sessionTtlHours,
       cookieSecure: config.cookieSecure,
+      secondFactor: config.secondFactor,
       trustProxy: config.trustProxy,
       // Reached over https (a public https address, or a TLS-terminating proxy in front).
       hsts: config.publicUrl?.startsWith('https:') === true || config.trustProxy,

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp, type HttpAppOptions } from '../http/app.ts';
-import { CSRF_COOKIE, loadSession, SESSION_COOKIE, sessionCache } from '../modules/auth/index.ts';
+import { CSRF_COOKIE, loadRequestSession, SESSION_COOKIE, sessionCache } from '../modules/auth/index.ts';
 import { osloToday } from '../platform/clock.ts';
 import type { ReminderRuntime } from '../platform/module.ts';
 import { registry } from './registry.ts';
@@ -12,14 +12,19 @@ import { registry } from './registry.ts';
 export type AppOptions = Omit<HttpAppOptions, 'routes' | 'caches' | 'sessions'> & {
   sessionTtlHours?: number;
   cookieSecure?: boolean | undefined;
+  /**
+   * Second factor for admin and HR: the server passes the configuration (`NAERVAER_SECOND_FACTOR`,
+   * default `required`); without it (tests that build the app themselves) it is `optional`.
+   */
+  secondFactor?: 'required' | 'optional';
   /** Reminders' run-time settings; default: every module's deadlines, the request's URL, today in Norway. */
   reminders?: Partial<ReminderRuntime>;
 };
 
 export function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { sessionTtlHours, cookieSecure, reminders, ...http } = options;
+  const { sessionTtlHours, cookieSecure, reminders, secondFactor = 'optional', ...http } = options;
   const routes = registry.routes({
-    auth: { sessionTtlHours: sessionTtlHours ?? 12, cookieSecure },
+    auth: { sessionTtlHours: sessionTtlHours ?? 12, cookieSecure, secondFactor },
     reminders: {
       deadlineSource: reminders?.deadlineSource ?? registry.deadlineSource,
       publicUrl: reminders?.publicUrl,
@@ -34,7 +39,8 @@ export function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessions: {
       sessionCookie: SESSION_COOKIE,
       csrfCookie: CSRF_COOKIE,
-      load: (db, token, caches) => loadSession(db, token, caches?.get(sessionCache)),
+      load: (db, token, caches, request) =>
+        loadRequestSession(db, token, caches?.get(sessionCache), request, secondFactor),
     },
   });
 }

@@ -56,10 +56,12 @@ export type SessionLoader = {
   sessionCookie: string;
   /** The anonymous double-submit CSRF cookie (before login). */
   csrfCookie: string;
+  /** May throw an AppError to refuse the request (e.g. a second factor must be set up first). */
   load(
     db: Kysely<Database>,
     token: string,
     caches: CacheRegistry | null,
+    request: { method: string; url: string },
   ): Promise<{ session: Session; actor: Actor | null } | null>;
 };
 
@@ -193,7 +195,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[options.sessions.sessionCookie];
     if (token) {
-      const loaded = await options.sessions.load(options.db, token, caches);
+      const loaded = await options.sessions.load(options.db, token, caches, request);
       if (loaded) {
         ctx.session = loaded.session;
         ctx.actor = loaded.actor;

@@ -31,6 +31,8 @@ export const ERROR_TABLE = {
   UNAUTHENTICATED: { status: 401, wire: 'UNAUTHENTICATED' },
   CSRF_FAILED: { status: 403, wire: 'CSRF_FAILED' },
   FORBIDDEN: { status: 403, wire: 'FORBIDDEN' },
+  /** The user must set up a second factor (admin, HR) before anything else (ADR 0016). */
+  SECOND_FACTOR_REQUIRED: { status: 403, wire: 'FORBIDDEN' },
   NOT_FOUND: { status: 404, wire: 'NOT_FOUND' },
   /** A conflict with no more precise reason. */
   CONFLICT: { status: 409, wire: 'CONFLICT' },

@@ -25,6 +25,11 @@ export type ReminderRuntime = {
 export type AuthOptions = {
   sessionTtlHours: number;
   cookieSecure: boolean | undefined;
+  /**
+   * `required`: admin and HR must set up a second factor before anything else (ADR 0016). The server
+   * passes its configuration (default `required`); unset means `optional` (route listings, tests).
+   */
+  secondFactor?: 'required' | 'optional';
 };
 
 /** What a module's route factory gets. */

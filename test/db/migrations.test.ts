@@ -44,6 +44,8 @@ const SHIPPED = [
   '0036-risiko-stoffkartotek',
   '0039-varsling-rutine',
   '0040-varsling-vern',
+  '0041-accounts',
+  '0042-user-invitation',
   '0044-job-crashes',
   '0045-audit-denied',
 ];

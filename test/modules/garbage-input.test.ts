@@ -65,6 +65,12 @@ const COUNTED = [
   'varsling_routine_read',
   'statistikk_benchmark_import',
   'statistikk_benchmark',
+  'auth_totp',
+  'auth_recovery_code',
+  'auth_password_reset',
+  'auth_session_info',
+  'auth_failed_login',
+  'user_invitation',
 ] as const;
 
 describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {

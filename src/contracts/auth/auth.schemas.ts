@@ -20,6 +20,19 @@ export const SessionResponseSchema = z.object({
   roles: z.array(RoleSchema),
   employeeId: z.string().nullable(),
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** After a correct password: the login waits for the second factor (`POST /auth/login/second-factor`). */
+  secondFactorPending: z.boolean().optional(),
+  /** The logged-in user's own account security (null when logged out). */
+  security: z
+    .object({
+      secondFactorEnabled: z.boolean(),
+      /** The user must set up a second factor before anything else (admin, HR). */
+      secondFactorRequired: z.boolean(),
+      /** Failed logins to this account the owner has not yet been shown. */
+      failedLogins: z.number().int().min(0),
+    })
+    .nullable()
+    .optional(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 

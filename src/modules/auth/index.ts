@@ -1,18 +1,35 @@
 /**
- * Login, sessions and CSRF — the module's manifest and surface. The session cache (`sessions.ts`)
- * is dropped by any change to sessions, users, memberships or roles; the HTTP layer loads the
- * session of every API request through `authenticate` (wired in `src/app/build-app.ts`).
+ * Login, sessions, CSRF and the accounts people manage themselves (password change and reset, the
+ * TOTP second factor, the own sessions) — the module's manifest and surface. The session cache
+ * (`sessions.ts`) is dropped by any change to sessions, users, memberships, roles or second factors;
+ * the HTTP layer loads the session of every API request through `loadRequestSession` (wired in
+ * `src/app/build-app.ts`), which also enforces the second factor (ADR 0016).
  */
 import type { ModuleManifest } from '../../platform/module.ts';
+import { accountRoutes } from './account.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { up as accounts } from './migrations/0041-accounts.ts';
+import { resetMailJob } from './reset.ts';
 import { sessionCache } from './sessions.ts';
 
 export const authModule: ModuleManifest = {
   name: 'auth',
-  routes: (deps) => authRoutes(deps.auth),
+  migrations: { '0041-accounts': { up: accounts } },
+  routes: (deps) => [...authRoutes(deps.auth), ...accountRoutes(deps.auth)],
+  jobs: (deps) => [resetMailJob(deps.db)],
   caches: [sessionCache],
 };
 
+export { assertPasswordPolicy } from './account.routes.ts';
 export { setSessionCookie } from './auth.routes.ts';
-export { hashPassword } from './password.ts';
-export { CSRF_COOKIE, createSession, loadSession, SESSION_COOKIE, sessionCache } from './sessions.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { PASSWORD_PROBLEMS, PRODUCT_PASSWORDS, passwordProblem } from './policy.ts';
+export { SECOND_FACTOR_RULES, secondFactorRequired } from './second-factor.ts';
+export {
+  CSRF_COOKIE,
+  createSession,
+  loadRequestSession,
+  loadSession,
+  SESSION_COOKIE,
+  sessionCache,
+} from './sessions.ts';

@@ -37,6 +37,8 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
     PUBLIC_URL: undefined,
     DATABASE_URL: undefined,
     COOKIE_SECURE: 'false',
+    // Admin/HR logins of the e2e journeys without an authenticator app (test/e2e/account*.test.ts covers it).
+    NAERVAER_SECOND_FACTOR: 'optional',
     ...options.env,
   };
   let dropDatabase: (() => Promise<void>) | undefined;

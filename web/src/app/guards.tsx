@@ -74,6 +74,9 @@ export function LoggedOutOnly({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Where a user who must set up two-step login is sent (the me module's security page). */
+const SECOND_FACTOR_PAGE = '/min-side/sikkerhet';
+
 export function RequireAuth() {
   const session = useSessionQuery();
   const location = useLocation();
@@ -81,6 +84,10 @@ export function RequireAuth() {
     return <Navigate to="/logg-inn" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
   if (session.data.organisation === null) return <NoOrganisationPage />;
+  // Admin and HR set up two-step login before anything else (the API answers 403 until then).
+  if (session.data.security?.secondFactorRequired && location.pathname !== SECOND_FACTOR_PAGE) {
+    return <Navigate to={SECOND_FACTOR_PAGE} replace />;
+  }
   return <Outlet />;
 }
 

@@ -1,14 +1,22 @@
-import { Alert, BodyLong, Box, Button, TextField, VStack } from '@navikt/ds-react';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Alert, BodyLong, Box, Button, Link, TextField, VStack } from '@navikt/ds-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { sessionNotices } from '../../api/session.ts';
+import type { SessionResponse } from '../../api/types.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useLogin } from './useLogin.ts';
+import { useLogin, useSecondFactorLogin } from './useLogin.ts';
 
 const KEYS = ['email', 'password'] as const;
+const CODE_KEYS = ['code', 'recoveryCode'] as const;
+
+/** Where to go after logging in: the security page when strangers have tried the account, else back. */
+function destination(session: SessionResponse, from: string | undefined, loggedOut: boolean): string {
+  if ((session.security?.failedLogins ?? 0) > 0) return '/min-side/sikkerhet';
+  return !loggedOut && typeof from === 'string' ? from : '/';
+}
 
 export function LoginPage() {
   const t = useT();
@@ -25,8 +33,12 @@ export function LoginPage() {
   );
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [step, setStep] = useState<'password' | 'code'>('password');
   const errors = useFormErrors(KEYS);
   const login = useLogin();
+
+  const done = (session: SessionResponse) =>
+    navigate(destination(session, state?.from, loggedOut), { replace: true });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,8 +54,14 @@ export function LoginPage() {
       { email: email.trim(), password },
       {
         // After an explicit logout, the next person starts on the front page, not on the last page of the previous one.
-        onSuccess: () =>
-          navigate(!loggedOut && typeof state?.from === 'string' ? state.from : '/', { replace: true }),
+        onSuccess: (session) => {
+          if (session.secondFactorPending) {
+            setPassword('');
+            setStep('code');
+            return;
+          }
+          void done(session);
+        },
         onError: (error) => {
           errors.setApiError(error);
           setPassword('');
@@ -51,6 +69,10 @@ export function LoginPage() {
       },
     );
   };
+
+  if (step === 'code') {
+    return <SecondStep onDone={done} onRestart={() => setStep('password')} />;
+  }
 
   return (
     <Box maxWidth="28rem" paddingBlock="space-32">
@@ -97,7 +119,108 @@ export function LoginPage() {
             </div>
           </VStack>
         </form>
-        <BodyLong size="small">{t.login.forgot}</BodyLong>
+        <BodyLong size="small">
+          <Link as={RouterLink} to="/glemt-passord">
+            {t.login.forgot}
+          </Link>
+        </BodyLong>
+      </VStack>
+    </Box>
+  );
+}
+
+/** The second step: the 6-digit code from the authenticator app, or one of the recovery codes. */
+function SecondStep({
+  onDone,
+  onRestart,
+}: {
+  onDone: (session: SessionResponse) => void;
+  onRestart: () => void;
+}) {
+  const t = useT();
+  const tl = t.login;
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [value, setValue] = useState('');
+  const errors = useFormErrors(CODE_KEYS);
+  const verify = useSecondFactorLogin();
+  const key = useRecovery ? 'recoveryCode' : 'code';
+  const field = useRef<HTMLInputElement>(null);
+  // The code field takes focus when the step opens and when the kind of code changes.
+  useEffect(() => field.current?.focus(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!value.trim()) {
+      errors.setFieldErrors({ [key]: useRecovery ? tl.recoveryRequired : tl.codeRequired });
+      return;
+    }
+    errors.clear();
+    verify.mutate(useRecovery ? { recoveryCode: value.trim() } : { code: value.replace(/\s/g, '') }, {
+      onSuccess: onDone,
+      onError: (error) => {
+        errors.setApiError(error);
+        setValue('');
+      },
+    });
+  };
+  const expired = errors.apiError?.status === 401;
+
+  return (
+    <Box maxWidth="28rem" paddingBlock="space-32">
+      <VStack gap="space-24">
+        <div>
+          <PageHeading>{tl.secondStepTitle}</PageHeading>
+          <BodyLong>{useRecovery ? tl.recoveryIntro : tl.codeIntro}</BodyLong>
+        </div>
+        {errors.general ? (
+          <Alert variant="error" role="alert">
+            {errors.general}
+          </Alert>
+        ) : null}
+        <FormErrorSummary errors={errors.fields} order={CODE_KEYS} attempt={errors.attempt} />
+        {expired ? (
+          <div>
+            <Button type="button" variant="secondary" onClick={onRestart}>
+              {tl.restart}
+            </Button>
+          </div>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <VStack gap="space-20">
+              <TextField
+                ref={field}
+                id={fieldId(key)}
+                label={useRecovery ? tl.recoveryCode : tl.code}
+                autoComplete="one-time-code"
+                inputMode={useRecovery ? 'text' : 'numeric'}
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                error={errors.fields[key]}
+                htmlSize={useRecovery ? 16 : 8}
+              />
+              <div>
+                <Button type="submit" loading={verify.isPending}>
+                  {tl.verify}
+                </Button>
+              </div>
+            </VStack>
+          </form>
+        )}
+        <div>
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setValue('');
+              errors.clear();
+              setTimeout(() => field.current?.focus(), 0);
+            }}
+          >
+            {useRecovery ? tl.useApp : tl.useRecovery}
+          </Button>
+        </div>
       </VStack>
     </Box>
   );

@@ -7,6 +7,8 @@ import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useEmployee } from '../employees/index.ts';
+import { Invitations } from './Invitations.tsx';
+import { FailedLoginsNotice } from './SecurityPage.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,6 +27,8 @@ export function MyPage() {
   return (
     <VStack gap="space-32" paddingBlock="space-24">
       <PageHeading>{tm.title}</PageHeading>
+      {(session.security?.failedLogins ?? 0) > 0 ? <FailedLoginsNotice /> : null}
+      <Invitations />
       <VStack gap="space-16" as="section" aria-labelledby="account-heading">
         <Heading level="2" size="medium" id="account-heading">
           {tm.account}

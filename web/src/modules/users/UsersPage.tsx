@@ -245,6 +245,12 @@ function RemoveDialog({
   );
 }
 
+/**
+ * A user as listed: `pending` until the person first logs in, or accepts the invitation when the
+ * address already had an account elsewhere — the list does not tell the two apart (issue 11 item 4).
+ */
+type ListedUser = User & { pending?: boolean };
+
 type DialogState = { kind: 'edit'; user: User | null } | { kind: 'remove'; user: User } | null;
 
 export function UsersPage() {
@@ -252,7 +258,7 @@ export function UsersPage() {
   const tu = t.users;
   const users = useQuery({
     queryKey: usersKey,
-    queryFn: () => api.get<{ items: User[] }>('/users').then((r) => r.items),
+    queryFn: () => api.get<{ items: ListedUser[] }>('/users').then((r) => r.items),
   });
   const [dialog, setDialog] = useState<DialogState>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -307,6 +313,11 @@ export function UsersPage() {
                   {user.disabled ? (
                     <Tag variant="neutral" size="xsmall" className="inline-tag">
                       {tu.disabled}
+                    </Tag>
+                  ) : null}
+                  {user.pending && !user.disabled ? (
+                    <Tag variant="neutral" size="xsmall" className="inline-tag">
+                      {tu.pending}
                     </Tag>
                   ) : null}
                   <Detail className="show-small" weight="regular">

@@ -35,7 +35,8 @@ const nb = {
     emailRequired: 'Skriv e-postadressen.',
     password: 'Startpassord',
     passwordDescription:
-      'Minst 10 tegn. Gi passordet til personen på en trygg måte. Har personen allerede en bruker i Nærvær, kan du la feltet stå tomt.',
+      'Minst 10 tegn, ikke et vanlig passord. Gi passordet til personen på en trygg måte. Uten passord velger personen selv et med «Glemt passord?» på innloggingssiden. Har personen allerede en konto i Nærvær, får hen en invitasjon å godta i stedet.',
+    pending: 'Ikke logget inn ennå',
     roles: 'Roller',
     rolesRequired: 'Velg minst én rolle.',
     employee: 'Knyttet til ansattpost',
@@ -85,7 +86,8 @@ const en: UsersMessages = {
     emailRequired: 'Enter the e-mail address.',
     password: 'Initial password',
     passwordDescription:
-      'At least 10 characters. Give the password to the person in a safe way. If the person already has a Nærvær user, you can leave it empty.',
+      'At least 10 characters, not a common password. Give the password to the person in a safe way. Without one, the person chooses their own with «Forgot your password?» on the login page. If the person already has a Nærvær account, they get an invitation to accept instead.',
+    pending: 'Not logged in yet',
     roles: 'Roles',
     rolesRequired: 'Choose at least one role.',
     employee: 'Linked employee record',
