@@ -27,6 +27,12 @@ SELECT create_reference_table('user_account');
 -- coordinator-local: job — the job queue is claimed with FOR UPDATE SKIP LOCKED and a global unique key (exactly-once enqueue); workers poll the coordinator, never a shard
 -- coordinator-local: session — looked up by token hash on every request before the organisation is known; a user switches organisation within one session
 -- coordinator-local: login_throttle — per account and IP, before any organisation is known
+-- coordinator-local: auth_login_challenge — the second login step, before the organisation is chosen (like session)
+-- coordinator-local: auth_totp — a person's second factor, checked at login before any organisation is known
+-- coordinator-local: auth_recovery_code — idem
+-- coordinator-local: auth_password_reset — looked up by token hash from a link, before any organisation is known
+-- coordinator-local: auth_session_info — one row per session (last used, browser), beside session
+-- coordinator-local: auth_failed_login — per account, written at login before any organisation is known
 -- coordinator-local: kysely_migration — the migration bookkeeping; DDL is run on the coordinator, which propagates it
 -- coordinator-local: kysely_migration_lock — the migration lock, idem
 
@@ -122,5 +128,6 @@ SELECT create_distributed_table('varsling_routine_read', 'organisation_id', colo
 SELECT create_distributed_table('varsling_retaliation', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('statistikk_benchmark_import', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('statistikk_benchmark', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('user_invitation', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;
