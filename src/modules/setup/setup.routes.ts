@@ -12,7 +12,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { AuthOptions } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
-import { createSession, hashPassword, setSessionCookie } from '../auth/index.ts';
+import { assertPasswordPolicy, createSession, hashPassword, setSessionCookie } from '../auth/index.ts';
 import { loadDemo } from './demo.ts';
 
 export const PasswordSchema = z
@@ -76,6 +76,8 @@ export function setupRoutes(options: AuthOptions) {
       response: SetupResultSchema,
       status: 201,
       async handler({ body }, ctx) {
+        // The first administrator's password meets the same policy as every other (issue 11).
+        assertPasswordPolicy(body.admin.password, [body.admin.name, body.admin.email], 'admin.password');
         const passwordHash = await hashPassword(body.admin.password);
         const result = await ctx.db.transaction().execute(async (trx) => {
           // Serialise concurrent setups: only the first one finds the database empty.
