@@ -6,6 +6,7 @@
  */
 
 import type { ActionDto, ActionList } from '../../contracts/dokumenter/actions.schemas.ts';
+import type { Db } from '../../db/schema.ts';
 import { diffDays, type IsoDate } from '../../domain/calendar/index.ts';
 import { SNART_FRIST_DAGER } from '../../domain/sykefravaer/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -19,8 +20,6 @@ import {
   type StoredAction,
 } from '../sykefravaer/index.ts';
 import type { Ctx, Via } from './oppfolgingsplan.service.ts';
-
-type Db = Ctx['db'] | Parameters<typeof findActionForUpdate>[0];
 
 const actionNotFound = () => notFound({ nb: 'Fant ikke tiltaket.', en: 'Action not found.' });
 

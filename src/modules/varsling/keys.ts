@@ -15,10 +15,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import sodium from 'libsodium-wrappers';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 
 export const KEY_FILE_FORMAT = 'naervaer-varsling-keys/1';
 
@@ -183,8 +183,6 @@ function unwrap(s: typeof sodium, key: Uint8Array, wrapped: Uint8Array): Uint8Ar
   const nonce = wrapped.subarray(0, s.crypto_secretbox_NONCEBYTES);
   return s.crypto_secretbox_open_easy(wrapped.subarray(s.crypto_secretbox_NONCEBYTES), nonce, key);
 }
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Creates the organisation's channel (a new key pair and tag key) unless it exists; returns its id. */
 export async function ensureChannel(db: Db, organisationId: string, keyring: Keyring): Promise<string> {

@@ -16,7 +16,7 @@ import type {
   Settings,
 } from '../../contracts/varsling/varsling.schemas.ts';
 import { ReportContentSchema } from '../../contracts/varsling/varsling.schemas.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import { stripMetadata } from '../../domain/varsling/metadata.ts';
 import { breachNotifyBy } from '../../domain/varsling/protection.ts';
@@ -49,7 +49,6 @@ import { protectionView } from './protection.view.ts';
 import { checkReceiptCode, hashReceiptCode, lookupPart, newReceiptCode } from './receipt.ts';
 import type { MessageKind, VarslingCaseTable } from './varsling.tables.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type CaseRow = Selectable<VarslingCaseTable>;
 
 export const caseNotFound = () =>
