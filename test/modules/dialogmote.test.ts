@@ -189,7 +189,10 @@ describe.each(testDatabaseKinds())('dialogmøte 1 on %s', (kind) => {
 
   it('the employee reads the same agenda; a second meeting is cancelled and listed as avlyst', async () => {
     type Agenda = { points: { title: { nb: string }; source: string }[] };
-    const leaders = expectStatus(await org.clients.lederA.get<Agenda>(`${url}/${meeting.id}/agenda`), 200).body;
+    const leaders = expectStatus(
+      await org.clients.lederA.get<Agenda>(`${url}/${meeting.id}/agenda`),
+      200,
+    ).body;
     const own = expectStatus(
       await org.clients.self.get<Agenda>(`${SB}/me/dialogmoter/${meeting.id}/agenda`),
       200,
@@ -207,7 +210,10 @@ describe.each(testDatabaseKinds())('dialogmøte 1 on %s', (kind) => {
       200,
     ).body;
     expect(cancelled.status).toBe('avlyst');
-    expectStatus(await org.clients.lederA.post(`${url}/${spare.id}/cancel`, { version: cancelled.version }), 409);
+    expectStatus(
+      await org.clients.lederA.post(`${url}/${spare.id}/cancel`, { version: cancelled.version }),
+      409,
+    );
     const list = expectStatus(await org.clients.lederA.get<List>(url), 200).body;
     expect(list.items.map((m) => [m.id, m.status]).sort()).toEqual(
       [
