@@ -168,6 +168,39 @@ describe.each(testDatabaseKinds())('agreed actions as tasks on %s', (kind) => {
     expect(undone.items[0]).toMatchObject({ done: null, version: 3 });
   });
 
+  it('the leader undoes «gjort» with the version read; the task comes back (409 when stale)', async () => {
+    const desk1 = (await org.clients.lederA.get<ActionList>(actionsUrl)).body.items.find(
+      (a) => a.what === desk,
+    )!;
+    const done = expectStatus(
+      await org.clients.lederA.post<ActionList>(`${actionsUrl}/${desk1.id}/done`, { version: desk1.version }),
+      201,
+    ).body.items.find((a) => a.id === desk1.id)!;
+    expect(done.state).toBe('done');
+    expect((await actionItems('lederA')).map((i) => i.title.nb)).not.toContain(desk);
+    const undone = expectStatus(
+      await org.clients.hr.request<ActionList>('DELETE', `${actionsUrl}/${desk1.id}/done`, {
+        version: done.version,
+      }),
+      200,
+    ).body.items.find((a) => a.id === desk1.id)!;
+    expect(undone).toMatchObject({ done: null, version: done.version + 1 });
+    expectStatus(
+      await org.clients.lederA.request('DELETE', `${actionsUrl}/${desk1.id}/done`, { version: done.version }),
+      409,
+    );
+    const row = await t.db
+      .selectFrom('case_action')
+      .selectAll()
+      .where('id', '=', desk1.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ done_at: null, version: done.version + 1 });
+    expect(
+      (await org.clients.lederA.get<ActionList>(actionsUrl)).body.items.find((a) => a.id === desk1.id),
+    ).toEqual(undone);
+    expect((await actionItems('lederA')).map((i) => i.title.nb)).toContain(desk);
+  });
+
   it('a samtalereferat’s actions are tasks too; «den ansatte» as owner makes it the employee’s', async () => {
     expectStatus(
       await org.clients.lederA.post(`${SB}/employees/${org.employees.sick}/samtalereferater`, {

@@ -187,6 +187,48 @@ describe.each(testDatabaseKinds())('dialogmøte 1 on %s', (kind) => {
     expect(agenda.points.filter((p) => p.source === 'fixed')).toHaveLength(4);
   });
 
+  it('the employee reads the same agenda; a second meeting is cancelled and listed as avlyst', async () => {
+    type Agenda = { points: { title: { nb: string }; source: string }[] };
+    const leaders = expectStatus(
+      await org.clients.lederA.get<Agenda>(`${url}/${meeting.id}/agenda`),
+      200,
+    ).body;
+    const own = expectStatus(
+      await org.clients.self.get<Agenda>(`${SB}/me/dialogmoter/${meeting.id}/agenda`),
+      200,
+    ).body;
+    expect(own.points.map((p) => p.title.nb)).toEqual(leaders.points.map((p) => p.title.nb));
+    expect(own.points[0]?.source).toBe('plan');
+    expectStatus(await org.clients.otherAnsatt.get(`${SB}/me/dialogmoter/${meeting.id}/agenda`), 404);
+
+    const spare = expectStatus(
+      await org.clients.lederA.post<MeetingDto>(url, { ...base(), startsAt: `${addDays(day, 7)}T09:00` }),
+      201,
+    ).body;
+    const cancelled = expectStatus(
+      await org.clients.lederA.post<MeetingDto>(`${url}/${spare.id}/cancel`, { version: spare.version }),
+      200,
+    ).body;
+    expect(cancelled.status).toBe('avlyst');
+    expectStatus(
+      await org.clients.lederA.post(`${url}/${spare.id}/cancel`, { version: cancelled.version }),
+      409,
+    );
+    const list = expectStatus(await org.clients.lederA.get<List>(url), 200).body;
+    expect(list.items.map((m) => [m.id, m.status]).sort()).toEqual(
+      [
+        [meeting.id, 'planlagt'],
+        [spare.id, 'avlyst'],
+      ].sort(),
+    );
+    const stored = await t.db
+      .selectFrom('dialogmote')
+      .select(['status'])
+      .where('id', '=', spare.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.status).toBe('avlyst');
+  });
+
   it('the minutes mark the meeting held and the dialogmote1 milestone done with the evidence', async () => {
     const saved = expectStatus(
       await org.clients.lederA.put<MeetingDto>(`${url}/${meeting.id}/referat`, {
@@ -318,5 +360,24 @@ describe.each(testDatabaseKinds())('samtalereferat on %s', (kind) => {
     expect(flat).toContain('Samtalereferat: oppfølgingssamtale');
     expect(flat).toContain(formatNorwegian(heldOn));
     expect(flat).toContain('Side 1 av');
+
+    // The leader's list and the employer's PDF read back the stored, updated referat.
+    const listed = expectStatus(await org.clients.lederA.get<{ items: Samtale[] }>(url), 200).body;
+    expect(listed.items.map((s) => [s.id, s.kind, s.version])).toEqual([[created.id, 'oppfolging', 2]]);
+    const stored = await t.db
+      .selectFrom('samtalereferat')
+      .select(['kind', 'version'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ kind: 'oppfolging', version: 2 });
+    const employerPdf = await org.clients.lederA.get(`${url}/${created.id}/pdf`);
+    expect(employerPdf.status).toBe(200);
+    expect(employerPdf.headers['content-type']).toContain('application/pdf');
+    const employerParser = new PDFParse({ data: new Uint8Array(employerPdf.raw.rawPayload) });
+    const employerText = (await employerParser.getText()).text.replace(/\s+/g, ' ');
+    await employerParser.destroy();
+    expect(employerText).toContain('Samtalereferat: oppfølgingssamtale');
+    expect(employerText).toContain('kortere dager');
+    expectStatus(await org.clients.lederB.get(`${url}/${created.id}/pdf`), 404);
   });
 });

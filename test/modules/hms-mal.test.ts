@@ -660,4 +660,43 @@ describe.each(testDatabaseKinds())('hms-mal on %s', (kind) => {
     await runSweep({ db: t.db, deadlineSource: measureDeadlines, today: '2027-02-10' });
     expect(await reminders()).toHaveLength(1);
   });
+
+  it('an open measure is edited with the version read and deleted; a draft review is discarded', async () => {
+    const m = expectStatus(
+      await org.clients.hr.post<Measure>(T, {
+        text: 'Rydde rømningsveien',
+        ownerRole: 'hr',
+        due: '2027-04-01',
+      }),
+      201,
+    ).body;
+    const edited = expectStatus(
+      await org.clients.hr.put<Measure>(`${T}/${m.id}`, {
+        text: 'Rydde rømningsveien og merke den',
+        ownerUserId: org.userIds.lederA,
+        due: '2027-04-15',
+        version: m.version,
+      }),
+      200,
+    ).body;
+    expect(edited).toMatchObject({ text: 'Rydde rømningsveien og merke den', ownerName: 'Lise Leder' });
+    expect(await measureRow(m.id)).toMatchObject({
+      text: 'Rydde rømningsveien og merke den',
+      owner_user_id: org.userIds.lederA,
+      owner_role: null,
+    });
+    const listed = expectStatus(await org.clients.hr.get<{ items: Measure[] }>(`${T}?open=true`), 200).body;
+    expect(listed.items.find((x) => x.id === m.id)?.due).toBe('2027-04-15');
+    expectStatus(await org.clients.hr.delete(`${T}/${m.id}`), 200);
+    expect(await measureRow(m.id)).toBeUndefined();
+    expectStatus(await org.clients.hr.delete(`${T}/${m.id}`), 404);
+
+    const draft = expectStatus(await org.clients.hr.post<Review>(R, { yearReviewed: 2025 }), 201).body;
+    expect(await reviewRow(draft.id)).toMatchObject({ status: 'utkast' });
+    expectStatus(await org.clients.hr.delete(`${R}/${draft.id}`), 200);
+    expect(await reviewRow(draft.id)).toBeUndefined();
+    expectStatus(await org.clients.hr.get(`${R}/${draft.id}`), 404);
+    // the completed review of 2026 stays (409), as the read-only test above pins
+    expect(await reviewRow(reviewId)).toMatchObject({ status: 'fullfort' });
+  });
 });

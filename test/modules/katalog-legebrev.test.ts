@@ -83,6 +83,33 @@ describe.each(testDatabaseKinds())('katalog and legebrev on %s', (kind) => {
       201,
     ).body;
     expect(task.unitId).toBe(org.unitA);
+    const editedTask = expectStatus(
+      await org.clients.hr.put<ArbeidDto>(`${K}/arbeid/${task.id}`, {
+        title: 'Svare på e-post og telefon fra kunder',
+        description: 'Kan gjøres sittende',
+        unitId: null,
+        active: false,
+      }),
+      200,
+    ).body;
+    expect(editedTask).toEqual({
+      id: task.id,
+      title: 'Svare på e-post og telefon fra kunder',
+      description: 'Kan gjøres sittende',
+      unitId: null,
+      active: false,
+    });
+    const readBack = expectStatus(
+      await org.clients.self.get<{ items: ArbeidDto[] }>(`${K}/arbeid`),
+      200,
+    ).body;
+    expect(readBack.items.find((a) => a.id === task.id)).toEqual(editedTask);
+    expectStatus(await org.clients.lederA.put(`${K}/arbeid/${task.id}`, { title: 'Nei' }), 404);
+    expectStatus(await org.clients.otherOrg.delete(`${K}/arbeid/${task.id}`), 404);
+    expectStatus(await org.clients.admin.delete(`${K}/arbeid/${task.id}`), 200);
+    const stored = await t.db.selectFrom('tilpasset_arbeid').select('id').where('id', '=', task.id).execute();
+    expect(stored).toEqual([]);
+    expectStatus(await org.clients.admin.delete(`${K}/arbeid/${task.id}`), 404);
   });
 
   it('saves the beredskapsplan per unit; a stale version is 409 and keeps the first save', async () => {

@@ -221,6 +221,70 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
     expect(orgId).not.toBe(other.id);
   });
 
+  it('renames the organisation, edits and deletes a unit, edits a verneområde and deletes an employee', async () => {
+    type Org = { id: string; name: string; orgnr: string };
+    const before = expectStatus(await admin.get<Org>('/api/v1/organisation'), 200).body;
+    expect(before.id).toBe(orgId);
+    const renamed = expectStatus(
+      await admin.put<Org>('/api/v1/organisation', { name: 'Testbedriften Omsorg AS', orgnr: before.orgnr }),
+      200,
+    ).body;
+    expect(renamed.name).toBe('Testbedriften Omsorg AS');
+    expect((await admin.get<Org>('/api/v1/organisation')).body).toEqual({
+      ...before,
+      name: 'Testbedriften Omsorg AS',
+    });
+    const badOrgnr = await admin.put<ErrorReply>('/api/v1/organisation', { name: 'X', orgnr: '123' });
+    expect(badOrgnr.status).toBe(400);
+    expect(badOrgnr.body.error.fields?.map((f) => f.path)).toEqual(['orgnr']);
+
+    const spare = expectStatus(await admin.post<Unit>('/api/v1/units', { name: 'Vaskeriet' }), 201).body;
+    const moved = expectStatus(
+      await admin.put<Unit>(`/api/v1/units/${spare.id}`, { name: 'Vaskeri og lager', parentId: sector.id }),
+      200,
+    ).body;
+    expect(moved).toMatchObject({ name: 'Vaskeri og lager', parentId: sector.id });
+    const storedUnit = await t.db
+      .selectFrom('unit')
+      .select(['name', 'parent_id'])
+      .where('id', '=', spare.id)
+      .executeTakeFirstOrThrow();
+    expect(storedUnit).toEqual({ name: 'Vaskeri og lager', parent_id: sector.id });
+    // a unit with employees stays (409); an empty one goes
+    expect((await admin.delete(`/api/v1/units/${unit.id}`)).status).toBe(409);
+    expectStatus(await admin.delete(`/api/v1/units/${spare.id}`), 200);
+    const units = (await admin.get<{ items: Unit[] }>('/api/v1/units')).body.items.map((u) => u.id);
+    expect(units).toContain(unit.id);
+    expect(units).not.toContain(spare.id);
+
+    type Area = { id: string; name: string; unitIds: string[] };
+    const area = expectStatus(
+      await admin.post<Area>('/api/v1/verneomrader', { name: 'Verneområde 1', unitIds: [sector.id] }),
+      201,
+    ).body;
+    const edited = expectStatus(
+      await admin.put<Area>(`/api/v1/verneomrader/${area.id}`, {
+        name: 'Verneområde Hjemmetjenesten',
+        unitIds: [unit.id],
+      }),
+      200,
+    ).body;
+    expect(edited).toEqual({ id: area.id, name: 'Verneområde Hjemmetjenesten', unitIds: [unit.id] });
+    const areas = (await admin.get<{ items: Area[] }>('/api/v1/verneomrader')).body.items;
+    expect(areas.find((a) => a.id === area.id)).toEqual(edited);
+
+    const mistake = expectStatus(
+      await admin.post<Employee>('/api/v1/employees', employee(unit.id, 'Feil Registrert')),
+      201,
+    ).body;
+    // a leader of others cannot be deleted; the mistaken registration can
+    expect((await admin.delete(`/api/v1/employees/${leader.id}`)).status).toBe(409);
+    expectStatus(await admin.delete(`/api/v1/employees/${mistake.id}`), 200);
+    expect((await admin.get(`/api/v1/employees/${mistake.id}`)).status).toBe(404);
+    const gone = await t.db.selectFrom('employee').select('id').where('id', '=', mistake.id).execute();
+    expect(gone).toEqual([]);
+  });
+
   it('writes every change to the audit log, without personal data', async () => {
     const rows = await t.db
       .selectFrom('audit_log')
