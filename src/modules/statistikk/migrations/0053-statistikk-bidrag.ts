@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type QueryExecutorProvider, sql } from 'kysely';
 
 /**
  * Sick-leave statistics without loading every period on a read (ADR 0023):
@@ -138,10 +138,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       referencing old table as old_rows new table as new_rows
       for each statement execute function naervaer_statistikk_mark_employee();
   `.execute(db);
-  // Existing data: every person with a period is recomputed by the next read (or migration 0054).
+  await markExisting(db);
+}
+
+/**
+ * Existing data: every person with a period is marked, so the first read of each organisation
+ * computes and stores their contributions (once; later reads recompute only what changed).
+ */
+export async function markExisting(db: QueryExecutorProvider): Promise<void> {
   await sql`
     insert into statistikk_dirty (organisation_id, employee_id)
-      select distinct organisation_id, employee_id from absence_period
+      select distinct p.organisation_id, p.employee_id from absence_period p
+      join employee e on e.organisation_id = p.organisation_id and e.id = p.employee_id
       on conflict do nothing
   `.execute(db);
 }
