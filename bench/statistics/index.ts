@@ -295,6 +295,16 @@ async function run(label: string, databaseUrl: string | undefined, goalMs: numbe
       `[${label}] served path: first ${first.ms.toFixed(0)} ms, warm median ${median(warmMs).toFixed(1)} ms (20 reads, feed live: ${feed.live}), after a committed change ${afterChange.ms.toFixed(0)} ms (recomputed, same numbers)`,
     );
 
+    // ADR 0023: the served path with no cache and nothing marked — stored contributions summed in SQL.
+    const servedMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const served = await time(() => computeStatistikk(db, orgId, '2025Q4'));
+      servedMs.push(served.ms);
+      if (JSON.stringify(served.value.output) !== JSON.stringify(direct)) {
+        throw new Error(`[${label}] the served path gave other numbers than the function`);
+      }
+    }
+    const c = median(servedMs);
     const o = median(oursMs);
     const s = median(sqlMs);
     console.log(`[${label}] checked ${compared} unit-quarters: the function and the query agree`);
@@ -302,11 +312,14 @@ async function run(label: string, databaseUrl: string | undefined, goalMs: numbe
     console.log(
       `[${label}] load + beregnStatistikk: median ${o.toFixed(0)} ms (${RUNS} runs; loading the rows alone: median ${median(loadMs.slice(-RUNS)).toFixed(0)} ms)`,
     );
-    const goal =
+    console.log(`[${label}] ratio function/query: ${(o / s).toFixed(2)}`);
+    const servedGoal =
       goalMs === null
         ? ''
-        : ` (goals ≤ 1.2 and < ${goalMs} ms: ${o / s <= 1.2 && o < goalMs ? 'met' : 'missed'})`;
-    console.log(`[${label}] ratio function/query: ${(o / s).toFixed(2)}${goal}`);
+        : ` (goals ≤ 1.2 and < ${goalMs} ms: ${c / s <= 1.2 && c < goalMs ? 'met' : 'missed'})`;
+    console.log(
+      `[${label}] served cold (no cache, nothing marked; ADR 0023): median ${c.toFixed(0)} ms, ratio served/query: ${(c / s).toFixed(3)}${servedGoal}`,
+    );
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });

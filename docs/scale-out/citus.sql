@@ -129,5 +129,9 @@ SELECT create_distributed_table('varsling_retaliation', 'organisation_id', coloc
 SELECT create_distributed_table('statistikk_benchmark_import', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('statistikk_benchmark', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('user_invitation', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_fravaer', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_dirty', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_frozen', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('statistikk_arkiv', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;

@@ -44,6 +44,19 @@ export {
   quartersEndingWith,
 } from './quarter.ts';
 export { parseStatistikkInput, type StatistikkParseResult, statistikkInputSchema } from './schema.ts';
-export { beregnStatistikk, groupChains, maskingTree, percent } from './statistikk.ts';
+export {
+  beregnStatistikk,
+  emptySums,
+  fravaerPerKvartal,
+  groupChains,
+  type LostSums,
+  maskingTree,
+  percent,
+  type QuarterContribution,
+  quarterIndexOfDay,
+  type StatistikkSummer,
+  type Sums,
+  statistikkFraSummer,
+} from './statistikk.ts';
 export * from './types.ts';
 export { publicHolidays, Virkedager } from './virkedager.ts';

@@ -19,6 +19,7 @@ import type {
   ProsentFem,
   QuarterBlock,
   RollingBlock,
+  StatistikkEmployee,
   StatistikkInput,
   StatistikkOutput,
   StatistikkUnit,
@@ -30,7 +31,7 @@ const MILLION = 1_000_000;
 const NO_END = Number.MAX_SAFE_INTEGER;
 
 /** Accumulators of one group in one quarter, in millionths of a dagsverk. */
-interface Sums {
+export interface Sums {
   population: number;
   avtalte: number;
   /** legemeldt korttid, legemeldt langtid, egenmeldt korttid, egenmeldt langtid */
@@ -40,7 +41,7 @@ interface Sums {
   el: number;
 }
 
-const emptySums = (): Sums => ({ population: 0, avtalte: 0, lk: 0, ll: 0, ek: 0, el: 0 });
+export const emptySums = (): Sums => ({ population: 0, avtalte: 0, lk: 0, ll: 0, ek: 0, el: 0 });
 
 interface Person {
   /** positionPercent × 100, an integer. */
@@ -89,35 +90,137 @@ export function beregnStatistikk(input: StatistikkInput): StatistikkOutput {
       // SSB/NAV: avtalte dagsverk = virkedager within the employment × stillingsandel (no ferie deduction,
       // SSB/NAV since Q4 2018).
       const avtalte = calendar.count(lo, hi) * person.p100 * 100;
-      let lk = 0;
-      let ll = 0;
-      let ek = 0;
-      let el = 0;
-      for (const run of person.runs) {
-        if (run.end < lo || run.start > hi) continue;
-        // SSB: sykefraværsdagsverk = stillingsandel × the day's grade on each virkedag within the employment.
-        const days = calendar.count(Math.max(run.start, lo), Math.min(run.end, hi));
-        if (days === 0) continue;
-        const lost = days * person.p100 * run.grade;
-        if (run.legemeldt) {
-          if (run.langtid) ll += lost;
-          else lk += lost;
-        } else if (run.langtid) el += lost;
-        else ek += lost;
-      }
+      const lost = lostIn(person.runs, lo, hi, person.p100, calendar);
       for (const g of person.groups) {
         const s = sums[g] as Sums;
         s.population++;
         s.avtalte += avtalte;
-        s.lk += lk;
-        s.ll += ll;
-        s.ek += ek;
-        s.el += el;
+        s.lk += lost.lk;
+        s.ll += lost.ll;
+        s.ek += lost.ek;
+        s.el += lost.el;
       }
     }
     perQuarter.set(q, sums);
   }
 
+  // The rolling population counts distinct persons employed at any time in the four quarters.
+  const rollingStart = quarterStart(rollingQuarters[0] as number);
+  const rollingEnd = quarterEnd(latest);
+  const distinct = new Array<number>(groupCount).fill(0);
+  for (const person of people) {
+    if (person.start > rollingEnd || person.end < rollingStart) continue;
+    for (const g of person.groups) distinct[g] = (distinct[g] as number) + 1;
+  }
+  return statistikkFraSummer({ quarters: input.quarters, units, perQuarter, distinct }, calendar);
+}
+
+/** Tapte dagsverk (millionths) of one person in one quarter, split legemeldt/egenmeldt × korttid/langtid. */
+export interface LostSums {
+  lk: number;
+  ll: number;
+  ek: number;
+  el: number;
+}
+
+/**
+ * One person's tapte dagsverk in the days `lo…hi` (the quarter within the employment), in millionths.
+ * SSB: sykefraværsdagsverk = stillingsandel × the day's grade on each virkedag within the employment.
+ */
+function lostIn(
+  runs: readonly AbsenceRun[],
+  lo: DayNumber,
+  hi: DayNumber,
+  p100: number,
+  calendar: Virkedager,
+): LostSums {
+  let lk = 0;
+  let ll = 0;
+  let ek = 0;
+  let el = 0;
+  for (const run of runs) {
+    if (run.end < lo || run.start > hi) continue;
+    const days = calendar.count(Math.max(run.start, lo), Math.min(run.end, hi));
+    if (days === 0) continue;
+    const lost = days * p100 * run.grade;
+    if (run.legemeldt) {
+      if (run.langtid) ll += lost;
+      else lk += lost;
+    } else if (run.langtid) el += lost;
+    else ek += lost;
+  }
+  return { lk, ll, ek, el };
+}
+
+/** One person's tapte dagsverk in one quarter (the quarter's index, `year × 4 + n − 1`). */
+export interface QuarterContribution extends LostSums {
+  quarter: number;
+}
+
+/**
+ * One person's tapte dagsverk per quarter, for every quarter with any (ADR 0023): exactly the numbers
+ * `beregnStatistikk` adds for the person, computed by the same code (`absenceRuns` over all the
+ * person's periods — korttid/langtid needs the whole oppfølgingstilfelle — and the same per-quarter
+ * sum within the employment). Quarters with no tapte dagsverk are left out.
+ */
+export function fravaerPerKvartal(
+  employee: Omit<StatistikkEmployee, 'id' | 'unitId'>,
+): QuarterContribution[] {
+  const runs = absenceRuns(employee.periods);
+  if (runs.length === 0) return [];
+  const p100 = Math.round(employee.positionPercent * 100);
+  const start = parseIsoDate(employee.employmentStart) as number;
+  const end = employee.employmentEnd === null ? NO_END : (parseIsoDate(employee.employmentEnd) as number);
+  const first = Math.max(start, (runs[0] as AbsenceRun).start);
+  const last = Math.min(end, Math.max(...runs.map((r) => r.end)));
+  if (first > last) return [];
+  const firstQ = quarterIndexOfDay(first);
+  const lastQ = quarterIndexOfDay(last);
+  const calendar = new Virkedager(quarterStart(firstQ), quarterEnd(lastQ));
+  const out: QuarterContribution[] = [];
+  for (let q = firstQ; q <= lastQ; q++) {
+    const lo = Math.max(quarterStart(q), start);
+    const hi = Math.min(quarterEnd(q), end);
+    const lost = lostIn(runs, lo, hi, p100, calendar);
+    if (lost.lk + lost.ll + lost.ek + lost.el > 0) out.push({ quarter: q, ...lost });
+  }
+  return out;
+}
+
+/** The quarter index of a day. */
+export function quarterIndexOfDay(day: DayNumber): number {
+  const iso = fromDayNumber(day);
+  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+}
+
+/** Summed figures per group (0 = the organisation, 1…n = the units in input order) and quarter. */
+export interface StatistikkSummer {
+  quarters: string[];
+  units: StatistikkUnit[];
+  /** Per quarter index: one `Sums` per group (population, avtalte and tapte dagsverk in millionths). */
+  perQuarter: Map<number, Sums[]>;
+  /** Distinct persons employed at some time in the rolling four quarters, per group. */
+  distinct: number[];
+}
+
+/**
+ * The output from summed figures: percentages, the rolling block and masking (ADR 0011). Pure;
+ * `beregnStatistikk` sums per person and calls it, and the served path (ADR 0023) sums stored
+ * per-person contributions in SQL and calls it, so both mask and round by the same code.
+ */
+export function statistikkFraSummer(input: StatistikkSummer, given?: Virkedager): StatistikkOutput {
+  const requested = [...new Set(input.quarters.map(quarterIndex))].sort((a, b) => a - b);
+  const latest = requested[requested.length - 1];
+  if (latest === undefined)
+    throw new RangeError('quarters: må ha minst ett kvartal / must have at least one quarter');
+  const rollingQuarters = [latest - 3, latest - 2, latest - 1, latest];
+  const first = Math.min(requested[0] as number, rollingQuarters[0] as number);
+  const calendar = given ?? new Virkedager(quarterStart(first), quarterEnd(latest));
+  const groupCount = input.units.length + 1;
+  const perQuarter = input.perQuarter;
+  const distinct = input.distinct;
+  const empty = () => Array.from({ length: groupCount }, emptySums);
+  for (const q of [...requested, ...rollingQuarters]) if (!perQuarter.has(q)) perQuarter.set(q, empty());
   const tree = maskingTree(input.units);
 
   const quarters: QuarterBlock[] = requested.map((q) => {
@@ -133,14 +236,8 @@ export function beregnStatistikk(input: StatistikkInput): StatistikkOutput {
     };
   });
 
-  // The rolling population counts distinct persons employed at any time in the four quarters.
   const rollingStart = quarterStart(rollingQuarters[0] as number);
   const rollingEnd = quarterEnd(latest);
-  const distinct = new Array<number>(groupCount).fill(0);
-  for (const person of people) {
-    if (person.start > rollingEnd || person.end < rollingStart) continue;
-    for (const g of person.groups) distinct[g] = (distinct[g] as number) + 1;
-  }
   const rollingSums = rollingQuarters.map((q) => perQuarter.get(q) as Sums[]);
   const rollingStates = maskGroups(
     tree,
@@ -254,7 +351,7 @@ export function maskingTree(units: readonly StatistikkUnit[]): MaskingTree {
 }
 
 function groups(
-  input: StatistikkInput,
+  input: { units: readonly StatistikkUnit[] },
   states: readonly MaskState[],
   shown: (g: number) => GroupFigures,
 ): { organisation: GroupFigures; units: UnitFigures[] } {

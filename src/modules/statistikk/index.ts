@@ -24,6 +24,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { benchmarkUrlJob, scheduleBenchmarkFetch } from './benchmark-url.ts';
 import { up as statistikk } from './migrations/0024-statistikk.ts';
 import { up as benchmark } from './migrations/0034-statistikk-benchmark.ts';
+import { up as bidrag } from './migrations/0053-statistikk-bidrag.ts';
 import { statistikkRoutes } from './statistikk.routes.ts';
 import { statistikkCache } from './statistikk.service.ts';
 
@@ -32,6 +33,7 @@ export const statistikkModule: ModuleManifest = {
   migrations: {
     '0024-statistikk': { up: statistikk },
     '0034-statistikk-benchmark': { up: benchmark },
+    '0053-statistikk-bidrag': { up: bidrag },
   },
   routes: (deps) => statistikkRoutes(deps),
   caches: [statistikkCache],
@@ -47,6 +49,7 @@ export {
   importBenchmarkFromUrl,
   scheduleBenchmarkFetch,
 } from './benchmark-url.ts';
+export { refreshFravaer, servedStatistikk } from './bidrag.service.ts';
 export { loadOppfolgingInput, oppfolgingView } from './oppfolging.service.ts';
 export {
   computeStatistikk,

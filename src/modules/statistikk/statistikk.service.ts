@@ -33,6 +33,7 @@ import { toEnginePeriod } from '../../domain/sykefravaer/index.ts';
 import { defineCache } from '../../platform/caches.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { servedStatistikk } from './bidrag.service.ts';
 
 type View = z.input<typeof StatistikkViewSchema>;
 
@@ -68,11 +69,11 @@ export async function computeStatistikk(
   quarter: string,
   cache?: ReadCache<ComputedStatistikk> | undefined,
 ): Promise<ComputedStatistikk> {
+  // ADR 0023: stored per-person contributions, recomputed for the changed persons, summed in SQL.
   const load = async () => {
     const history = quartersEndingWith(quarter, HISTORY_QUARTERS);
-    const rollingFirst = quartersEndingWith(quarter, 4)[0] as string;
-    const input = await loadStatistikkInput(db, organisationId, history, rollingFirst);
-    return { units: input.units, output: beregnStatistikk(input) };
+    const units = await loadUnits(db, organisationId);
+    return { units, output: await servedStatistikk(db, organisationId, history, units) };
   };
   return cache ? cache.get(organisationId, quarter, load) : load();
 }
@@ -118,14 +119,8 @@ export async function loadStatistikkInput(
   const indexes = [...quarters, rollingFirst].map((q) => parseQuarter(q) as number);
   const from = fromDayNumber(quarterStart(Math.min(...indexes)));
   const to = fromDayNumber(quarterEnd(Math.max(...indexes)));
-  const [unitRows, employeeRows, periodRows] = await Promise.all([
-    db
-      .selectFrom('unit')
-      .select(['id', 'parent_id', 'name'])
-      .where('organisation_id', '=', organisationId)
-      .orderBy('name')
-      .orderBy('id')
-      .execute(),
+  const [units, employeeRows, periodRows] = await Promise.all([
+    loadUnits(db, organisationId),
     db
       .selectFrom('employee')
       .select(['id', 'position_percent', 'unit_id', 'employment_start', 'employment_end'])
@@ -151,7 +146,6 @@ export async function loadStatistikkInput(
     if (list === undefined) periods.set(p.employee_id, [toPeriod(p)]);
     else list.push(toPeriod(p));
   }
-  const units: StatistikkUnit[] = unitRows.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }));
   const employees: StatistikkEmployee[] = employeeRows.map((e) => ({
     id: e.id,
     positionPercent: Number(e.position_percent),
@@ -161,6 +155,18 @@ export async function loadStatistikkInput(
     periods: periods.get(e.id) ?? [],
   }));
   return { quarters, units, employees };
+}
+
+/** The organisation's units, sorted by name (the page's order). */
+async function loadUnits(db: Db, organisationId: string): Promise<StatistikkUnit[]> {
+  const rows = await db
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name }));
 }
 
 /** The units a leader sees: those of the people they lead, with all their subunits. */

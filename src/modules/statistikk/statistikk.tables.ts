@@ -41,3 +41,48 @@ export interface StatistikkTables {
 declare module '../../db/schema.ts' {
   interface Database extends StatistikkTables {}
 }
+
+/** Migration 0053-statistikk-bidrag (ADR 0023). Dagsverk in millionths; bigint comes back as text. */
+export interface StatistikkFravaerTable {
+  organisation_id: string;
+  employee_id: string;
+  /** The quarter's index, year × 4 + n − 1. */
+  quarter: number;
+  lk: ColumnType<string, number | string, number | string>;
+  ll: ColumnType<string, number | string, number | string>;
+  ek: ColumnType<string, number | string, number | string>;
+  el: ColumnType<string, number | string, number | string>;
+}
+
+export interface StatistikkDirtyTable {
+  organisation_id: string;
+  employee_id: string;
+}
+
+export interface StatistikkFrozenTable {
+  organisation_id: string;
+  employee_id: string;
+  until_quarter: number;
+}
+
+export interface StatistikkArkivTable {
+  organisation_id: string;
+  id: Generated<string>;
+  unit_id: string | null;
+  quarter: number;
+  lk: ColumnType<string, number | string, number | string>;
+  ll: ColumnType<string, number | string, number | string>;
+  ek: ColumnType<string, number | string, number | string>;
+  el: ColumnType<string, number | string, number | string>;
+}
+
+export interface StatistikkBidragTables {
+  statistikk_fravaer: StatistikkFravaerTable;
+  statistikk_dirty: StatistikkDirtyTable;
+  statistikk_frozen: StatistikkFrozenTable;
+  statistikk_arkiv: StatistikkArkivTable;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database extends StatistikkBidragTables {}
+}
