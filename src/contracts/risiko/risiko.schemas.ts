@@ -184,6 +184,8 @@ export const RiskSchema = z.object({
   status: z.enum(RISK_STATUSES),
   closed: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
   acceptance: z.object({ name: z.string(), date: z.string(), reason: z.string() }).nullable(),
+  /** The last time the risk was reopened after a closure (FOLM § 7-1). */
+  reopened: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
   tiltak: z.array(TiltakSchema),
   /** The bow-tie: causes, barriers and consequences around the risk as its top event. */
   bowtie: z.array(BowtieItemSchema),
@@ -247,6 +249,8 @@ export const AssessmentSchema = AssessmentSummarySchema.extend({
   ),
   version: z.number().int(),
   canEdit: z.boolean(),
+  /** A draft (never reviewed, no risk ever closed) that the user may delete (IK-f § 5). */
+  canDelete: z.boolean(),
   canComment: z.boolean(),
   canSuggest: z.boolean(),
 });
@@ -317,6 +321,25 @@ export const RiskCloseSchema = z
   })
   .strict();
 export type RiskClose = z.input<typeof RiskCloseSchema>;
+
+/** Reopen a closed risk (FOLM § 7-1): why, and by when the assessment is to be reviewed. */
+export const RiskReopenSchema = z
+  .object({
+    version: versionField,
+    reason: required(2000, 'Skriv hvorfor risikoen åpnes igjen.', 'Write why the risk is reopened.'),
+    reviewBy: IsoDateSchema,
+  })
+  .strict();
+export type RiskReopen = z.input<typeof RiskReopenSchema>;
+
+/** Delete a draft assessment (never reviewed, no risk closed): why, for the audit log. */
+export const AssessmentDeleteSchema = z
+  .object({
+    version: versionField,
+    reason: required(2000, 'Skriv hvorfor vurderingen slettes.', 'Write why the assessment is deleted.'),
+  })
+  .strict();
+export type AssessmentDelete = z.input<typeof AssessmentDeleteSchema>;
 
 // ——— Tiltak ——————————————————————————————————————————————————————————————————————————————
 

@@ -1,6 +1,7 @@
 /** Kartlegging and risikovurdering — the rules, pure (see each file for its paragraphs). */
 export * from './access.ts';
 export * from './hazards.ts';
+export * from './lifecycle.ts';
 export * from './matrix.ts';
 
 /** Tiltak states (the handlingsplan): done needs a short note. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   type Assessment,
   type AssessmentCreateSchema,
+  type AssessmentDeleteSchema,
   type AssessmentList,
   type AssessmentSummary,
   type AssessmentUpdateSchema,
@@ -24,6 +25,7 @@ import {
   type Risk,
   type RiskCloseSchema,
   type RiskCreateSchema,
+  type RiskReopenSchema,
   type RiskUpdateSchema,
   type SuggestionCreateSchema,
   type Tiltak,
@@ -35,6 +37,7 @@ import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   type AssessmentPlace,
+  assessmentDeletion,
   band,
   canComment,
   canCreateFor,
@@ -47,6 +50,7 @@ import {
   nextReviewDate,
   REVIEW_TRIGGER_TEXT,
   type RiskSubject,
+  reopenCheck,
   reviewState,
   type Score,
 } from '../../domain/risiko/index.ts';
@@ -250,6 +254,10 @@ function toRisk(row: ItemRow, tiltak: Tiltak[], bowtie: BowtieItem[]): Risk {
       row.acceptance_name !== null && row.acceptance_date !== null && row.acceptance_reason !== null
         ? { name: row.acceptance_name, date: row.acceptance_date, reason: row.acceptance_reason }
         : null,
+    reopened:
+      row.reopened_at !== null && row.reopen_reason !== null
+        ? { at: row.reopened_at.toISOString(), by: row.reopened_by_name, reason: row.reopen_reason }
+        : null,
     tiltak,
     bowtie,
     version: row.version,
@@ -402,6 +410,7 @@ export async function getAssessment(db: Db, actor: Actor, id: string, today: Iso
     })),
     version: row.version,
     canEdit,
+    canDelete: canEdit && assessmentDeletion({ revision: row.revision, closedRisks: everClosed(items) }).ok,
     canComment: canComment(subject, place),
     canSuggest: canSuggest(subject, place),
   };
@@ -646,6 +655,47 @@ export async function reviewSooner(
   });
 }
 
+/** Risks that are or were once closed (a reopened risk was closed before). */
+function everClosed(items: readonly ItemRow[]): number {
+  return items.filter((i) => i.status === 'lukket' || i.closed_at !== null || i.reopened_at !== null).length;
+}
+
+/**
+ * Deletes a draft assessment with a reason (IK-f § 5: once reviewed or once a risk in it was closed
+ * or accepted it is kept for the life of the account — 409 WRONG_STATE naming the rule). Its risks,
+ * tiltak, comments and suggestions go with it (the foreign keys cascade); a stoffkartotek product
+ * that pointed to it keeps its row without the link. The reason and what was deleted go to the
+ * audit log in the same transaction.
+ */
+export async function deleteAssessment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof AssessmentDeleteSchema>,
+): Promise<{ ok: true }> {
+  return inTransaction(db, async (trx) => {
+    const { row } = await editableAssessment(trx, actor, id);
+    const items = await itemRows(trx, actor.organisationId, [id]);
+    const check = assessmentDeletion({ revision: row.revision, closedRisks: everClosed(items) });
+    if (!check.ok) throw conflict(check.message, 'WRONG_STATE');
+    const deleted = await trx
+      .deleteFrom('risk_assessment')
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!deleted) throw staleVersion();
+    await writeAudit(trx, actor, {
+      action: 'delete',
+      entityType: 'risk_assessment',
+      entityId: id,
+      detail: { title: row.title, unitId: row.unit_id, risks: items.length, reason: body.reason },
+    });
+    return { ok: true as const };
+  });
+}
+
 // ——— Risks ————————————————————————————————————————————————————————————————————————————————
 
 async function findItem(db: Db, organisationId: string, id: string) {
@@ -808,6 +858,76 @@ export async function closeRisk(
       entityType: 'risk_item',
       entityId: id,
       detail: { closed: true, by: check.by },
+    });
+    return getAssessment(trx, actor, item.assessment_id, today);
+  });
+}
+
+/**
+ * Reopens a closed risk (FOLM § 7-1: the assessment is repeated at changes that may affect the
+ * risk): with a reason, audit-logged with the closure it undoes, and the assessment's next review
+ * brought forward to the date given (never later). Optimistic concurrency on the risk's version.
+ */
+export async function reopenRisk(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof RiskReopenSchema>,
+  today: IsoDate,
+): Promise<Assessment> {
+  return inTransaction(db, async (trx) => {
+    const { item, row: assessment } = await editableRisk(trx, actor, id);
+    const check = reopenCheck(item, { nextReview: assessment.next_review }, body.reviewBy, today);
+    if (!check.ok) {
+      if (check.field === 'status') throw conflict(check.message, 'WRONG_STATE');
+      throw fieldError(check.field, check.message.nb, check.message.en);
+    }
+    const updated = await trx
+      .updateTable('risk_item')
+      .set((eb) => ({
+        status: 'apen' as const,
+        closed_at: null,
+        closed_by_name: null,
+        acceptance_name: null,
+        acceptance_date: null,
+        acceptance_reason: null,
+        reopened_at: new Date(),
+        reopened_by_name: actor.name,
+        reopen_reason: body.reason,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw staleVersion();
+    await trx
+      .updateTable('risk_assessment')
+      .set((eb) => ({
+        next_review: check.nextReview,
+        review_reason: `Risiko åpnet igjen: ${item.title}`,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', item.assessment_id)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_item',
+      entityId: id,
+      detail: {
+        reopened: true,
+        reason: body.reason,
+        nextReview: check.nextReview,
+        closedAt: item.closed_at?.toISOString() ?? null,
+        closedBy: item.closed_by_name,
+        acceptedBy: item.acceptance_name,
+        acceptedOn: item.acceptance_date,
+        acceptanceReason: item.acceptance_reason,
+      },
     });
     return getAssessment(trx, actor, item.assessment_id, today);
   });

@@ -6,6 +6,7 @@
  */
 import {
   AssessmentCreateSchema,
+  AssessmentDeleteSchema,
   AssessmentListSchema,
   AssessmentSchema,
   AssessmentUpdateSchema,
@@ -27,6 +28,7 @@ import {
   RevisionSchema,
   RiskCloseSchema,
   RiskCreateSchema,
+  RiskReopenSchema,
   RiskUpdateSchema,
   SuggestionCreateSchema,
   TiltakCreateSchema,
@@ -43,12 +45,14 @@ import {
   createAssessment,
   createRisk,
   createTiltak,
+  deleteAssessment,
   getAssessment,
   getCriteria,
   getRevision,
   listAssessments,
   markTiltakDone,
   ownerCandidates,
+  reopenRisk,
   reviewAssessment,
   reviewSooner,
   saveCriteria,
@@ -179,6 +183,20 @@ export function risikoRoutes({ reminders }: RouteDeps) {
       },
     }),
     defineRoute({
+      method: 'POST',
+      url: `${B}/vurderinger/:id/slett`,
+      summary:
+        'Slett et utkast med begrunnelse: bare før vurderingen er gjennomgått og før en risiko er lukket (IK-f § 5)',
+      tags,
+      access: EDITORS,
+      params: IdParamsSchema,
+      body: AssessmentDeleteSchema,
+      response: OkSchema,
+      async handler({ params, body }, { db, actor }) {
+        return deleteAssessment(db, actor, params.id, body);
+      },
+    }),
+    defineRoute({
       method: 'GET',
       url: `${B}/vurderinger/:id/versjoner/:revision`,
       summary: 'En tidligere versjon av vurderingen, slik den var før en gjennomgang',
@@ -258,6 +276,19 @@ export function risikoRoutes({ reminders }: RouteDeps) {
       response: AssessmentSchema,
       async handler({ params, body }, { db, actor }) {
         return closeRisk(db, actor, params.id, body, today());
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${B}/risikoer/:id/gjenapne`,
+      summary: 'Åpne en lukket risiko igjen, med begrunnelse og dato for ny gjennomgang (FOLM § 7-1)',
+      tags,
+      access: EDITORS,
+      params: IdParamsSchema,
+      body: RiskReopenSchema,
+      response: AssessmentSchema,
+      async handler({ params, body }, { db, actor }) {
+        return reopenRisk(db, actor, params.id, body, today());
       },
     }),
     defineRoute({

@@ -81,6 +81,10 @@ export interface RiskItemTable {
   acceptance_name: string | null;
   acceptance_date: IsoDate | null;
   acceptance_reason: string | null;
+  /** Migration 0049: the last reopening of a closed risk. */
+  reopened_at: NullableTimestamp;
+  reopened_by_name: ColumnType<string | null, string | null | undefined, string | null>;
+  reopen_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   created_by: string | null;
   updated_at: UpdatedAt;
