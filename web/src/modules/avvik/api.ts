@@ -17,7 +17,8 @@ import type {
   Triage,
 } from '../../../../src/contracts/avvik/avvik.schemas.ts';
 import type { AlarmStep, AvvikTaskKind } from '../../../../src/domain/avvik/index.ts';
-import { API_BASE, api } from '../../api/client.ts';
+import { API_BASE, api, isApiError } from '../../api/client.ts';
+import { readSnapshot, rememberPlaces } from '../../api/offline-session.ts';
 
 export type { Avvik, AvvikListItem, Register, Trends };
 
@@ -39,11 +40,29 @@ export function useAvvik(id: string) {
   });
 }
 
+/**
+ * The places a report can name. Read online, they are kept in the offline snapshot (unit ids and
+ * names only); without network the form uses that copy (ADR 0022).
+ */
 export function usePlaces() {
   return useQuery({
     queryKey: [...avvikKey, 'places'],
-    queryFn: ({ signal }) =>
-      api.get<{ units: { id: string; name: string }[] }>('/avvik/steder', undefined, signal),
+    queryFn: async ({ signal }) => {
+      try {
+        const places = await api.get<{ units: { id: string; name: string }[] }>(
+          '/avvik/steder',
+          undefined,
+          signal,
+        );
+        rememberPlaces(places.units);
+        return places;
+      } catch (error) {
+        const snapshot = isApiError(error) && error.status === 0 ? readSnapshot() : null;
+        if (snapshot) return { units: snapshot.places };
+        throw error;
+      }
+    },
+    networkMode: 'always',
   });
 }
 
