@@ -18,6 +18,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import {
   forgetOfflineSession,
+  isOfflineSession,
   resetAfterSessionChange,
   sessionNotices,
   useSessionQuery,

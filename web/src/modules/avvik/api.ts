@@ -2,7 +2,7 @@
  * Avvik as the web app uses them (`/api/v1/avvik…`, `/api/v1/skaderegister`). Types from the
  * server's zod schemas (type-only imports). Every write refreshes everything under `avvikKey`.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Avvik,
   AvvikListItem,
@@ -25,10 +25,18 @@ export type { Avvik, AvvikListItem, Register, Trends };
 export const avvikKey = ['avvik'] as const;
 const oneKey = (id: string) => [...avvikKey, 'one', id] as const;
 
+/** The list, a page at a time (`next` → `after=`); «Vis flere» fetches the next page. */
 export function useAvvikList(scope: 'mine' | 'handle', enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...avvikKey, 'list', scope],
-    queryFn: ({ signal }) => api.get<{ items: AvvikListItem[] }>('/avvik', { scope }, signal),
+    queryFn: ({ signal, pageParam }) =>
+      api.get<{ items: AvvikListItem[]; next: string | null }>(
+        '/avvik',
+        pageParam === null ? { scope } : { scope, after: pageParam },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
     enabled,
   });
 }
