@@ -6,7 +6,11 @@
  *     called the API, no cache holds any `/api` reply (health and personal data never sit in a cache);
  * (3) with the network off, an employee reports an avvik; it waits on the device, the app is
  *     reloaded while still offline (the shell comes from the service worker, the report from
- *     IndexedDB), and when the network returns it is stored exactly once.
+ *     IndexedDB), and when the network returns it is stored exactly once;
+ * (4) a cold start without network (a new page, the old one closed, the worker installed): the
+ *     session snapshot (ADR 0022 — ids and roles, no name) lets the form open with the QR code's
+ *     place, the report waits on the device, and when the network returns — without a reload — the
+ *     gate retries, the outbox is sent and the database holds it exactly once; logout ends the snapshot.
  * Axe (WCAG 2.1 AA) on every page visited: 0 violations; nothing leaves the origin; no page errors.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -192,7 +196,7 @@ describe('avvik as an installable app', () => {
       await db.selectFrom('avvik').select('id').where('description', '=', OFFLINE_DESCRIPTION).execute(),
     ).toEqual([]);
 
-    // Network back; the app is opened again (the session gate does not retry a failed start by itself).
+    // Network back; the app is opened again.
     await s.context.setOffline(false);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Meld avvik eller uønsket hendelse' }).waitFor();
@@ -218,7 +222,66 @@ describe('avvik as an installable app', () => {
     expect((await cachedUrls(page)).filter((u) => u.startsWith('/api'))).toEqual([]);
   });
 
-  it('4. axe found nothing, nothing left the origin, no page errors', () => {
+  it('4. cold start offline: the form opens from the snapshot, the report arrives once when the network returns', async () => {
+    const db = app.server.database.db;
+    const COLD = 'Glatt gulv i skyllerommet etter vask, en kollega skled nesten.';
+    const rowsOf = () =>
+      db.selectFrom('avvik').select(['category', 'unit_id']).where('description', '=', COLD).execute();
+    // Only what ADR 0022 allows is kept on the device: ids, roles, language, the time, the places.
+    const kept = await s.page.evaluate(() => localStorage.getItem('naervaer.offline-session.v1'));
+    expect(kept).not.toBeNull();
+    const snapshot = JSON.parse(kept ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(snapshot).sort()).toEqual([
+      'locale',
+      'organisationId',
+      'places',
+      'roles',
+      'savedAt',
+      'userId',
+    ]);
+    expect(kept).not.toContain(employee.name);
+    expect(kept).not.toContain(employee.email);
+
+    // The app is closed; it is opened again from the home screen with no network at all.
+    await s.context.setOffline(true);
+    const page = await s.context.newPage();
+    page.on('pageerror', (error) => s.pageErrors.push(error.message));
+    await s.page.close();
+    const document = await page.goto(`/avvik/ny?sted=${unitId}`);
+    expect(document?.fromServiceWorker()).toBe(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await page.getByRole('heading', { level: 1, name: 'Meld avvik eller uønsket hendelse' }).waitFor();
+    // The QR code's place is chosen, and named from the kept places list.
+    expect(await page.getByLabel('Hvor skjedde det?').inputValue()).toBe(unitId);
+    await page.getByRole('option', { name: 'Hjemmetjenesten' }).waitFor({ state: 'attached' });
+    await page.getByRole('radio', { name: 'HMS-avvik' }).check();
+    await page.getByLabel('Hva skjedde?').fill(COLD);
+    await page.getByRole('button', { name: 'Send melding' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Venter på nett: 1 melding/ })
+      .waitFor();
+    await check(page, 'kald start uten nett');
+    expect(await rowsOf()).toEqual([]);
+
+    // The network returns; nobody reloads: the gate asks again by itself and the outbox is sent.
+    await s.context.setOffline(false);
+    await expect.poll(async () => (await rowsOf()).length, { timeout: 30_000, interval: 250 }).toBe(1);
+    expect(await rowsOf()).toEqual([{ category: 'hms', unit_id: unitId }]);
+    // The header shows the user's name again (the server's session replaced the snapshot).
+    await page.getByText(employee.name).first().waitFor();
+    // Still exactly one, also after the page has had time to send again.
+    await page.waitForLoadState('networkidle');
+    expect((await rowsOf()).length).toBe(1);
+
+    // Logout ends the snapshot: the next person on a shared phone cannot open the form as this user.
+    await page.locator('.user-button').click();
+    await page.getByRole('menuitem', { name: 'Logg ut' }).click();
+    await page.waitForURL('**/logg-inn');
+    expect(await page.evaluate(() => localStorage.getItem('naervaer.offline-session.v1'))).toBeNull();
+  });
+
+  it('5. axe found nothing, nothing left the origin, no page errors', () => {
     expect(axe.checked.length).toBeGreaterThanOrEqual(4);
     expect(axe.violations).toEqual([]);
     expect(foreignRequests(s.requests, app.url)).toEqual([]);

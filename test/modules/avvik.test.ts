@@ -273,6 +273,42 @@ describe.each(testDatabaseKinds())('avvik on %s', (kind) => {
     expect((await row(hms.id))?.version).toBe(1);
   });
 
+  it('pages the list newest first: every avvik once across the pages, the last page says no more', async () => {
+    // Five reports of the same moment too: the cursor must order by id within one occurred_at.
+    const same = minutesAgo(7);
+    for (let i = 0; i < 5; i++) expectStatus(await send(org.clients.self, ruh({ occurredAt: same })), 201);
+    type Page = { items: AvvikListItem[]; next: string | null };
+    const whole = expectStatus(await org.clients.self.get<Page>(`${B}?scope=mine&limit=200`), 200).body;
+    expect(whole.items.length).toBeGreaterThanOrEqual(5);
+    const paged: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `${B}?scope=mine&limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+      const page: Page = expectStatus(await org.clients.self.get<Page>(query), 200).body;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((i) => i.id));
+      after = page.next;
+      pages++;
+    } while (after !== null && pages < 100);
+    expect(paged).toEqual(whole.items.map((i) => i.id));
+    expect(new Set(paged).size).toBe(paged.length);
+    // The order is the stored one: newest first, then by id.
+    const stored = await t.db
+      .selectFrom('avvik')
+      .select('id')
+      .where('organisation_id', '=', org.orgId)
+      .where('reporter_user_id', '=', org.userIds.self)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id')
+      .execute();
+    expect(paged).toEqual(stored.map((r) => r.id));
+    for (const bad of ['limit=0', 'limit=201', 'after=2026-01-01_x', 'after=yesterday']) {
+      const res = await org.clients.self.get(`${B}?scope=mine&${bad}`);
+      expect([bad, res.status]).toEqual([bad, 400]);
+    }
+  });
+
   it('handles an avvik: triage with version, tiltak into "Mine oppgaver" reminded once, closure tells the reporter', async () => {
     const a = expectStatus(await send(org.clients.self, ruh()), 201).body;
     const triaged = expectStatus(

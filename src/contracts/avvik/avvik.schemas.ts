@@ -250,8 +250,20 @@ export const BarrierChoicesSchema = z.object({
 });
 export type BarrierChoices = z.infer<typeof BarrierChoicesSchema>;
 
+/** A page of the list ends at this avvik: `<occurredAt ISO>_<id>`, as `next` answered it. */
+export const AVVIK_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z_[0-9a-f-]{36}$/;
+export const AVVIK_PAGE_DEFAULT = 50;
+export const AVVIK_PAGE_MAX = 200;
+
 export const AvvikListQuerySchema = z
-  .object({ scope: z.enum(['mine', 'handle']).default('handle'), status: z.enum(AVVIK_STATUSES).optional() })
+  .object({
+    scope: z.enum(['mine', 'handle']).default('handle'),
+    status: z.enum(AVVIK_STATUSES).optional(),
+    /** How many avvik to read for this page (the reply may hold fewer: those the reader may see). */
+    limit: z.coerce.number().int().min(1).max(AVVIK_PAGE_MAX).default(AVVIK_PAGE_DEFAULT),
+    /** Continue after this avvik (the previous page's `next`). */
+    after: z.string().regex(AVVIK_CURSOR).optional(),
+  })
   .strict();
 
 export const AvvikListItemSchema = z.object({
@@ -265,7 +277,11 @@ export const AvvikListItemSchema = z.object({
   openTiltak: z.number().int(),
 });
 export type AvvikListItem = z.infer<typeof AvvikListItemSchema>;
-export const AvvikListSchema = z.object({ items: z.array(AvvikListItemSchema) });
+export const AvvikListSchema = z.object({
+  items: z.array(AvvikListItemSchema),
+  /** The cursor of the next page (`after=`), or null when this was the last. */
+  next: z.string().nullable(),
+});
 
 export const PhotoReplySchema = z.object({ id: z.string(), size: z.number().int() });
 

@@ -97,7 +97,7 @@ export function avvikRoutes({ reminders }: RouteDeps) {
       query: AvvikListQuerySchema,
       response: AvvikListSchema,
       async handler({ query }, { db, actor }) {
-        return { items: await list(db, actor, query.scope, query.status) };
+        return list(db, actor, query.scope, query.status, { limit: query.limit, after: query.after });
       },
     }),
 

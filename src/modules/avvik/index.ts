@@ -20,12 +20,17 @@ import { avvikRoutes } from './avvik.routes.ts';
 import { privacyReminderJob } from './jobs.ts';
 import { up as avvik } from './migrations/0028-avvik.ts';
 import { up as avvikBarriere } from './migrations/0029-avvik-barriere.ts';
+import { up as avvikTrendIndex } from './migrations/0051-avvik-trend-index.ts';
 import { avvikDeadlines } from './reminders.ts';
 import { avvikRetentionJob, scheduleAvvikRetention } from './retention.ts';
 
 export const avvikModule: ModuleManifest = {
   name: 'avvik',
-  migrations: { '0028-avvik': { up: avvik }, '0029-avvik-barriere': { up: avvikBarriere } },
+  migrations: {
+    '0028-avvik': { up: avvik },
+    '0029-avvik-barriere': { up: avvikBarriere },
+    '0051-avvik-trend-index': { up: avvikTrendIndex },
+  },
   routes: (deps) => avvikRoutes(deps),
   jobs: (deps) => [privacyReminderJob(deps), avvikRetentionJob(deps)],
   daily: [scheduleAvvikRetention],

@@ -16,7 +16,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { resetAfterSessionChange, sessionNotices, useSessionQuery } from '../api/session.ts';
+import {
+  forgetOfflineSession,
+  isOfflineSession,
+  resetAfterSessionChange,
+  sessionNotices,
+  useSessionQuery,
+} from '../api/session.ts';
 import type { SessionResponse } from '../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { NotificationBell } from '../modules/notifications/index.ts';
@@ -56,9 +62,13 @@ function UserMenu({ session }: { session: SessionResponse }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const name = session.user?.name ?? '';
+  // A session from the offline snapshot has no name or organisation name (ADR 0022).
+  const offline = isOfflineSession(session);
+  const name = offline ? t.header.offline : (session.user?.name ?? '');
+  const organisation = offline ? null : session.organisation;
   const logout = async () => {
     await api.post('/auth/logout').catch(() => undefined);
+    forgetOfflineSession();
     sessionNotices.loggedOut = true;
     await resetAfterSessionChange(queryClient);
     navigate('/logg-inn', { replace: true });
@@ -72,9 +82,9 @@ function UserMenu({ session }: { session: SessionResponse }) {
             <BodyShort size="small" as="span" className="user-name">
               {name}
             </BodyShort>
-            {session.organisation ? (
+            {organisation ? (
               <Detail as="span" className="user-org">
-                {session.organisation.name}
+                {organisation.name}
               </Detail>
             ) : null}
           </span>
@@ -83,11 +93,11 @@ function UserMenu({ session }: { session: SessionResponse }) {
         </InternalHeader.Button>
       </ActionMenu.Trigger>
       <ActionMenu.Content align="end">
-        {session.organisation ? (
+        {organisation ? (
           <ActionMenu.Label>
-            {session.organisation.name}
+            {organisation.name}
             <br />
-            {t.header.orgNumber(formatOrgnr(session.organisation.orgnr))}
+            {t.header.orgNumber(formatOrgnr(organisation.orgnr))}
           </ActionMenu.Label>
         ) : null}
         <ActionMenu.Item as={Link} to="/min-side" icon={<PersonIcon />}>

@@ -41,6 +41,7 @@ export const en: CoreMessages = {
     userMenu: 'User menu',
     myPage: 'My page',
     settings: 'Settings',
+    offline: 'Offline',
     logout: 'Log out',
     orgNumber: (orgnr: string) => `Org. no. ${orgnr}`,
   },

@@ -48,6 +48,7 @@ export const nb = {
     userMenu: 'Brukermeny',
     myPage: 'Min side',
     settings: 'Innstillinger',
+    offline: 'Uten nett',
     logout: 'Logg ut',
     orgNumber: (orgnr: string) => `Org.nr. ${orgnr}`,
   },

@@ -2,7 +2,7 @@
  * «Avvik» (`/avvik`): my own reports, and — for the unit's leader, HR, admin and the area's
  * verneombud — the reports to handle or read. Each opens the avvik's page.
  */
-import { Alert, BodyShort, Detail, Heading, HStack, Link, Tag, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Detail, Heading, HStack, Link, Tag, VStack } from '@navikt/ds-react';
 import { Link as RouterLink } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -54,6 +54,26 @@ function Items({ items, empty }: { items: AvvikListItem[]; empty: string }) {
   );
 }
 
+/** The pages read so far, and «Vis flere» while the server has more. */
+function Paged({ list, empty }: { list: ReturnType<typeof useAvvikList>; empty: string }) {
+  const { t } = useI18n();
+  const items = (list.data?.pages ?? []).flatMap((p) => p.items);
+  return (
+    <VStack gap="space-12" align="start">
+      {items.length > 0 || !list.hasNextPage ? <Items items={items} empty={empty} /> : null}
+      {list.hasNextPage ? (
+        <Button
+          variant="secondary"
+          loading={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {t.avvik.showMore}
+        </Button>
+      ) : null}
+    </VStack>
+  );
+}
+
 export function ListPage() {
   const { t } = useI18n();
   const ta = t.avvik;
@@ -80,7 +100,7 @@ export function ListPage() {
           </Heading>
           {handle.isLoading ? <Loading /> : null}
           {handle.isError ? <ErrorAlert error={handle.error} onRetry={() => void handle.refetch()} /> : null}
-          {handle.data ? <Items items={handle.data.items} empty={ta.noneHandle} /> : null}
+          {handle.data ? <Paged list={handle} empty={ta.noneHandle} /> : null}
         </VStack>
       ) : null}
       <VStack gap="space-12" as="section" aria-labelledby="avvik-mine-heading">
@@ -89,7 +109,7 @@ export function ListPage() {
         </Heading>
         {mine.isLoading ? <Loading /> : null}
         {mine.isError ? <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} /> : null}
-        {mine.data ? <Items items={mine.data.items} empty={ta.noneMine} /> : null}
+        {mine.data ? <Paged list={mine} empty={ta.noneMine} /> : null}
       </VStack>
     </VStack>
   );

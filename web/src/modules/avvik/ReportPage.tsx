@@ -56,7 +56,8 @@ export function ReportPage() {
   const [id, setId] = useState(() => crypto.randomUUID());
   const [category, setCategory] = useState<AvvikCategory | ''>('');
   const [description, setDescription] = useState('');
-  const [unitId, setUnitId] = useState(params.get('sted') ?? '');
+  const qrPlace = params.get('sted');
+  const [unitId, setUnitId] = useState(qrPlace ?? '');
   const [date, setDate] = useState(todayIso());
   const [time, setTime] = useState(nowTime());
   const [immediate, setImmediate] = useState('');
@@ -241,6 +242,11 @@ export function ReportPage() {
             error={errors.fields.unitId}
           >
             <option value="">{ta.placeNone}</option>
+            {/* Offline without a kept places list, the QR code's place is still a valid choice (the
+                server checks it belongs to the organisation when the report is sent). */}
+            {qrPlace && !(places.data?.units ?? []).some((u) => u.id === qrPlace) ? (
+              <option value={qrPlace}>{ta.placeFromQr}</option>
+            ) : null}
             {(places.data?.units ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}

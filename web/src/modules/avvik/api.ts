@@ -2,7 +2,7 @@
  * Avvik as the web app uses them (`/api/v1/avvik…`, `/api/v1/skaderegister`). Types from the
  * server's zod schemas (type-only imports). Every write refreshes everything under `avvikKey`.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Avvik,
   AvvikListItem,
@@ -17,17 +17,26 @@ import type {
   Triage,
 } from '../../../../src/contracts/avvik/avvik.schemas.ts';
 import type { AlarmStep, AvvikTaskKind } from '../../../../src/domain/avvik/index.ts';
-import { API_BASE, api } from '../../api/client.ts';
+import { API_BASE, api, isApiError } from '../../api/client.ts';
+import { readSnapshot, rememberPlaces } from '../../api/offline-session.ts';
 
 export type { Avvik, AvvikListItem, Register, Trends };
 
 export const avvikKey = ['avvik'] as const;
 const oneKey = (id: string) => [...avvikKey, 'one', id] as const;
 
+/** The list, a page at a time (`next` → `after=`); «Vis flere» fetches the next page. */
 export function useAvvikList(scope: 'mine' | 'handle', enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...avvikKey, 'list', scope],
-    queryFn: ({ signal }) => api.get<{ items: AvvikListItem[] }>('/avvik', { scope }, signal),
+    queryFn: ({ signal, pageParam }) =>
+      api.get<{ items: AvvikListItem[]; next: string | null }>(
+        '/avvik',
+        pageParam === null ? { scope } : { scope, after: pageParam },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
     enabled,
   });
 }
@@ -39,11 +48,29 @@ export function useAvvik(id: string) {
   });
 }
 
+/**
+ * The places a report can name. Read online, they are kept in the offline snapshot (unit ids and
+ * names only); without network the form uses that copy (ADR 0022).
+ */
 export function usePlaces() {
   return useQuery({
     queryKey: [...avvikKey, 'places'],
-    queryFn: ({ signal }) =>
-      api.get<{ units: { id: string; name: string }[] }>('/avvik/steder', undefined, signal),
+    queryFn: async ({ signal }) => {
+      try {
+        const places = await api.get<{ units: { id: string; name: string }[] }>(
+          '/avvik/steder',
+          undefined,
+          signal,
+        );
+        rememberPlaces(places.units);
+        return places;
+      } catch (error) {
+        const snapshot = isApiError(error) && error.status === 0 ? readSnapshot() : null;
+        if (snapshot) return { units: snapshot.places };
+        throw error;
+      }
+    },
+    networkMode: 'always',
   });
 }
 

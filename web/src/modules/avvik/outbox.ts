@@ -11,6 +11,7 @@ import { type DBSchema, openDB } from 'idb';
 import { useCallback, useEffect, useState } from 'react';
 import type { AvvikReport } from '../../../../src/contracts/avvik/avvik.schemas.ts';
 import { isApiError } from '../../api/client.ts';
+import { isOfflineSession, useSessionQuery } from '../../api/session.ts';
 import { avvikKey, sendReport } from './api.ts';
 
 export type OutboxEntry = {
@@ -73,9 +74,15 @@ export function flushOutbox(userId: string, organisationId: string): Promise<num
   return flushing;
 }
 
-/** The reports waiting on this device, and sending them when the browser is back online. */
+/**
+ * The reports waiting on this device, and sending them when the browser is back online — or, after a
+ * cold start without network, as soon as the server has confirmed the session (the offline snapshot
+ * has no CSRF token, and a refused send would be dropped; ADR 0022).
+ */
 export function useOutbox(userId: string | null, organisationId: string | null) {
   const client = useQueryClient();
+  const { data: session } = useSessionQuery();
+  const confirmed = session !== undefined && !isOfflineSession(session);
   const [pending, setPending] = useState(0);
   const refresh = useCallback(async () => {
     if (!userId || !organisationId) return;
@@ -83,11 +90,11 @@ export function useOutbox(userId: string | null, organisationId: string | null) 
   }, [userId, organisationId]);
   const flush = useCallback(async () => {
     if (!userId || !organisationId) return;
-    if (navigator.onLine && (await flushOutbox(userId, organisationId)) > 0) {
+    if (confirmed && navigator.onLine && (await flushOutbox(userId, organisationId)) > 0) {
       await client.invalidateQueries({ queryKey: avvikKey });
     }
     await refresh();
-  }, [userId, organisationId, client, refresh]);
+  }, [userId, organisationId, confirmed, client, refresh]);
   useEffect(() => {
     void flush();
     const online = () => void flush();
