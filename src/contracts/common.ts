@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type HorizonField, horizonMessage, isBeyondHorizon } from '../domain/calendar/date-horizon.ts';
+import { osloToday } from '../platform/clock.ts';
 import { bilingual } from './bilingual.ts';
 
 function isRealDate(value: string): boolean {
@@ -15,6 +17,20 @@ export const IsoDateSchema = z
     abort: true, // a malformed date is reported once, not also as "does not exist"
   })
   .refine(isRealDate, bilingual('Datoen finnes ikke.', 'The date does not exist.'));
+
+/**
+ * A real date no further ahead than the product's horizon for `field` (`isBeyondHorizon`, a pure
+ * rule in the calendar domain). "Today" is the Oslo day at validation time; the web validates with
+ * the same schema before sending, so the field shows the same message as the 400.
+ */
+export function horizonDateSchema(field: HorizonField, today: () => string = osloToday) {
+  return IsoDateSchema.superRefine((value, ctx) => {
+    const now = today();
+    if (!isBeyondHorizon(field, value, now)) return;
+    const m = horizonMessage(field, now);
+    ctx.addIssue({ code: 'custom', message: bilingual(m.nb, m.en) });
+  });
+}
 
 export const EmailSchema = z
   .string()

@@ -80,6 +80,15 @@ describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields?.map((f) => f.path).sort()).toEqual(['employmentStart', 'positionPercent']);
+    // A start date decades ahead (2099 for 2029) is a typing error: 400 naming the field, nothing stored.
+    const far = await admin.post<ErrorReply>('/api/v1/employees', {
+      ...employee(unit.id, 'Fjern Framtid'),
+      employmentStart: '2099-01-01',
+    });
+    expect(far.status).toBe(400);
+    expect(far.body.error.fields?.map((f) => f.path)).toEqual(['employmentStart']);
+    const listed = await admin.get<{ items: Employee[] }>('/api/v1/employees?search=Fjern');
+    expect(listed.body.items).toHaveLength(0);
     const dup = await admin.post<ErrorReply>('/api/v1/employees', employee(unit.id, 'Per Pleier'));
     expect(dup.status).toBe(400);
     expect(dup.body.error.fields?.[0]?.path).toBe('email');

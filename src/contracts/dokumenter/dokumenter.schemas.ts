@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SECTION_KEYS, TEXT_FIELDS, type TextField } from '../../domain/dokumenter/oppfolgingsplan.ts';
-import { IsoDateSchema } from '../common.ts';
+import { horizonDateSchema, IsoDateSchema } from '../common.ts';
 
 const FreeText = z.string().max(4000);
 
@@ -26,7 +26,7 @@ export const PlanActionSchema = z
 export const PlanContentSchema = z
   .object({
     ...textFields,
-    evaluationDate: IsoDateSchema.nullable().optional(),
+    evaluationDate: horizonDateSchema('evaluation').nullable().optional(),
     participated: z.boolean().nullable().optional(),
     actions: z.array(PlanActionSchema).max(50).optional(),
   })

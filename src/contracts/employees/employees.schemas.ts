@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../bilingual.ts';
-import { EmailSchema, IsoDateSchema, PageQuerySchema, PhoneSchema } from '../common.ts';
+import { EmailSchema, horizonDateSchema, IsoDateSchema, PageQuerySchema, PhoneSchema } from '../common.ts';
 
 export const EmployeeSchema = z.object({
   id: z.string(),
@@ -39,7 +39,7 @@ const employeeFields = {
   email: EmailSchema.nullable().optional(),
   phone: PhoneSchema.nullable().optional(),
   birthDate: IsoDateSchema.nullable().optional(),
-  employmentStart: IsoDateSchema,
+  employmentStart: horizonDateSchema('employmentStart'),
   employmentEnd: IsoDateSchema.nullable().optional(),
   positionPercent: z.number().int().min(1).max(100),
   unitId: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '../bilingual.ts';
-import { IsoDateSchema, PageQuerySchema } from '../common.ts';
+import { horizonDateSchema, IsoDateSchema, PageQuerySchema } from '../common.ts';
 
 /**
  * `reminder-before`/`reminder-due`: a deadline reminder (the sweep); `custom`: «påminn meg»;
@@ -56,7 +56,7 @@ export type CustomReminder = z.infer<typeof CustomReminderSchema>;
 
 export const CreateCustomReminderSchema = z
   .object({
-    date: IsoDateSchema,
+    date: horizonDateSchema('reminder'),
     text: z
       .string()
       .trim()

@@ -25,6 +25,13 @@ export {
   weekdayOfDayNumber,
 } from './calendar.ts';
 export {
+  DATE_HORIZON_MONTHS,
+  type HorizonField,
+  horizonMessage,
+  isBeyondHorizon,
+  latestAllowedDate,
+} from './date-horizon.ts';
+export {
   formatEnglishLong,
   formatEnglishLongDayNumber,
   formatNorwegian,

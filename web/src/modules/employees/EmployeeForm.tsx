@@ -8,6 +8,7 @@ import { type ApiError, isStaleVersion } from '../../api/client.ts';
 import type { Employee, EmployeeInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
+import { horizonError } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
@@ -88,6 +89,10 @@ export function EmployeeForm({
     if (form.email.trim() && !looksLikeEmail(form.email)) fields.email = t.validation.emailInvalid;
     if (form.employmentStart === '') fields.employmentStart = te.employmentStartRequired;
     else if (form.employmentStart === INVALID_DATE) fields.employmentStart = t.validation.dateInvalid;
+    else {
+      const tooFar = horizonError('employmentStart', form.employmentStart, locale);
+      if (tooFar) fields.employmentStart = tooFar;
+    }
     if (form.employmentEnd === INVALID_DATE) fields.employmentEnd = t.validation.dateInvalid;
     else if (
       form.employmentEnd &&

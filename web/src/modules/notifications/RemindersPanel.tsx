@@ -7,7 +7,7 @@ import { BodyShort, Button, Detail, Heading, HGrid, Table, TextField, VStack } f
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
-import { todayIso } from '../../ui/dates.ts';
+import { horizonError, todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
@@ -25,7 +25,7 @@ type Props = {
 };
 
 export function RemindersPanel({ employeeId, headingLevel = '2', idPrefix = 'reminder', heading }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const tn = t.notifications;
   const reminders = useReminders();
   const { create, remove } = useReminderWrites();
@@ -44,6 +44,10 @@ export function RemindersPanel({ employeeId, headingLevel = '2', idPrefix = 'rem
     const fields: FieldErrors = {};
     if (date === '') fields.date = tn.reminderDateRequired;
     else if (date === INVALID_DATE) fields.date = t.validation.dateInvalid;
+    else {
+      const tooFar = horizonError('reminder', date, locale);
+      if (tooFar) fields.date = tooFar;
+    }
     if (!text.trim()) fields.text = tn.reminderTextRequired;
     else if (text.trim().length > 200) fields.text = tn.reminderTextTooLong;
     if (Object.keys(fields).length > 0) {
