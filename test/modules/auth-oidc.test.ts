@@ -280,7 +280,7 @@ describe.each(testDatabaseKinds())('single sign-on (OpenID Connect) on %s', (kin
       .where('organisation_id', '=', orgId)
       .where('action', '=', 'login')
       .execute();
-    expect(audit.some((a) => String(a.detail).includes('oidc'))).toBe(true);
+    expect(audit.some((a) => JSON.stringify(a.detail).includes('oidc'))).toBe(true);
     // The same answer from the provider cannot be used twice (the login in flight is single-use).
     const replay = await browser.get<string>(callback);
     expect(replay.status).toBe(400);
