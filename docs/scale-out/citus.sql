@@ -33,6 +33,7 @@ SELECT create_reference_table('user_account');
 -- coordinator-local: auth_password_reset — looked up by token hash from a link, before any organisation is known
 -- coordinator-local: auth_session_info — one row per session (last used, browser), beside session
 -- coordinator-local: auth_failed_login — per account, written at login before any organisation is known
+-- coordinator-local: auth_oidc_login — a single sign-on login in flight, looked up by its cookie's hash when the provider sends the browser back (like auth_login_challenge)
 -- coordinator-local: kysely_migration — the migration bookkeeping; DDL is run on the coordinator, which propagates it
 -- coordinator-local: kysely_migration_lock — the migration lock, idem
 
@@ -133,5 +134,8 @@ SELECT create_distributed_table('statistikk_fravaer', 'organisation_id', colocat
 SELECT create_distributed_table('statistikk_dirty', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('statistikk_frozen', 'organisation_id', colocate_with => 'unit');
 SELECT create_distributed_table('statistikk_arkiv', 'organisation_id', colocate_with => 'unit');
+
+SELECT create_distributed_table('auth_oidc_config', 'organisation_id', colocate_with => 'unit');
+SELECT create_distributed_table('auth_oidc_identity', 'organisation_id', colocate_with => 'unit');
 
 COMMIT;

@@ -237,7 +237,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
       config: { naervaerRoute: true },
       handler: async (request, reply) => {
         const result = await route.handle(request.ctx, request, reply);
-        if (!reply.sent) reply.code(route.status);
+        // A handler may answer with its own status (a 'binary' page such as the SSO callback's refusals).
+        if (!reply.sent && reply.statusCode === 200) reply.code(route.status);
         return result;
       },
     });

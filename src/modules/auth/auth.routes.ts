@@ -90,6 +90,10 @@ async function sessionResponse(
     };
   }
   const enabled = await hasSecondFactor(db, session.userId);
+  // A single sign-on session has passed the provider's own second factor (ADR 0019).
+  const viaSso =
+    (await db.selectFrom('session').select('auth_method').where('id', '=', session.id).executeTakeFirst())
+      ?.auth_method === 'oidc';
   const user = await db
     .selectFrom('user_account')
     .select(['id', 'name', 'email', 'locale'])
@@ -113,7 +117,7 @@ async function sessionResponse(
     security: {
       secondFactorEnabled: enabled,
       secondFactorRequired:
-        mode === 'required' && !enabled && (await secondFactorRequired(db, session.userId)),
+        mode === 'required' && !enabled && !viaSso && (await secondFactorRequired(db, session.userId)),
       failedLogins: await unseenFailedLogins(db, session.userId),
     },
   };

@@ -56,6 +56,39 @@ export interface AuthFailedLoginTable {
   seen_at: NullableTimestamp;
 }
 
+/** Migration 0046: the organisation's OpenID Connect provider (ADR 0019). */
+export interface AuthOidcConfigTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  /** AES-256-GCM under the key outside the database (`secrets.ts`); never returned by the API. */
+  client_secret_enc: string;
+  email_domains: string[];
+  enabled: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0046: a provider identity (issuer + subject) matched to an account in one organisation. */
+export interface AuthOidcIdentityTable {
+  organisation_id: string;
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_login_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Migration 0046: a login in flight at the provider (looked up by the hash of its cookie). */
+export interface AuthOidcLoginTable {
+  id: string;
+  organisation_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  expires_at: Timestamp;
+}
+
 export interface AuthTables {
   auth_totp: AuthTotpTable;
   auth_recovery_code: AuthRecoveryCodeTable;
@@ -63,6 +96,9 @@ export interface AuthTables {
   auth_login_challenge: AuthLoginChallengeTable;
   auth_session_info: AuthSessionInfoTable;
   auth_failed_login: AuthFailedLoginTable;
+  auth_oidc_config: AuthOidcConfigTable;
+  auth_oidc_identity: AuthOidcIdentityTable;
+  auth_oidc_login: AuthOidcLoginTable;
 }
 
 declare module '../../db/schema.ts' {
@@ -70,6 +106,10 @@ declare module '../../db/schema.ts' {
 }
 
 declare module '../../db/core.tables.ts' {
+  interface SessionTable {
+    /** Migration 0046: how the session was opened; `oidc` has passed the provider's own second factor. */
+    auth_method: ColumnType<'password' | 'oidc', 'password' | 'oidc' | undefined, never>;
+  }
   interface UserAccountTable {
     /** Migration 0041: the first login (null: an account nobody has logged in to yet). */
     first_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

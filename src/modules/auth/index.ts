@@ -9,13 +9,15 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { accountRoutes } from './account.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { up as accounts } from './migrations/0041-accounts.ts';
+import { up as oidc } from './migrations/0046-oidc.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 import { resetMailJob } from './reset.ts';
 import { sessionCache } from './sessions.ts';
 
 export const authModule: ModuleManifest = {
   name: 'auth',
-  migrations: { '0041-accounts': { up: accounts } },
-  routes: (deps) => [...authRoutes(deps.auth), ...accountRoutes(deps.auth)],
+  migrations: { '0041-accounts': { up: accounts }, '0046-oidc': { up: oidc } },
+  routes: (deps) => [...authRoutes(deps.auth), ...accountRoutes(deps.auth), ...oidcRoutes(deps.auth)],
   jobs: (deps) => [resetMailJob(deps.db)],
   caches: [sessionCache],
 };

@@ -29,11 +29,13 @@ export function tokenHash(token: string): string {
 export type SessionOrigin = { userAgent?: string | undefined; ip?: string | undefined };
 
 export async function createSession(
-  db: Kysely<Database>,
+  db: Db,
   userId: string,
   organisationId: string | null,
   ttlHours: number,
   origin: SessionOrigin = {},
+  /** `oidc`: opened through the organisation's single sign-on, which enforces its own MFA (ADR 0019). */
+  authMethod: 'password' | 'oidc' = 'password',
 ): Promise<{ token: string; session: Session }> {
   const token = newToken();
   const csrfToken = newToken();
@@ -46,6 +48,7 @@ export async function createSession(
       organisation_id: organisationId,
       csrf_token: csrfToken,
       expires_at: new Date(Date.now() + ttlHours * 3_600_000),
+      auth_method: authMethod,
     })
     .execute();
   await db
@@ -194,6 +197,7 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
       'session.organisation_id',
       'session.csrf_token',
       'session.expires_at',
+      'session.auth_method',
       'user_account.name',
       'user_account.email',
       'user_account.locale',
@@ -212,8 +216,11 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
     .executeTakeFirst();
   if (!row || row.disabled_at !== null) return { loaded: null, expiresAt: 0 };
   const expiresAt = row.expires_at.getTime();
+  // A single sign-on session has passed the provider's own second factor (ADR 0019).
   const secondFactorMissing =
-    !(await hasSecondFactor(db, row.user_id)) && (await secondFactorRequired(db, row.user_id));
+    row.auth_method !== 'oidc' &&
+    !(await hasSecondFactor(db, row.user_id)) &&
+    (await secondFactorRequired(db, row.user_id));
   const session: Session = {
     id: row.id,
     userId: row.user_id,
