@@ -9,22 +9,29 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { accountRoutes } from './account.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { up as accounts } from './migrations/0041-accounts.ts';
+import { up as sessionSecondFactor } from './migrations/0048-session-second-factor.ts';
 import { resetMailJob } from './reset.ts';
+import { privilegedRoleRule } from './second-factor.ts';
 import { sessionCache } from './sessions.ts';
 
 export const authModule: ModuleManifest = {
   name: 'auth',
-  migrations: { '0041-accounts': { up: accounts } },
+  migrations: {
+    '0041-accounts': { up: accounts },
+    '0048-session-second-factor': { up: sessionSecondFactor },
+  },
   routes: (deps) => [...authRoutes(deps.auth), ...accountRoutes(deps.auth)],
   jobs: (deps) => [resetMailJob(deps.db)],
   caches: [sessionCache],
+  // Admin and HR see every employee's sick leave (ADR 0016).
+  secondFactorRules: [privilegedRoleRule],
 };
 
 export { assertPasswordPolicy } from './account.routes.ts';
 export { setSessionCookie } from './auth.routes.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { PASSWORD_PROBLEMS, PRODUCT_PASSWORDS, passwordProblem } from './policy.ts';
-export { SECOND_FACTOR_RULES, secondFactorRequired } from './second-factor.ts';
+export { secondFactorRequired } from './second-factor.ts';
 export {
   CSRF_COOKIE,
   createSession,

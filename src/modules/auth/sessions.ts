@@ -12,6 +12,7 @@ import { isLocale } from '../../i18n/locale.ts';
 import { defineCache, GLOBAL_PARTITION } from '../../platform/caches.ts';
 import type { Actor, Session } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { SecondFactorRule } from '../../platform/module.ts';
 import { hasSecondFactor, secondFactorRequired } from './second-factor.ts';
 
 export const SESSION_COOKIE = 'naervaer_session';
@@ -34,6 +35,8 @@ export async function createSession(
   organisationId: string | null,
   ttlHours: number,
   origin: SessionOrigin = {},
+  /** The login passed a second factor (ADR 0020). */
+  secondFactor = false,
 ): Promise<{ token: string; session: Session }> {
   const token = newToken();
   const csrfToken = newToken();
@@ -46,6 +49,7 @@ export async function createSession(
       organisation_id: organisationId,
       csrf_token: csrfToken,
       expires_at: new Date(Date.now() + ttlHours * 3_600_000),
+      second_factor_at: secondFactor ? new Date() : null,
     })
     .execute();
   await db
@@ -57,7 +61,7 @@ export async function createSession(
       ip_prefix: truncateIp(origin.ip ?? ''),
     })
     .execute();
-  return { token, session: { id, userId, organisationId, csrfToken } };
+  return { token, session: { id, userId, organisationId, csrfToken, secondFactor } };
 }
 
 /**
@@ -170,16 +174,21 @@ export async function loadSession(
   db: Kysely<Database>,
   token: string,
   cache?: ReadCache<StoredSession>,
+  rules: readonly SecondFactorRule[] = [],
 ): Promise<LoadedSession | null> {
   const id = tokenHash(token);
   const stored = cache
-    ? await cache.get(GLOBAL_PARTITION, id, () => readSession(db, id))
-    : await readSession(db, id);
+    ? await cache.get(GLOBAL_PARTITION, id, () => readSession(db, id, rules))
+    : await readSession(db, id, rules);
   if (stored.loaded === null || stored.expiresAt <= Date.now()) return null;
   return stored.loaded;
 }
 
-async function readSession(db: Kysely<Database>, id: string): Promise<StoredSession> {
+async function readSession(
+  db: Kysely<Database>,
+  id: string,
+  rules: readonly SecondFactorRule[],
+): Promise<StoredSession> {
   const row = await db
     .selectFrom('session')
     .innerJoin('user_account', 'user_account.id', 'session.user_id')
@@ -194,6 +203,7 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
       'session.organisation_id',
       'session.csrf_token',
       'session.expires_at',
+      'session.second_factor_at',
       'user_account.name',
       'user_account.email',
       'user_account.locale',
@@ -213,12 +223,13 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
   if (!row || row.disabled_at !== null) return { loaded: null, expiresAt: 0 };
   const expiresAt = row.expires_at.getTime();
   const secondFactorMissing =
-    !(await hasSecondFactor(db, row.user_id)) && (await secondFactorRequired(db, row.user_id));
+    !(await hasSecondFactor(db, row.user_id)) && (await secondFactorRequired(db, row.user_id, rules));
   const session: Session = {
     id: row.id,
     userId: row.user_id,
     organisationId: row.organisation_id,
     csrfToken: row.csrf_token,
+    secondFactor: row.second_factor_at !== null,
   };
   if (row.organisation_id === null || row.member_user_id === null) {
     return { loaded: { session, actor: null, secondFactorMissing }, expiresAt };
@@ -296,8 +307,9 @@ export async function loadRequestSession(
   cache: ReadCache<StoredSession> | undefined,
   request: { method: string; url: string },
   mode: 'required' | 'optional',
+  rules: readonly SecondFactorRule[],
 ): Promise<LoadedSession | null> {
-  const loaded = await loadSession(db, token, cache);
+  const loaded = await loadSession(db, token, cache, rules);
   if (loaded === null) return null;
   touchSession(db, loaded.session.id);
   if (
