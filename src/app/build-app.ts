@@ -24,7 +24,12 @@ export type AppOptions = Omit<HttpAppOptions, 'routes' | 'caches' | 'sessions'> 
 export function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { sessionTtlHours, cookieSecure, reminders, secondFactor = 'optional', ...http } = options;
   const routes = registry.routes({
-    auth: { sessionTtlHours: sessionTtlHours ?? 12, cookieSecure, secondFactor },
+    auth: {
+      sessionTtlHours: sessionTtlHours ?? 12,
+      cookieSecure,
+      secondFactor,
+      secondFactorRules: registry.secondFactorRules,
+    },
     reminders: {
       deadlineSource: reminders?.deadlineSource ?? registry.deadlineSource,
       publicUrl: reminders?.publicUrl,
@@ -40,7 +45,14 @@ export function buildApp(options: AppOptions): Promise<FastifyInstance> {
       sessionCookie: SESSION_COOKIE,
       csrfCookie: CSRF_COOKIE,
       load: (db, token, caches, request) =>
-        loadRequestSession(db, token, caches?.get(sessionCache), request, secondFactor),
+        loadRequestSession(
+          db,
+          token,
+          caches?.get(sessionCache),
+          request,
+          secondFactor,
+          registry.secondFactorRules,
+        ),
     },
   });
 }

@@ -86,6 +86,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: CreatedAt;
   expires_at: Date;
+  /** When this session passed a second factor (migration 0048, ADR 0020); null: password only. */
+  second_factor_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface LoginThrottleTable {

@@ -27,6 +27,11 @@ export type Session = {
   userId: string;
   organisationId: string | null;
   csrfToken: string;
+  /**
+   * This session was opened with a second factor (TOTP or a recovery code at login, or by
+   * confirming an authenticator app in it) — ADR 0020. Some data (varsling cases) needs it.
+   */
+  secondFactor: boolean;
 };
 
 export type RequestContext = {

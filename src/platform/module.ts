@@ -30,7 +30,15 @@ export type AuthOptions = {
    * passes its configuration (default `required`); unset means `optional` (route listings, tests).
    */
   secondFactor?: 'required' | 'optional';
+  /** Every module's `secondFactorRules`, combined by the registry (ADR 0020). */
+  secondFactorRules?: readonly SecondFactorRule[];
 };
+
+/**
+ * A rule that makes a user need a second factor (ADR 0016, 0020): true when this user must have one,
+ * e.g. because they hold a role that sees special-category data.
+ */
+export type SecondFactorRule = (db: Db, userId: string) => Promise<boolean>;
 
 /** What a module's route factory gets. */
 export type RouteDeps = { auth: AuthOptions; reminders: ReminderRuntime };
@@ -84,4 +92,9 @@ export type ModuleManifest = {
    * channel, where even a method, path and time next to each other may identify someone).
    */
   unloggedPaths?: readonly string[];
+  /**
+   * Who must use a second factor because of this module (ADR 0020); the registry combines every
+   * module's rules and the auth module enforces them.
+   */
+  secondFactorRules?: readonly SecondFactorRule[];
 };

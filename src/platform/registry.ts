@@ -6,7 +6,14 @@
 import type { Migration } from 'kysely';
 import type { AnyCacheDef } from './caches.ts';
 import { type JobDefinition, jobHandlers } from './jobs.ts';
-import type { CaseEraser, DailyWork, JobDeps, ModuleManifest, RouteDeps } from './module.ts';
+import type {
+  CaseEraser,
+  DailyWork,
+  JobDeps,
+  ModuleManifest,
+  RouteDeps,
+  SecondFactorRule,
+} from './module.ts';
 import { combineDeadlineSources, type DeadlineSource } from './reminders.ts';
 import type { RouteDef } from './route.ts';
 
@@ -47,6 +54,8 @@ export type Registry = {
   readonly deadlineSource: DeadlineSource;
   /** Every module's URL prefixes that stay out of the request log. */
   readonly unloggedPaths: readonly string[];
+  /** Every module's rules for who must use a second factor. */
+  readonly secondFactorRules: readonly SecondFactorRule[];
   routes(deps: RouteDeps): RouteDef[];
   jobs(deps: Omit<JobDeps, 'caseErasers'>): readonly JobDefinition[];
   jobHandlers(deps: Omit<JobDeps, 'caseErasers'>): ReturnType<typeof jobHandlers>;
@@ -76,6 +85,7 @@ export function createRegistry(
     caseErasers,
     deadlineSource: combineDeadlineSources(modules.flatMap((m) => m.deadlines ?? [])),
     unloggedPaths: modules.flatMap((m) => m.unloggedPaths ?? []),
+    secondFactorRules: modules.flatMap((m) => m.secondFactorRules ?? []),
     routes: (deps) => modules.flatMap((m) => m.routes?.(deps) ?? []),
     jobs,
     jobHandlers: (deps) => jobHandlers(jobs(deps)),

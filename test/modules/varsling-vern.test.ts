@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CaseView,
@@ -108,6 +109,20 @@ describe.each(testDatabaseKinds())('varsling: routine, protection, hand-over on 
       200,
     ).body;
     channelId = saved.channelId ?? '';
+    // Handlers open cases only in a session that passed a second factor (ADR 0020): each sets up
+    // an authenticator app in its session, as a handler does in the app.
+    for (const who of ['hr', 'tillitsvalgt', 'lederA'] as const) {
+      const enrolment = expectStatus(
+        await org.clients[who].post<{ secret: string }>('/api/v1/me/second-factor/enrolment'),
+        200,
+      ).body;
+      expectStatus(
+        await org.clients[who].post('/api/v1/me/second-factor/confirm', {
+          code: await generate({ secret: enrolment.secret }),
+        }),
+        200,
+      );
+    }
   }, 60_000);
   afterAll(async () => {
     await t?.close();

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { generate } from 'otplib';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app/build-app.ts';
@@ -345,6 +346,60 @@ describe.each(testDatabaseKinds())('varsling on %s', (kind) => {
       false,
       true,
     ]);
+  });
+
+  it('a handler whose session did not pass a second factor gets 403 and nothing of the case; after setting up TOTP in the session, it opens (ADR 0020)', async () => {
+    for (const who of ['hr', 'tillitsvalgt', 'lederA'] as const) {
+      const refused = await org.clients[who].get<ErrorReply>(`${V}/saker/${caseId}`);
+      expect(refused.status, who).toBe(403);
+      expect(refused.body.error.reason).toBe('SECOND_FACTOR_REQUIRED');
+      expect(refused.body.error.message).toContain('tofaktorinnlogging');
+      expect(JSON.stringify(refused.body)).not.toContain(MARKER);
+      // The same answer for an id that does not exist: the refusal reveals nothing about the case.
+      const unknown = await org.clients[who].get<ErrorReply>(`${V}/saker/${crypto.randomUUID()}`);
+      expect(unknown.status, who).toBe(403);
+      // Steps are refused too, and nothing is written.
+      const step = await org.clients[who].post<ErrorReply>(`${V}/saker/${caseId}/bekreft`, {
+        version: 1,
+        text: 'Mottatt.',
+      });
+      expect(step.status, who).toBe(403);
+    }
+    const stored = await t.db
+      .selectFrom('varsling_case')
+      .select(['status', 'acknowledged_on'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(stored.acknowledged_on).toBeNull();
+    const reads = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_type', '=', 'varsling_case')
+      .where('action', '=', 'read')
+      .execute();
+    expect(reads).toEqual([]);
+    // Setting up the authenticator app in this session proves the factor: the session is marked.
+    for (const who of ['hr', 'tillitsvalgt', 'lederA'] as const) {
+      const enrolment = expectStatus(
+        await org.clients[who].post<{ secret: string }>('/api/v1/me/second-factor/enrolment'),
+        200,
+      ).body;
+      expectStatus(
+        await org.clients[who].post('/api/v1/me/second-factor/confirm', {
+          code: await generate({ secret: enrolment.secret }),
+        }),
+        200,
+      );
+    }
+    const marked = await t.db
+      .selectFrom('session')
+      .select('user_id')
+      .where('second_factor_at', 'is not', null)
+      .execute();
+    expect(marked.map((r) => r.user_id).sort()).toEqual(
+      [org.userIds.hr, org.userIds.tillitsvalgt, org.userIds.lederA].sort(),
+    );
+    // With it, the case opens: the next test opens it as HR (200, the report's text).
   });
 
   it('only named handlers who are not excluded can open the case; others get 404, admins included', async () => {

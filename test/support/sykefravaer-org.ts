@@ -11,7 +11,7 @@ import { expectStatus, type TestApp, type TestClient } from './http.ts';
 export const PASSWORD = 'sykefravaer-passord-1';
 
 export type ErrorReply = {
-  error: { code: string; message: string; fields?: { path: string; message: string }[] };
+  error: { code: string; reason?: string; message: string; fields?: { path: string; message: string }[] };
 };
 
 export type Actor =

@@ -238,7 +238,7 @@ export function accountRoutes(options: AuthOptions) {
           enabled,
           required:
             (options.secondFactor ?? 'optional') === 'required' &&
-            (await secondFactorRequired(ctx.db, userId)),
+            (await secondFactorRequired(ctx.db, userId, options.secondFactorRules ?? [])),
           recoveryCodesLeft: enabled ? await remainingRecoveryCodes(ctx.db, userId) : 0,
         };
       },
@@ -289,8 +289,14 @@ export function accountRoutes(options: AuthOptions) {
             .executeTakeFirst();
           if (Number(confirmed.numUpdatedRows) !== 1) throw wrongCode();
           const recovery = await replaceRecoveryCodes(trx, userId);
-          // Sessions opened with the password alone end; this one goes on.
+          // Sessions opened with the password alone end; this one goes on, and counts as having
+          // passed the second factor: the code was just shown (ADR 0020).
           const ended = await deleteUserSessions(trx, userId, ctx.session?.id);
+          await trx
+            .updateTable('session')
+            .set({ second_factor_at: new Date() })
+            .where('id', '=', ctx.session?.id ?? '')
+            .execute();
           await auditAccount(trx, userId, 'create', 'second_factor', { sessionsEnded: ended });
           return recovery;
         });

@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import type { AuthOptions } from '../../platform/module.ts';
+import type { AuthOptions, SecondFactorRule } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
 import { markOwnTypos, recordFailedLogin, unseenFailedLogins } from './failed-logins.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
@@ -75,6 +75,7 @@ async function sessionResponse(
   ctx: RequestContext,
   anonymousCsrf: string,
   mode: SecondFactorMode = 'required',
+  rules: readonly SecondFactorRule[] = [],
 ): Promise<SessionResponse> {
   const { session, actor, db } = ctx;
   if (session === null) {
@@ -117,7 +118,7 @@ async function sessionResponse(
     security: {
       secondFactorEnabled: enabled,
       secondFactorRequired:
-        mode === 'required' && !enabled && !viaSso && (await secondFactorRequired(db, session.userId)),
+        mode === 'required' && !enabled && !viaSso && (await secondFactorRequired(db, session.userId, rules)),
       failedLogins: await unseenFailedLogins(db, session.userId),
     },
   };
@@ -181,13 +182,19 @@ async function finishLogin(
   userId: string,
   organisationId: string | null,
   options: AuthOptions,
+  /** The second step (TOTP or a recovery code) was passed: the session remembers it (ADR 0020). */
+  secondFactor = false,
 ): Promise<SessionResponse> {
   const { db } = ctx;
   const agent = ctx.request.headers['user-agent'];
-  const { token, session } = await createSession(db, userId, organisationId, options.sessionTtlHours, {
-    userAgent: typeof agent === 'string' ? agent : '',
-    ip: ctx.ip,
-  });
+  const { token, session } = await createSession(
+    db,
+    userId,
+    organisationId,
+    options.sessionTtlHours,
+    { userAgent: typeof agent === 'string' ? agent : '', ip: ctx.ip },
+    { secondFactor },
+  );
   setSessionCookie(ctx.reply, ctx.request, token, options);
   // Only the first login writes (a change to user_account empties every cached session).
   await db
@@ -201,7 +208,12 @@ async function finishLogin(
   const loaded = await loadSession(db, token);
   const actor = loaded?.actor ?? null;
   if (actor) await writeAudit(db, actor, { action: 'login', entityType: 'user', entityId: userId });
-  return sessionResponse({ ...ctx, session, actor }, '', options.secondFactor ?? 'optional');
+  return sessionResponse(
+    { ...ctx, session, actor },
+    '',
+    options.secondFactor ?? 'optional',
+    options.secondFactorRules ?? [],
+  );
 }
 
 const accountUnderAttack = () =>
@@ -241,7 +253,12 @@ export function authRoutes(options: AuthOptions) {
             secure: secure(ctx.request, options),
           });
         }
-        return sessionResponse(ctx, anonymousCsrf, options.secondFactor ?? 'optional');
+        return sessionResponse(
+          ctx,
+          anonymousCsrf,
+          options.secondFactor ?? 'optional',
+          options.secondFactorRules ?? [],
+        );
       },
     }),
 
@@ -335,7 +352,7 @@ export function authRoutes(options: AuthOptions) {
         await ctx.db.deleteFrom('auth_login_challenge').where('id', '=', challenge.id).execute();
         await clearFailures(ctx.db, throttleKeys(owner.email, ctx.ip));
         ctx.reply.clearCookie(CHALLENGE_COOKIE, { path: '/api/v1/auth' });
-        return finishLogin(ctx, challenge.user_id, challenge.organisation_id, options);
+        return finishLogin(ctx, challenge.user_id, challenge.organisation_id, options, true);
       },
     }),
 
@@ -390,6 +407,7 @@ export function authRoutes(options: AuthOptions) {
           },
           '',
           options.secondFactor ?? 'optional',
+          options.secondFactorRules ?? [],
         );
       },
     }),

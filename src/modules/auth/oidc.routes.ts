@@ -273,7 +273,7 @@ async function callback(
       organisationId,
       options.sessionTtlHours,
       { userAgent: typeof agent === 'string' ? agent : '', ip },
-      'oidc',
+      { authMethod: 'oidc' },
     );
   });
   setSessionCookie(reply, request, token, options);

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { generateSecret, generateURI, verify } from 'otplib';
 import type { Database, Db } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
+import type { SecondFactorRule } from '../../platform/module.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { decryptSecret, encryptSecret } from './secrets.ts';
 
@@ -26,26 +27,27 @@ export type SecondFactorMode = 'required' | 'optional';
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['admin', 'hr'];
 
 /**
- * The rules that make a user need a second factor, each a query over the database. Another module
- * adds its own here (e.g. varsling case handlers, aml § 2 A-3: the handler sees whistle-blower
- * reports) — `secondFactorRequired` and the session check use the list as it is.
+ * The auth module's own rule, in its manifest's `secondFactorRules` (each module contributes its own
+ * the same way and the registry combines them — ADR 0020): admin and HR in any organisation.
  */
-export const SECOND_FACTOR_RULES: ((db: Db, userId: string) => Promise<boolean>)[] = [
-  async (db, userId) => {
-    const row = await db
-      .selectFrom('role_assignment')
-      .select('user_id')
-      .where('user_id', '=', userId)
-      .where('role', 'in', [...SECOND_FACTOR_ROLES])
-      .limit(1)
-      .executeTakeFirst();
-    return row !== undefined;
-  },
-];
+export const privilegedRoleRule: SecondFactorRule = async (db, userId) => {
+  const row = await db
+    .selectFrom('role_assignment')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('role', 'in', [...SECOND_FACTOR_ROLES])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+};
 
-/** Must this user have a second factor (in any organisation they belong to)? */
-export async function secondFactorRequired(db: Db, userId: string): Promise<boolean> {
-  for (const rule of SECOND_FACTOR_RULES) if (await rule(db, userId)) return true;
+/** Must this user have a second factor (in any organisation they belong to), by any of the rules? */
+export async function secondFactorRequired(
+  db: Db,
+  userId: string,
+  rules: readonly SecondFactorRule[],
+): Promise<boolean> {
+  for (const rule of rules) if (await rule(db, userId)) return true;
   return false;
 }
 

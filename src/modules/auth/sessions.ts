@@ -12,6 +12,7 @@ import { isLocale } from '../../i18n/locale.ts';
 import { defineCache, GLOBAL_PARTITION } from '../../platform/caches.ts';
 import type { Actor, Session } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { SecondFactorRule } from '../../platform/module.ts';
 import { hasSecondFactor, secondFactorRequired } from './second-factor.ts';
 
 export const SESSION_COOKIE = 'naervaer_session';
@@ -34,8 +35,12 @@ export async function createSession(
   organisationId: string | null,
   ttlHours: number,
   origin: SessionOrigin = {},
-  /** `oidc`: opened through the organisation's single sign-on, which enforces its own MFA (ADR 0019). */
-  authMethod: 'password' | 'oidc' = 'password',
+  how: {
+    /** `oidc`: opened through the organisation's single sign-on, which enforces its own MFA (ADR 0019). */
+    authMethod?: 'password' | 'oidc';
+    /** The login passed a second factor (ADR 0020). */
+    secondFactor?: boolean;
+  } = {},
 ): Promise<{ token: string; session: Session }> {
   const token = newToken();
   const csrfToken = newToken();
@@ -48,7 +53,8 @@ export async function createSession(
       organisation_id: organisationId,
       csrf_token: csrfToken,
       expires_at: new Date(Date.now() + ttlHours * 3_600_000),
-      auth_method: authMethod,
+      auth_method: how.authMethod ?? 'password',
+      second_factor_at: how.secondFactor ? new Date() : null,
     })
     .execute();
   await db
@@ -60,7 +66,16 @@ export async function createSession(
       ip_prefix: truncateIp(origin.ip ?? ''),
     })
     .execute();
-  return { token, session: { id, userId, organisationId, csrfToken } };
+  return {
+    token,
+    session: {
+      id,
+      userId,
+      organisationId,
+      csrfToken,
+      secondFactor: how.secondFactor === true || how.authMethod === 'oidc',
+    },
+  };
 }
 
 /**
@@ -173,16 +188,21 @@ export async function loadSession(
   db: Kysely<Database>,
   token: string,
   cache?: ReadCache<StoredSession>,
+  rules: readonly SecondFactorRule[] = [],
 ): Promise<LoadedSession | null> {
   const id = tokenHash(token);
   const stored = cache
-    ? await cache.get(GLOBAL_PARTITION, id, () => readSession(db, id))
-    : await readSession(db, id);
+    ? await cache.get(GLOBAL_PARTITION, id, () => readSession(db, id, rules))
+    : await readSession(db, id, rules);
   if (stored.loaded === null || stored.expiresAt <= Date.now()) return null;
   return stored.loaded;
 }
 
-async function readSession(db: Kysely<Database>, id: string): Promise<StoredSession> {
+async function readSession(
+  db: Kysely<Database>,
+  id: string,
+  rules: readonly SecondFactorRule[],
+): Promise<StoredSession> {
   const row = await db
     .selectFrom('session')
     .innerJoin('user_account', 'user_account.id', 'session.user_id')
@@ -198,6 +218,7 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
       'session.csrf_token',
       'session.expires_at',
       'session.auth_method',
+      'session.second_factor_at',
       'user_account.name',
       'user_account.email',
       'user_account.locale',
@@ -220,12 +241,14 @@ async function readSession(db: Kysely<Database>, id: string): Promise<StoredSess
   const secondFactorMissing =
     row.auth_method !== 'oidc' &&
     !(await hasSecondFactor(db, row.user_id)) &&
-    (await secondFactorRequired(db, row.user_id));
+    (await secondFactorRequired(db, row.user_id, rules));
   const session: Session = {
     id: row.id,
     userId: row.user_id,
     organisationId: row.organisation_id,
     csrfToken: row.csrf_token,
+    // Single sign-on counts as a second factor: the provider enforces its own (ADR 0019, ADR 0020).
+    secondFactor: row.second_factor_at !== null || row.auth_method === 'oidc',
   };
   if (row.organisation_id === null || row.member_user_id === null) {
     return { loaded: { session, actor: null, secondFactorMissing }, expiresAt };
@@ -303,8 +326,9 @@ export async function loadRequestSession(
   cache: ReadCache<StoredSession> | undefined,
   request: { method: string; url: string },
   mode: 'required' | 'optional',
+  rules: readonly SecondFactorRule[],
 ): Promise<LoadedSession | null> {
-  const loaded = await loadSession(db, token, cache);
+  const loaded = await loadSession(db, token, cache, rules);
   if (loaded === null) return null;
   touchSession(db, loaded.session.id);
   if (

@@ -14,6 +14,7 @@ import { up as varslingRutine } from './migrations/0039-varsling-rutine.ts';
 import { up as varslingVern } from './migrations/0040-varsling-vern.ts';
 import { varslingDeadlines } from './reminders.ts';
 import { scheduleVarslingRetention, varslingRetentionJob } from './retention.ts';
+import { varslingHandlerRule } from './second-factor.ts';
 import { VARSLING_UNLOGGED_PATHS, varslingRoutes } from './varsling.routes.ts';
 import { vernRoutes } from './vern.routes.ts';
 
@@ -31,6 +32,8 @@ export const varslingModule: ModuleManifest = {
   deadlines: [varslingDeadlines],
   // The anonymous channel (API and pages) leaves no line in the request log.
   unloggedPaths: VARSLING_UNLOGGED_PATHS,
+  // Named handlers read whistle-blower reports: they must use a second factor (ADR 0020).
+  secondFactorRules: [varslingHandlerRule],
 };
 
 export { ensureChannel, keyFilePath, loadKeyring, rotateChannelKey, rotateMasterKey } from './keys.ts';

@@ -43,6 +43,7 @@ import type { RouteDeps } from '../../platform/module.ts';
 import { access, defineRoute } from '../../platform/route.ts';
 import { mailboxBudget, rateLimited, submissionBudget, wrongCodeBudget } from './limits.ts';
 import { lookupPart } from './receipt.ts';
+import { assertSecondFactorSession } from './second-factor.ts';
 import {
   addEvidence,
   applyStep,
@@ -99,7 +100,8 @@ export function varslingRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body,
       response: CaseViewSchema,
-      async handler({ params, body: raw }, { db, actor }) {
+      async handler({ params, body: raw }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         // `defineRoute` types a generic body schema's output as a conditional type; it is S's output.
         const input = raw as z.output<S>;
         return applyStep(db, actor, params.id, input.version, toStep(input), today());
@@ -339,7 +341,8 @@ export function varslingRoutes({ reminders }: RouteDeps) {
       access: access.anyRole,
       params: IdParamsSchema,
       response: CaseViewSchema,
-      async handler({ params }, { db, actor, reply }) {
+      async handler({ params }, { db, actor, session, reply }) {
+        await assertSecondFactorSession(db, actor, session);
         noStore(reply);
         return caseView(db, actor, params.id, today());
       },
@@ -353,7 +356,8 @@ export function varslingRoutes({ reminders }: RouteDeps) {
       access: access.anyRole,
       params: FileParamsSchema,
       response: 'binary',
-      async handler({ params }, { db, actor, reply }) {
+      async handler({ params }, { db, actor, session, reply }) {
+        await assertSecondFactorSession(db, actor, session);
         const row = await caseForHandler(db, actor, params.id);
         const file = await evidenceFile(db, row, params.fileId);
         await writeAudit(db, actor, {

@@ -44,6 +44,7 @@ import {
   routinePdf,
   saveDraft,
 } from './routine.service.ts';
+import { assertSecondFactorSession } from './second-factor.ts';
 import { addEvidence, buildCaseView, caseForHandler } from './varsling.service.ts';
 
 const ADMIN_HR = access.roles('admin', 'hr');
@@ -145,7 +146,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       body: RetaliationEntrySchema,
       response: CaseViewSchema,
       status: 201,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return addRetaliationEntry(db, actor, params.id, body, today());
       },
     }),
@@ -158,7 +160,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body: VersionOnlySchema,
       response: CaseViewSchema,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return completeRetaliationCheck(db, actor, params.id, body.version, today());
       },
     }),
@@ -173,7 +176,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       body: AvvikHandoverSchema,
       response: CaseViewSchema,
       status: 201,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return handOverToAvvik(db, actor, params.id, body, today(), new Date());
       },
     }),
@@ -188,7 +192,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       body: BreachSchema,
       response: CaseViewSchema,
       status: 201,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return reportBreach(db, actor, params.id, body, today(), new Date());
       },
     }),
@@ -201,7 +206,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body: VersionOnlySchema,
       response: CaseViewSchema,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return breachDecided(db, actor, params.id, body.version, today());
       },
     }),
@@ -214,7 +220,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       params: IdParamsSchema,
       body: LegalHoldSchema,
       response: CaseViewSchema,
-      async handler({ params, body }, { db, actor }) {
+      async handler({ params, body }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         return setLegalHold(db, actor, params.id, body, today());
       },
     }),
@@ -229,7 +236,8 @@ export function vernRoutes({ reminders }: RouteDeps) {
       body: 'multipart',
       response: CaseViewSchema,
       status: 201,
-      async handler({ params, body: request }, { db, actor }) {
+      async handler({ params, body: request }, { db, actor, session }) {
+        await assertSecondFactorSession(db, actor, session);
         // The access check before reading the file: a non-handler's upload is a 404, nothing read.
         const row = await caseForHandler(db, actor, params.id);
         const file = await readHandlerUpload(request);
