@@ -44,6 +44,8 @@ export const ERROR_TABLE = {
   ALREADY_EXISTS: { status: 409, wire: 'CONFLICT' },
   /** The record is linked to other records and cannot be changed or removed this way. */
   IN_USE: { status: 409, wire: 'CONFLICT' },
+  /** A new or corrected absence period duplicates or overlaps another; resend with `confirmOverlap`. */
+  PERIOD_OVERLAP: { status: 409, wire: 'CONFLICT' },
   /** The record is in a state that does not allow this (a cancelled meeting, an approved plan). */
   WRONG_STATE: { status: 409, wire: 'CONFLICT' },
   PAYLOAD_TOO_LARGE: { status: 413, wire: 'PAYLOAD_TOO_LARGE' },

@@ -91,6 +91,34 @@ describe.each(testDatabaseKinds())('oppfølgingsplan on %s', (kind) => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/Noen andre har endret/);
+    // A second save seconds later belongs to the same editing session: it replaces version 2
+    // (one stored version per session, issue 10) and still needs the version it read.
+    const grouped = expectStatus(
+      await lederA.put<PlanDto>(`${url}/${plan.id}`, {
+        content: { ...first.content, canDo: 'Kontorarbeid' },
+        version: first.version,
+      }),
+      200,
+    ).body;
+    expect(grouped).toMatchObject({ version: 3, contentVersion: 2, status: 'utkast' });
+    const storedV2 = await t.db
+      .selectFrom('oppfolgingsplan_version')
+      .select(['number', 'content'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('number')
+      .execute();
+    expect(storedV2.map((r) => r.number)).toEqual([1, 2]);
+    expect(JSON.stringify(storedV2[1]?.content)).toContain('Kontorarbeid');
+    expect(
+      (await lederA.put(`${url}/${plan.id}`, { content: { canDo: 'Gammel' }, version: first.version }))
+        .status,
+    ).toBe(409);
+    // The session ends 30 minutes after the last write: age the last write, and the next save is version 3.
+    await t.db
+      .updateTable('oppfolgingsplan')
+      .set({ updated_at: new Date(Date.now() - 31 * 60_000) })
+      .where('id', '=', plan.id)
+      .execute();
     const second = expectStatus(
       await lederA.put<PlanDto>(`${url}/${plan.id}`, {
         content: {
@@ -104,11 +132,11 @@ describe.each(testDatabaseKinds())('oppfølgingsplan on %s', (kind) => {
             { what: 'Prøve kortere dager', ownerKind: 'employee' },
           ],
         },
-        version: first.version,
+        version: grouped.version,
       }),
       200,
     ).body;
-    expect(second).toMatchObject({ version: 3, contentVersion: 3, status: 'utkast' });
+    expect(second).toMatchObject({ version: 4, contentVersion: 3, status: 'utkast' });
     expect(second.content.typicalWorkDay).toBe('Morgenmøte, så besøk hos brukere i sone nord.');
 
     const versions = expectStatus(

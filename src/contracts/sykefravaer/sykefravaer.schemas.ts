@@ -50,6 +50,9 @@ const periodFields = {
   avventende: z.boolean().optional(),
 };
 
+/** The user has seen the duplicate/overlap warning (409 `PERIOD_OVERLAP`) and saves anyway. */
+const ConfirmOverlapSchema = z.boolean().optional();
+
 type PeriodFields = {
   type: (typeof PERIOD_TYPES)[number];
   start: string;
@@ -114,13 +117,18 @@ function checkPeriod(v: PeriodFields, ctx: z.core.$RefinementCtx<PeriodFields>) 
 }
 
 export const CreatePeriodRequestSchema = z
-  .object({ ...periodFields, version: VersionSchema })
+  .object({ ...periodFields, confirmOverlap: ConfirmOverlapSchema, version: VersionSchema })
   .strict()
   .superRefine(checkPeriod);
 export type CreatePeriodRequest = z.infer<typeof CreatePeriodRequestSchema>;
 
 export const UpdatePeriodRequestSchema = z
-  .object({ ...periodFields, reason: ReasonSchema, version: VersionSchema })
+  .object({
+    ...periodFields,
+    reason: ReasonSchema,
+    confirmOverlap: ConfirmOverlapSchema,
+    version: VersionSchema,
+  })
   .strict()
   .superRefine(checkPeriod);
 export type UpdatePeriodRequest = z.infer<typeof UpdatePeriodRequestSchema>;

@@ -54,6 +54,13 @@ export {
 } from './milestones.ts';
 export { type CaseSpan, mergeOppfolgingstilfeller } from './oppfolgingstilfelle.ts';
 export { oppsigelsesvernTil } from './oppsigelsesvern.ts';
+export {
+  defaultPeriodStart,
+  type ExistingPeriod,
+  type NewPeriod,
+  type PeriodConflict,
+  periodConflict,
+} from './period-overlap.ts';
 export { beregnPlan, beregnTilfeller, type PlanComputation, type PlanOptions } from './plan.ts';
 export {
   caseRule,

@@ -18,10 +18,12 @@
  * plan as evidence; a version the employee has not approved can be sent (the web asks first), and
  * the sending, its audit entry and the milestone note record that it was unapproved.
  */
+
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { PlanDto } from '../../contracts/dokumenter/dokumenter.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { diffPlans, healthWordWarnings, type PlanContent } from '../../domain/dokumenter/oppfolgingsplan.ts';
+import { continuesEditingSession } from '../../domain/dokumenter/plan-versions.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { osloToday } from '../../platform/clock.ts';
@@ -417,17 +419,58 @@ export function savePlan(
 ) {
   const content = clean(input.content);
   return writePlan(ctx, employeeId, planId, input.version, 'employer', async (trx, row) => {
-    const number = row.content_version + 1;
-    await trx
-      .insertInto('oppfolgingsplan_version')
-      .values({
-        organisation_id: ctx.actor.organisationId,
-        plan_id: row.id,
-        number,
-        content: JSON.stringify(content),
-        saved_by: ctx.actor.userId,
-      })
+    const org = ctx.actor.organisationId;
+    const latest = await trx
+      .selectFrom('oppfolgingsplan_version')
+      .select('saved_by')
+      .where('organisation_id', '=', org)
+      .where('plan_id', '=', row.id)
+      .where('number', '=', row.content_version)
+      .executeTakeFirst();
+    const sent = await trx
+      .selectFrom('oppfolgingsplan_sending')
+      .select('content_version')
+      .where('organisation_id', '=', org)
+      .where('plan_id', '=', row.id)
+      .where('content_version', '=', row.content_version)
       .execute();
+    // Autosave: one stored version per editing session (the rule and its conditions in plan-versions.ts).
+    const sameSession =
+      latest !== undefined &&
+      continuesEditingSession(
+        {
+          status: row.status,
+          contentVersion: row.content_version,
+          versionSavedBy: latest.saved_by,
+          lastWriteBy: row.updated_by,
+          lastWriteAt: row.updated_at,
+          approvedVersion: row.approved_version,
+          sentVersions: sent.map((x) => x.content_version),
+        },
+        ctx.actor.userId,
+        new Date(),
+      );
+    const number = sameSession ? row.content_version : row.content_version + 1;
+    if (sameSession) {
+      await trx
+        .updateTable('oppfolgingsplan_version')
+        .set({ content: JSON.stringify(content) })
+        .where('organisation_id', '=', org)
+        .where('plan_id', '=', row.id)
+        .where('number', '=', number)
+        .execute();
+    } else {
+      await trx
+        .insertInto('oppfolgingsplan_version')
+        .values({
+          organisation_id: org,
+          plan_id: row.id,
+          number,
+          content: JSON.stringify(content),
+          saved_by: ctx.actor.userId,
+        })
+        .execute();
+    }
     // The agreed actions become tasks (done-state of those that stay is kept).
     await replaceDocumentActions(
       trx,

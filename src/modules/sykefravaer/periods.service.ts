@@ -8,9 +8,10 @@ import type {
 } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import type { Database } from '../../db/schema.ts';
 import { addMonths, formatEnglishLong, formatNorwegian, type IsoDate } from '../../domain/calendar/index.ts';
+import { type PeriodConflict, periodConflict } from '../../domain/sykefravaer/period-overlap.ts';
 import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
-import { type FieldError, notFound } from '../../platform/errors.ts';
+import { AppError, type FieldError, notFound } from '../../platform/errors.ts';
 import type { CaseEmployee } from './sykefravaer.repository.ts';
 import { type Ctx, field, fieldErrors, writeCase } from './sykefravaer.service.ts';
 import type { PeriodSource } from './sykefravaer.tables.ts';
@@ -138,6 +139,76 @@ function newValues(v: PeriodValues) {
   };
 }
 
+const TYPE_LABEL: Record<PeriodValues['type'], { nb: string; en: string }> = {
+  sykmelding: { nb: 'sykmelding', en: 'sykmelding (doctor’s note)' },
+  egenmelding: { nb: 'egenmelding', en: 'egenmelding (self-certified)' },
+  ferie: { nb: 'ferie', en: 'holiday' },
+  arbeid: { nb: 'arbeid', en: 'work' },
+  behandlingsdager: { nb: 'behandlingsdager', en: 'treatment days' },
+};
+const label = (type: string, lang: 'nb' | 'en'): string =>
+  TYPE_LABEL[type as PeriodValues['type']]?.[lang] ?? type;
+
+function overlapError(c: PeriodConflict): AppError {
+  const p = c.period;
+  const nbDates = `${formatNorwegian(p.start)}–${formatNorwegian(p.end)}`;
+  const enDates = `${formatEnglishLong(p.start)} – ${formatEnglishLong(p.end)}`;
+  return new AppError(
+    'PERIOD_OVERLAP',
+    c.kind === 'duplicate'
+      ? {
+          nb: `Akkurat denne perioden er registrert fra før (${label(p.type, 'nb')} ${nbDates}). Lagre likevel bare hvis det er to ulike fravær.`,
+          en: `Exactly this period is already registered (${label(p.type, 'en')} ${enDates}). Save anyway only if these are two different absences.`,
+        }
+      : {
+          nb: `Perioden overlapper en registrert periode (${label(p.type, 'nb')} ${nbDates}). Sjekk datoene, eller lagre likevel.`,
+          en: `The period overlaps a registered period (${label(p.type, 'en')} ${enDates}). Check the dates, or save anyway.`,
+        },
+    {
+      fields: [
+        {
+          path: 'start',
+          message: { nb: 'Overlapper en registrert periode.', en: 'Overlaps a registered period.' },
+        },
+      ],
+    },
+  );
+}
+
+/** Refuses (409 `PERIOD_OVERLAP`) a duplicate or overlapping period unless the user confirmed it. */
+async function checkOverlap(
+  trx: Transaction<Database>,
+  organisationId: string,
+  employeeId: string,
+  v: PeriodValues,
+  confirmed: boolean | undefined,
+  exceptId: string | null,
+): Promise<void> {
+  if (confirmed === true) return;
+  const rows = await trx
+    .selectFrom('absence_period')
+    .select(['id', 'type', 'start_date', 'end_date', 'grade', 'avventende'])
+    .where('organisation_id', '=', organisationId)
+    .where('employee_id', '=', employeeId)
+    .where('deleted_at', 'is', null)
+    .where('start_date', '<=', v.end)
+    .where('end_date', '>=', v.start)
+    .execute();
+  const conflict = periodConflict(
+    v,
+    rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      start: r.start_date,
+      end: r.end_date,
+      grade: r.grade,
+      avventende: r.avventende,
+    })),
+    exceptId,
+  );
+  if (conflict) throw overlapError(conflict);
+}
+
 const periodNotFound = () => notFound({ nb: 'Fant ikke perioden.', en: 'Period not found.' });
 
 async function findPeriod(
@@ -169,6 +240,7 @@ export function createPeriod(ctx: Ctx, employeeId: string, input: CreatePeriodRe
   return writeCase(ctx, employeeId, input.version, 'employer', async (trx, employee) => {
     const v = normalise(input);
     checkDates(employee, v, osloToday());
+    await checkOverlap(trx, ctx.actor.organisationId, employee.id, v, input.confirmOverlap, null);
     const id = await insertPeriod(trx, ctx.actor, employee.id, v, 'employer');
     return { action: 'create', detail: { record: 'absence_period', id } };
   });
@@ -185,6 +257,7 @@ export function updatePeriod(
     const old = await findPeriod(trx, org, employee.id, periodId);
     const v = normalise(input);
     checkDates(employee, v, osloToday());
+    await checkOverlap(trx, org, employee.id, v, input.confirmOverlap, periodId);
     const now = new Date();
     await trx
       .updateTable('absence_period')

@@ -195,7 +195,9 @@ function PlanEditor({
     }
   }, [applyServer, employeeId, plan.id]);
 
-  const blocked = save.kind === 'error' && save.conflict;
+  // Text over the server's limit is shown at its field and not sent (the server would refuse it).
+  const overLimit = tooLongFields(content).length > 0;
+  const blocked = (save.kind === 'error' && save.conflict) || overLimit;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` re-arms the timer after a save that raced with typing
   useEffect(() => {
     if (!dirty || blocked) return;
@@ -212,6 +214,20 @@ function PlanEditor({
   const actions = content.actions ?? [];
   const setAction = (i: number, patch: Partial<PlanAction>) =>
     update({ actions: actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+
+  /** The error for one field, in words: too long here, or what the server said about `content.<path>`. */
+  const errorFor = (path: string, text: string | undefined): string | undefined => {
+    const len = text?.length ?? 0;
+    if (len > PLAN_TEXT_MAX) return td.tooLong(len - PLAN_TEXT_MAX);
+    if (save.kind === 'error' && isApiError(save.error)) {
+      return save.error.fields.find((f) => f.path === `content.${path}`)?.message;
+    }
+    return undefined;
+  };
+  const serverFieldError =
+    save.kind === 'error' &&
+    isApiError(save.error) &&
+    save.error.fields.some((f) => f.path.startsWith('content.'));
 
   const warningsFor = (field: string) => plan.healthWordWarnings.find((w) => w.field === field)?.words ?? [];
 
@@ -267,7 +283,8 @@ function PlanEditor({
                   description={td.healthHint}
                   value={a.what}
                   onChange={(e) => setAction(i, { what: e.target.value })}
-                  maxLength={4000}
+                  error={errorFor(`actions.${i}.what`, a.what)}
+                  maxLength={PLAN_TEXT_MAX}
                   minRows={2}
                 />
                 <HealthWarning words={warningsFor(`actions.${i}`)} />
@@ -334,7 +351,8 @@ function PlanEditor({
           description={td.healthHint}
           value={content[f] ?? ''}
           onChange={(e) => update({ [f]: e.target.value })}
-          maxLength={4000}
+          error={errorFor(f, content[f])}
+          maxLength={PLAN_TEXT_MAX}
           minRows={3}
         />
         <HealthWarning words={warningsFor(f)} />
@@ -369,7 +387,13 @@ function PlanEditor({
         {save.kind === 'error' ? (
           <Alert variant="error" role="alert">
             <VStack gap="space-8" align="start">
-              <BodyShort>{save.error instanceof Error ? save.error.message : t.errors.unexpected}</BodyShort>
+              <BodyShort>
+                {serverFieldError
+                  ? td.notSavedFields
+                  : save.error instanceof Error
+                    ? save.error.message
+                    : t.errors.unexpected}
+              </BodyShort>
               {save.conflict ? (
                 <Button size="small" variant="secondary" onClick={() => void onReload()}>
                   {td.conflictReload}
@@ -428,9 +452,12 @@ function PlanEditor({
             <Heading level="2" size="medium" id={`plan-section-${section.key}`}>
               {section.title[locale]}
             </Heading>
-            {section.fields.map((field) => (
-              <div key={field}>{fieldInput(field)}</div>
-            ))}
+            {section.fields
+              // «Hvorfor arbeidstakeren ikke har deltatt» only matters when the answer is «Nei»
+              .filter((field) => !(field === 'notParticipatedWhy' && content.participated === true))
+              .map((field) => (
+                <div key={field}>{fieldInput(field)}</div>
+              ))}
             <CommentList comments={plan.comments.filter((c) => c.section === section.key)} />
           </VStack>
         </section>
@@ -453,6 +480,21 @@ function PlanEditor({
       ) : null}
     </VStack>
   );
+}
+
+/** The server's limit on each free-text field of the plan (the plan content schema). */
+const PLAN_TEXT_MAX = 4000;
+
+/** The text fields (and action texts) over the limit. */
+function tooLongFields(content: PlanContent): string[] {
+  const long: string[] = [];
+  for (const [key, value] of Object.entries(content)) {
+    if (typeof value === 'string' && value.length > PLAN_TEXT_MAX) long.push(key);
+  }
+  (content.actions ?? []).forEach((a, i) => {
+    if (a.what.length > PLAN_TEXT_MAX) long.push(`actions.${i}.what`);
+  });
+  return long;
 }
 
 function Versions({ employeeId, plan }: { employeeId: string; plan: Plan }) {

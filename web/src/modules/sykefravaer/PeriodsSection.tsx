@@ -6,6 +6,7 @@
  */
 import { PencilIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
+  Alert,
   BodyShort,
   Button,
   Checkbox,
@@ -21,7 +22,8 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
-import { isStaleVersion } from '../../api/client.ts';
+import { defaultPeriodStart } from '../../../../src/domain/sykefravaer/period-overlap.ts';
+import { isApiError, isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { daysInclusive, todayIso } from '../../ui/dates.ts';
@@ -47,8 +49,13 @@ type FormState = {
   reason: string;
 };
 
+/** The server refused a duplicate or overlapping period; the user may confirm it. */
+const isOverlap = (error: unknown) =>
+  isApiError(error) && error.status === 409 && error.reason === 'PERIOD_OVERLAP';
+
 function PeriodDialog({
   period,
+  periods,
   version,
   writes,
   onClose,
@@ -56,6 +63,7 @@ function PeriodDialog({
   onSaved,
 }: {
   period: AbsencePeriod | null;
+  periods: AbsencePeriod[];
   version: number;
   writes: Writes;
   onClose: () => void;
@@ -64,9 +72,10 @@ function PeriodDialog({
 }) {
   const { t } = useI18n();
   const ts = t.sykefravaer;
+  const [suggestedStart] = useState(() => (period ? null : defaultPeriodStart(periods, todayIso())));
   const [form, setForm] = useState<FormState>(() => ({
     type: period?.type ?? 'sykmelding',
-    start: period?.start ?? todayIso(),
+    start: period?.start ?? suggestedStart ?? todayIso(),
     end: period?.end ?? '',
     grade: period?.grade !== null && period?.grade !== undefined ? String(period.grade) : '100',
     avventende: period?.avventende ?? false,
@@ -81,7 +90,7 @@ function PeriodDialog({
     errors.clearField(key);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: Pick<FormEvent, 'preventDefault'>, confirmOverlap = false) => {
     event.preventDefault();
     setReloaded(false);
     const fields: FieldErrors = {};
@@ -107,6 +116,7 @@ function PeriodDialog({
       start: form.start,
       end: form.end,
       ...(sick ? (form.avventende ? { avventende: true } : { grade, avventende: false }) : {}),
+      ...(confirmOverlap ? { confirmOverlap: true } : {}),
     };
     const handlers = {
       onSuccess: () => {
@@ -121,6 +131,7 @@ function PeriodDialog({
   };
 
   const conflict = isStaleVersion(errors.apiError);
+  const overlap = isOverlap(errors.apiError) ? errors.apiError : null;
   return (
     <Modal
       open
@@ -141,11 +152,21 @@ function PeriodDialog({
                   setReloaded(true);
                 }}
               />
+            ) : overlap ? (
+              <Alert variant="warning" size="small">
+                <Heading level="3" size="xsmall" spacing>
+                  {ts.overlapHeading}
+                </Heading>
+                <BodyShort spacing>{overlap instanceof Error ? overlap.message : ''}</BodyShort>
+                <Button type="button" size="small" variant="secondary" onClick={(e) => submit(e, true)}>
+                  {ts.overlapConfirm}
+                </Button>
+              </Alert>
             ) : errors.general ? (
               <ErrorAlert error={new Error(errors.general)} />
             ) : null}
             {reloaded ? <ReloadedNotice /> : null}
-            <FormErrorSummary errors={errors.fields} order={KEYS} attempt={errors.attempt} />
+            <FormErrorSummary errors={overlap ? {} : errors.fields} order={KEYS} attempt={errors.attempt} />
             <Select
               id={fieldId('type')}
               label={ts.periodType}
@@ -166,7 +187,10 @@ function PeriodDialog({
                 label={ts.periodStart}
                 value={form.start}
                 onChange={(v) => set('start', v)}
-                error={errors.fields.start}
+                {...(suggestedStart !== null && form.start === suggestedStart && suggestedStart !== todayIso()
+                  ? { description: ts.startContinues }
+                  : {})}
+                error={overlap ? undefined : errors.fields.start}
                 required
               />
               <DateField
@@ -397,6 +421,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
       {dialog?.kind === 'new' || dialog?.kind === 'edit' ? (
         <PeriodDialog
           period={dialog.kind === 'edit' ? dialog.period : null}
+          periods={periods}
           version={version}
           writes={writes}
           onClose={() => setDialog(null)}

@@ -189,6 +189,10 @@ export const en: SykefravaerMessages = {
     deleteReason: 'Why are you deleting it?',
     reasonRequired: 'Write why.',
     periodAdd: 'Register',
+    overlapHeading: 'Overlaps a registered period',
+    overlapConfirm: 'Save anyway',
+    startContinues:
+      'Set to the day after the previous period. Change it if the absence started on another day.',
     periodSave: 'Save the change',
     periodDeleteConfirm: 'Yes, delete',
     periodAdded: 'The absence is registered, and the deadlines are computed.',

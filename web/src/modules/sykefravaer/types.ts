@@ -161,6 +161,8 @@ export type PeriodInput = {
   end: string;
   grade?: number | undefined;
   avventende?: boolean | undefined;
+  /** The user saw the duplicate/overlap warning (409 `PERIOD_OVERLAP`) and saves anyway. */
+  confirmOverlap?: boolean | undefined;
 };
 
 /* ---------- from the wire to the pages ---------- */
