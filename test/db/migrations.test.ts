@@ -48,6 +48,11 @@ const SHIPPED = [
   '0042-user-invitation',
   '0044-job-crashes',
   '0045-audit-denied',
+  '0046-oidc',
+  '0048-session-second-factor',
+  '0049-risiko-gjenapne',
+  '0051-avvik-trend-index',
+  '0053-statistikk-bidrag',
 ];
 
 describe('the migration order built from the module manifests', () => {
