@@ -30,6 +30,7 @@ import {
   type Session,
   textOf,
 } from './support/browser.ts';
+import { loginWithSecondFactor } from './support/second-factor.ts';
 
 type Account = { role: string; name: string; email: string; password: string };
 
@@ -74,13 +75,9 @@ function jpegWithExif(secret: string): Buffer {
   ]);
 }
 
+/** Everyone logs in with two-step login: the case handlers must (ADR 0020). */
 async function login(p: Page, who: Account): Promise<void> {
-  await p.goto('about:blank');
-  await p.goto('/logg-inn');
-  await p.getByLabel('E-postadresse').fill(who.email);
-  await p.getByLabel('Passord').fill(who.password);
-  await p.getByRole('button', { name: 'Logg inn' }).click();
-  await p.getByRole('heading', { level: 1 }).filter({ hasText: 'Hei,' }).waitFor();
+  await loginWithSecondFactor(p, who, app.server.database.db);
 }
 
 async function logout(p: Page): Promise<void> {
