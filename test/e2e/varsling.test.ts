@@ -214,6 +214,24 @@ describe('varsling in the browser', () => {
   it('3. HR opens the case from «Saker», acknowledges it and asks a question; the tillitsvalgt cannot open it', async () => {
     const page = desk.page;
     const hr = account('hr');
+    // With the password alone, a handler sees the case exists but must set up two-step login first
+    // (ADR 0020): the page says so and links to «Sikkerhet og innlogging».
+    await page.goto('/logg-inn');
+    await page.getByLabel('E-postadresse').fill(hr.email);
+    await page.getByLabel('Passord').fill(hr.password);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Hei,' }).waitFor();
+    const db0 = app.server.database.db;
+    const { id: caseId } = await db0.selectFrom('varsling_case').select('id').executeTakeFirstOrThrow();
+    await page.goto(`/varsling/saker/${caseId}`);
+    await page
+      .getByText('Varslingssaker åpnes bare når du har logget inn med kode fra autentiseringsapp')
+      .waitFor();
+    expect(await page.getByText(MARKER).count()).toBe(0);
+    await axe.check(page, 'case (no second factor)');
+    await page.getByRole('link', { name: 'Sett opp to-trinns innlogging' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sikkerhet og innlogging' }).waitFor();
+    await logout(page);
     await login(page, hr);
     await page.goto('/varsling');
     await page

@@ -42,6 +42,9 @@ import {
 import { Conversation, Deadlines, Files, fill, ruleLabel, StatusTag } from './parts.tsx';
 
 const is404 = (error: unknown) => isApiError(error) && error.status === 404;
+/** A handler whose session did not pass two-step login (ADR 0020). */
+const needsSecondFactor = (error: unknown) =>
+  isApiError(error) && error.status === 403 && error.reason === 'SECOND_FACTOR_REQUIRED';
 
 export function CasesPage() {
   const v = useT().varsling;
@@ -115,7 +118,20 @@ export function CasePage() {
       </div>
       <PageHeading>{c ? fill(v.caseOf, { date: formatDate(c.receivedOn) }) : v.casesTitle}</PageHeading>
       {query.isPending ? <Loading /> : null}
-      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.isError && needsSecondFactor(query.error) ? (
+        <Alert variant="warning">
+          <VStack gap="space-8">
+            <BodyShort>{v.secondFactorNeeded}</BodyShort>
+            <div>
+              <Link as={RouterLink} to="/min-side/sikkerhet">
+                {v.secondFactorSetUp}
+              </Link>
+            </div>
+          </VStack>
+        </Alert>
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : null}
       {c ? (
         <>
           <HStack gap="space-8" wrap>

@@ -173,6 +173,9 @@ const nb = {
     actionCreate: 'sendt',
     actionUpdate: 'endret',
     back: 'Tilbake til sakene',
+    secondFactorNeeded:
+      'Varslingssaker åpnes bare når du har logget inn med kode fra autentiseringsapp. Sett opp to-trinns innlogging, og åpne saken igjen.',
+    secondFactorSetUp: 'Sett opp to-trinns innlogging',
     // Settings
     settingsTitle: 'Mottakere av varsler',
     settingsIntro:
@@ -454,6 +457,9 @@ const en: VarslingMessages = {
     actionCreate: 'sent',
     actionUpdate: 'changed',
     back: 'Back to the cases',
+    secondFactorNeeded:
+      'Whistleblowing cases open only when you have logged in with a code from an authenticator app. Set up two-step login, then open the case again.',
+    secondFactorSetUp: 'Set up two-step login',
     settingsTitle: 'Recipients of reports',
     settingsIntro:
       'Only the recipients can open a whistleblowing case – administrators cannot read them either. Choose people you trust, for example the HR lead, a union representative or an external lawyer with a user account.',
