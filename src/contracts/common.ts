@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type HorizonField, horizonMessage, isBeyondHorizon } from '../domain/calendar/date-horizon.ts';
-import { osloToday } from '../platform/clock.ts';
+import { osloDateOf } from '../domain/calendar/oslo-time.ts';
 import { bilingual } from './bilingual.ts';
 
 function isRealDate(value: string): boolean {
@@ -23,7 +23,7 @@ export const IsoDateSchema = z
  * rule in the calendar domain). "Today" is the Oslo day at validation time; the web validates with
  * the same schema before sending, so the field shows the same message as the 400.
  */
-export function horizonDateSchema(field: HorizonField, today: () => string = osloToday) {
+export function horizonDateSchema(field: HorizonField, today: () => string = () => osloDateOf(new Date())) {
   return IsoDateSchema.superRefine((value, ctx) => {
     const now = today();
     if (!isBeyondHorizon(field, value, now)) return;

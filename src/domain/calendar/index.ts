@@ -47,3 +47,4 @@ export {
   isWorkingDay,
   nextWorkingDay,
 } from './helligdager.ts';
+export { dateToOsloLocal, OSLO_TZ, osloDateOf, osloLocalToDate } from './oslo-time.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateToOsloLocal, osloLocalToDate } from './oslo-time.ts';
+import { dateToOsloLocal, osloDateOf, osloLocalToDate } from './oslo-time.ts';
 
 describe('wall-clock time in Norway', () => {
   it('winter time is UTC+1, summer time UTC+2', () => {
@@ -22,5 +22,12 @@ describe('wall-clock time in Norway', () => {
       expect(Math.abs(back.getTime() - t) === 0 || Math.abs(back.getTime() - t) === 3_600_000).toBe(true);
       expect(dateToOsloLocal(back)).toBe(local);
     }
+  });
+
+  it('the calendar day in Norway: after 23:00 UTC in winter and 22:00 UTC in summer it is already tomorrow', () => {
+    expect(osloDateOf(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(osloDateOf(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+    expect(osloDateOf(new Date('2026-06-30T21:59:00Z'))).toBe('2026-06-30');
+    expect(osloDateOf(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
   });
 });

@@ -46,3 +46,15 @@ const localFormat = new Intl.DateTimeFormat('sv-SE', {
 export function dateToOsloLocal(at: Date): string {
   return localFormat.format(at).replace(' ', 'T');
 }
+
+const dayFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: OSLO_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Norway at the instant `at`, `YYYY-MM-DD` (the caller supplies the instant). */
+export function osloDateOf(at: Date): string {
+  return dayFormat.format(at);
+}

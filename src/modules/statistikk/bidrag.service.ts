@@ -25,7 +25,7 @@ import {
   statistikkFraSummer,
   Virkedager,
 } from '../../domain/statistikk/index.ts';
-import { toPeriod } from './statistikk.service.ts';
+import { toPeriod } from './period-row.ts';
 
 /** How many persons are recomputed per batch (one query for their periods). */
 const BATCH = 2_000;

@@ -28,7 +28,8 @@ import {
 } from '../../domain/statistikk/index.ts';
 import { osloToday } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/context.ts';
-import { chosenQuarter, toPeriod, visibleUnits } from './statistikk.service.ts';
+import { toPeriod } from './period-row.ts';
+import { chosenQuarter, visibleUnits } from './statistikk.service.ts';
 
 type View = z.input<typeof OppfolgingViewSchema>;
 

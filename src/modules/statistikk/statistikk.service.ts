@@ -29,11 +29,11 @@ import {
   type StatistikkUnit,
   type UnitFigures,
 } from '../../domain/statistikk/index.ts';
-import { toEnginePeriod } from '../../domain/sykefravaer/index.ts';
 import { defineCache } from '../../platform/caches.ts';
 import { type Actor, hasRole } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { servedStatistikk } from './bidrag.service.ts';
+import { toPeriod } from './period-row.ts';
 
 type View = z.input<typeof StatistikkViewSchema>;
 
@@ -81,27 +81,6 @@ export async function computeStatistikk(
 /** The last completed quarter: the default (the AMU and the årsrapport use completed quarters). */
 export function defaultQuarter(today: IsoDate): string {
   return previousQuarter(quarterOf(today));
-}
-
-/**
- * A stored period as the statistics input, by the sick-leave module's own mapping: an avventende
- * sykmelding is a non-sick day (NAV: FULL_AKTIVITET, 0 % sick), passed as `behandlingsdager`, which
- * is never counted; a sykmelding without a grade is 100 %.
- */
-export function toPeriod(p: {
-  type: Period['type'];
-  start_date: string;
-  end_date: string;
-  grade: number | null;
-  avventende: boolean;
-}): Period {
-  return toEnginePeriod({
-    type: p.type,
-    start: p.start_date,
-    end: p.end_date,
-    grade: p.grade,
-    avventende: p.avventende,
-  });
 }
 
 /**

@@ -8,20 +8,14 @@ import {
   type HorizonField,
   horizonMessage,
   isBeyondHorizon,
+  osloDateOf,
 } from '../../../src/domain/calendar/index.ts';
 
 export { addDays, diffDays };
 
-const osloDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** Today in Norway, `YYYY-MM-DD`. */
 export function todayIso(now: Date = new Date()): string {
-  return osloDate.format(now);
+  return osloDateOf(now);
 }
 
 /** Calendar days from `start` to `end`, both included. */
