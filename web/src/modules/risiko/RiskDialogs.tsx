@@ -35,6 +35,7 @@ import {
   SCALE,
   type Score,
 } from '../../../../src/domain/risiko/index.ts';
+import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
@@ -631,7 +632,8 @@ const DELETE_KEYS = ['reason'] as const;
 
 /**
  * Deleting a draft assessment, with a reason for the audit log (IK-f § 5: only a draft; once it
- * was reviewed or a risk in it was closed the server refuses with a 409, shown here in words).
+ * was reviewed or a risk in it was closed the server refuses with a 409, shown here in words, and
+ * the page behind is reloaded so it no longer offers the deletion).
  */
 export function DeleteDraftDialog({
   title,
@@ -657,7 +659,11 @@ export function DeleteDraftDialog({
       return;
     }
     errors.clear();
-    onSubmit(reason.trim()).catch((error: unknown) => errors.setApiError(error));
+    onSubmit(reason.trim()).catch((error: unknown) => {
+      errors.setApiError(error);
+      // No longer a draft (reviewed, or a risk closed, meanwhile): the page behind shows it as kept.
+      if (error instanceof ApiError && error.reason === 'WRONG_STATE') void onReload();
+    });
   };
   return (
     <FormDialog
