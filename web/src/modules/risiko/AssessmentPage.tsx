@@ -1,11 +1,12 @@
 /**
  * One kartlegging and risikovurdering (`/risiko/:id`): who took part, each hazard with its score
  * before and after tiltak (the band in text), existing barriers, the tiltak with owner and due
- * date, closing (with the leader's written acceptance of a Høy residual risk), the VO's comments
- * and disagreement, employees' suggestions, the review that keeps the old version, and the
- * earlier versions. What the user may do comes from the server (`canEdit`, `canComment`, …).
+ * date, closing (with the leader's written acceptance of a Høy residual risk) and reopening (FOLM
+ * § 7-1), the VO's comments and disagreement, employees' suggestions, the review that keeps the old
+ * version, the earlier versions, and deleting a draft (IK-f § 5). What the user may do comes from
+ * the server (`canEdit`, `canDelete`, `canComment`, …).
  */
-import { PlusIcon } from '@navikt/aksel-icons';
+import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
   BodyLong,
   BodyShort,
@@ -22,7 +23,7 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import {
   DIMENSION_TEXT,
   HAZARD_AREA_TEXT,
@@ -49,16 +50,25 @@ import {
 } from './api.ts';
 import { BowTie, BowTieDialog } from './BowTie.tsx';
 import { BandTag, useScoreText } from './parts.tsx';
-import { CloseDialog, ReviewDialog, RiskDialog, TiltakDialog } from './RiskDialogs.tsx';
+import {
+  CloseDialog,
+  DeleteDraftDialog,
+  ReopenDialog,
+  ReviewDialog,
+  RiskDialog,
+  TiltakDialog,
+} from './RiskDialogs.tsx';
 import './risiko.css';
 
 type Dialog =
   | { kind: 'risk'; risk?: Risk }
   | { kind: 'tiltak'; risk: Risk }
   | { kind: 'close'; risk: Risk }
+  | { kind: 'reopen'; risk: Risk }
   | { kind: 'done'; tiltak: Tiltak }
   | { kind: 'review' }
   | { kind: 'bowtie'; risk: Risk }
+  | { kind: 'delete' }
   | null;
 
 export function AssessmentPage() {
@@ -71,6 +81,7 @@ export function AssessmentPage() {
   const writes = useRisikoWrites();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const navigate = useNavigate();
 
   if (query.isPending) return <Loading />;
   if (query.isError || !a) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -128,6 +139,7 @@ export function AssessmentPage() {
                 onEdit={() => open({ kind: 'risk', risk: r })}
                 onTiltak={() => open({ kind: 'tiltak', risk: r })}
                 onClose={() => open({ kind: 'close', risk: r })}
+                onReopen={() => open({ kind: 'reopen', risk: r })}
                 onDone={(tiltak) => open({ kind: 'done', tiltak })}
                 onBowtie={() => open({ kind: 'bowtie', risk: r })}
                 onRemoveBowtie={(item) => {
@@ -181,6 +193,28 @@ export function AssessmentPage() {
         </VStack>
       </section>
 
+      {a.canDelete ? (
+        <section aria-labelledby="rk-delete-heading">
+          <VStack gap="space-12">
+            <Heading level="2" size="medium" id="rk-delete-heading">
+              {tr.deleteHeading}
+            </Heading>
+            <BodyLong className="rk-prose">{tr.deleteIntro}</BodyLong>
+            <div>
+              <Button
+                type="button"
+                variant="secondary"
+                data-color="danger"
+                icon={<TrashIcon aria-hidden />}
+                onClick={() => open({ kind: 'delete' })}
+              >
+                {tr.deleteDraft}
+              </Button>
+            </div>
+          </VStack>
+        </section>
+      ) : null}
+
       {dialog?.kind === 'risk' ? (
         <RiskDialog
           {...(dialog.risk ? { risk: dialog.risk } : {})}
@@ -225,6 +259,36 @@ export function AssessmentPage() {
               acceptance,
             });
             finish(tr.riskClosed);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'reopen' ? (
+        <ReopenDialog
+          risk={dialog.risk}
+          nextReview={formatDate(a.nextReview)}
+          write={writes.reopenRisk}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (body) => {
+            const updated = await writes.reopenRisk.mutateAsync({
+              id: dialog.risk.id,
+              version: versionOf(dialog.risk),
+              ...body,
+            });
+            finish(tr.riskReopened(formatDate(updated.nextReview)));
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteDraftDialog
+          title={a.title}
+          write={writes.deleteAssessment}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (reason) => {
+            await writes.deleteAssessment.mutateAsync({ id: a.id, version: a.version, reason });
+            // Replace the page in the history: «back» does not lead to an assessment that is gone.
+            navigate('/risiko', { replace: true, state: { flash: tr.deleted(a.title) } });
           }}
         />
       ) : null}
@@ -309,6 +373,7 @@ function RiskItem({
   onEdit,
   onTiltak,
   onClose,
+  onReopen,
   onDone,
   onBowtie,
   onRemoveBowtie,
@@ -318,6 +383,7 @@ function RiskItem({
   onEdit: () => void;
   onTiltak: () => void;
   onClose: () => void;
+  onReopen: () => void;
   onDone: (t: Tiltak) => void;
   onBowtie: () => void;
   onRemoveBowtie: (item: Risk['bowtie'][number]) => void;
@@ -371,6 +437,11 @@ function RiskItem({
           {risk.closed ? (
             <BodyShort size="small">
               {tr.closedBy(dateTime(risk.closed.at, locale), risk.closed.by)}
+            </BodyShort>
+          ) : null}
+          {risk.reopened ? (
+            <BodyShort size="small" className="rk-text">
+              {tr.reopenedBy(dateTime(risk.reopened.at, locale), risk.reopened.by, risk.reopened.reason)}
             </BodyShort>
           ) : null}
           {risk.acceptance ? (
@@ -440,6 +511,19 @@ function RiskItem({
                 {tr.closeRisk}
               </Button>
             </HStack>
+          ) : null}
+          {canEdit && risk.status === 'lukket' ? (
+            <div>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={onReopen}
+                aria-label={`${tr.reopenRisk}: ${risk.title}`}
+              >
+                {tr.reopenRisk}
+              </Button>
+            </div>
           ) : null}
         </VStack>
       </section>

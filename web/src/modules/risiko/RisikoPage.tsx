@@ -28,7 +28,7 @@ import {
   type ParticipantRole,
 } from '../../../../src/domain/risiko/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { ErrorAlert, Flash, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
@@ -54,6 +54,7 @@ export function RisikoPage() {
         <PageHeading>{tr.title}</PageHeading>
         <BodyLong className="rk-prose">{tr.intro}</BodyLong>
       </VStack>
+      <Flash />
       <SuccessMessage>{message}</SuccessMessage>
       <CriteriaSection onSaved={() => setMessage(tr.criteriaSaved)} />
       <section aria-labelledby="rk-list-heading">

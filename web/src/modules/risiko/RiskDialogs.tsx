@@ -1,8 +1,9 @@
 /**
  * The dialogs of an assessment: a risk (new or changed; the checklist of typical hazards per area,
  * the scores before and after tiltak), a tiltak (owner and due date required), closing a risk (a
- * Høy residual risk needs the responsible leader's written acceptance) and the review. A failed
- * save keeps the dialog open with what was typed; a stale version offers the latest.
+ * Høy residual risk needs the responsible leader's written acceptance), reopening a closed risk,
+ * the review, and deleting a draft. A failed save keeps the dialog open with what was typed; a
+ * stale version offers the latest.
  */
 import {
   Alert,
@@ -34,6 +35,7 @@ import {
   SCALE,
   type Score,
 } from '../../../../src/domain/risiko/index.ts';
+import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
@@ -540,6 +542,154 @@ export function ReviewDialog({
           />
         ))}
       </Fieldset>
+    </FormDialog>
+  );
+}
+
+const REOPEN_KEYS = ['reason', 'reviewBy'] as const;
+
+/**
+ * Reopening a closed risk (FOLM § 7-1): a reason and the date the assessment is to be reviewed by,
+ * both required here; whether the date has passed is the server's rule (its «today»), and its
+ * answer comes back at the date field.
+ */
+export function ReopenDialog({
+  risk,
+  nextReview,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  risk: Risk;
+  /** The assessment's next review as it is now (`dd.mm.åååå`). */
+  nextReview: string;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (body: { reason: string; reviewBy: string }) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const [form, setForm] = useState({ reason: '', reviewBy: '' });
+  const errors = useFormErrors(REOPEN_KEYS);
+  const set = (key: keyof typeof form, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    errors.clearField(key);
+  };
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (!form.reason.trim()) fields.reason = tr.reopenReasonRequired;
+    if (form.reviewBy === '') fields.reviewBy = tr.dateRequired;
+    else if (form.reviewBy === INVALID_DATE) fields.reviewBy = tr.dateInvalid;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirstError(REOPEN_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({ reason: form.reason.trim(), reviewBy: form.reviewBy }).catch((error: unknown) =>
+      errors.setApiError(error),
+    );
+  };
+  return (
+    <FormDialog
+      heading={tr.reopenHeading}
+      formId="rk-reopen-form"
+      confirm={tr.reopenConfirm}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort weight="semibold" className="rk-text">
+        {risk.title}
+      </BodyShort>
+      <BodyShort>{tr.reopenIntro}</BodyShort>
+      <Textarea
+        id={fieldId('reason')}
+        label={tr.reopenReason}
+        description={tr.descriptionHint}
+        value={form.reason}
+        maxLength={2000}
+        minRows={3}
+        onChange={(e) => set('reason', e.target.value)}
+        error={errors.fields.reason}
+      />
+      <DateField
+        id={fieldId('reviewBy')}
+        label={tr.reopenReviewBy}
+        description={tr.reopenReviewByDescription(nextReview)}
+        value={form.reviewBy}
+        onChange={(v) => set('reviewBy', v)}
+        error={errors.fields.reviewBy}
+        required
+      />
+    </FormDialog>
+  );
+}
+
+const DELETE_KEYS = ['reason'] as const;
+
+/**
+ * Deleting a draft assessment, with a reason for the audit log (IK-f § 5: only a draft; once it
+ * was reviewed or a risk in it was closed the server refuses with a 409, shown here in words, and
+ * the page behind is reloaded so it no longer offers the deletion).
+ */
+export function DeleteDraftDialog({
+  title,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  title: string;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (reason: string) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const [reason, setReason] = useState('');
+  const errors = useFormErrors(DELETE_KEYS);
+  const submit = () => {
+    if (!reason.trim()) {
+      const fields = { reason: tr.deleteReasonRequired };
+      errors.setFieldErrors(fields);
+      focusFirstError(DELETE_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit(reason.trim()).catch((error: unknown) => {
+      errors.setApiError(error);
+      // No longer a draft (reviewed, or a risk closed, meanwhile): the page behind shows it as kept.
+      if (error instanceof ApiError && error.reason === 'WRONG_STATE') void onReload();
+    });
+  };
+  return (
+    <FormDialog
+      heading={tr.deleteHeading}
+      formId="rk-delete-form"
+      confirm={tr.deleteConfirm}
+      danger
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort className="rk-text">{tr.deleteContext(title)}</BodyShort>
+      <Textarea
+        id={fieldId('reason')}
+        label={tr.deleteReason}
+        description={tr.deleteReasonDescription}
+        value={reason}
+        maxLength={2000}
+        minRows={3}
+        onChange={(e) => {
+          setReason(e.target.value);
+          errors.clearField('reason');
+        }}
+        error={errors.fields.reason}
+      />
     </FormDialog>
   );
 }

@@ -1,12 +1,14 @@
 /**
  * Kartlegging and risikovurdering as the web app uses them (`/api/v1/risiko/…`). Types from the
  * server's zod schemas (type-only imports). Every write refreshes everything under `risikoKey`: a
- * tiltak done changes the assessment, the heat map and the handlingsplan.
+ * tiltak done changes the assessment, the heat map and the handlingsplan. Deleting a draft only marks
+ * them stale: its page is being left, and refetching the deleted assessment would only be a 404.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Assessment,
   AssessmentCreate,
+  AssessmentDelete,
   AssessmentList,
   BowtieCreate,
   CommentCreate,
@@ -19,6 +21,7 @@ import type {
   RiskClose,
   RiskCreate,
   RiskRef,
+  RiskReopen,
   RiskUpdate,
   SuggestionCreate,
   Tiltak,
@@ -134,6 +137,18 @@ export function useRisikoWrites() {
         api.post<Assessment>(`/risiko/vurderinger/${id}/gjennomgang`, body),
       onSuccess: store,
     }),
+    deleteAssessment: useMutation({
+      mutationFn: ({ id, ...body }: AssessmentDelete & { id: string }) =>
+        api.post<{ ok: true }>(`/risiko/vurderinger/${id}/slett`, body),
+      // Out of the list at once; the rest marked stale and refetched when next shown (the page of the
+      // deleted assessment is being left).
+      onSuccess: (_ok, { id }) => {
+        queryClient.setQueryData<AssessmentList>(listKey, (old) =>
+          old ? { ...old, items: old.items.filter((x) => x.id !== id) } : old,
+        );
+        return queryClient.invalidateQueries({ queryKey: risikoKey, refetchType: 'none' });
+      },
+    }),
     createRisk: useMutation({
       mutationFn: ({ assessmentId, ...body }: RiskCreate & { assessmentId: string }) =>
         api.post<Assessment>(`/risiko/vurderinger/${assessmentId}/risikoer`, body),
@@ -147,6 +162,11 @@ export function useRisikoWrites() {
     closeRisk: useMutation({
       mutationFn: ({ id, ...body }: RiskClose & { id: string }) =>
         api.post<Assessment>(`/risiko/risikoer/${id}/lukk`, body),
+      onSuccess: store,
+    }),
+    reopenRisk: useMutation({
+      mutationFn: ({ id, ...body }: RiskReopen & { id: string }) =>
+        api.post<Assessment>(`/risiko/risikoer/${id}/gjenapne`, body),
       onSuccess: store,
     }),
     createTiltak: useMutation({

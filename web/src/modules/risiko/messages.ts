@@ -123,6 +123,19 @@ const nb = {
     dateInvalid: 'Skriv en gyldig dato (dd.mm.åååå).',
     closeConfirm: 'Lukk risikoen',
     riskClosed: 'Risikoen er lukket.',
+    reopenRisk: 'Åpne risikoen igjen',
+    reopenHeading: 'Åpne risikoen igjen',
+    reopenIntro:
+      'Åpne risikoen igjen når den ikke lenger er under kontroll, for eksempel etter en endring, et avvik eller nytt utstyr. Lukkingen står fortsatt i loggen, og vurderingen skal gjennomgås på nytt (FOLM § 7-1).',
+    reopenReason: 'Hvorfor åpnes risikoen igjen',
+    reopenReasonRequired: 'Skriv hvorfor risikoen åpnes igjen.',
+    reopenReviewBy: 'Ny gjennomgang innen',
+    reopenReviewByDescription: (current: string) =>
+      `Skriv datoen som dd.mm.åååå. Neste gjennomgang er nå ${current}, og den flyttes fram hvis datoen du velger er tidligere.`,
+    reopenConfirm: 'Åpne risikoen igjen',
+    riskReopened: (date: string) => `Risikoen er åpnet igjen. Neste gjennomgang av vurderingen er ${date}.`,
+    reopenedBy: (when: string, by: string | null, reason: string) =>
+      by ? `Åpnet igjen ${when} av ${by}: ${reason}` : `Åpnet igjen ${when}: ${reason}`,
     tiltakHeading: 'Tiltak',
     noTiltak: 'Ingen tiltak ennå.',
     newTiltak: 'Nytt tiltak',
@@ -184,6 +197,16 @@ const nb = {
     hideRevision: 'Skjul',
     conflictReload: 'Hent siste versjon',
     conflictReloaded: 'Den siste versjonen er hentet. Det du skrev står fortsatt i skjemaet.',
+    deleteHeading: 'Slett utkastet',
+    deleteIntro:
+      'Et utkast kan slettes helt til vurderingen er gjennomgått første gang eller en risiko i den er lukket. Etter det tas vurderingen vare på så lenge kontoen finnes (IK-f § 5).',
+    deleteDraft: 'Slett utkastet',
+    deleteConfirm: 'Slett utkastet',
+    deleteContext: (title: string) => `«${title}» slettes med farene, tiltakene og kommentarene i den.`,
+    deleteReason: 'Hvorfor slettes vurderingen',
+    deleteReasonDescription: 'Begrunnelsen lagres i loggen.',
+    deleteReasonRequired: 'Skriv hvorfor vurderingen slettes.',
+    deleted: (title: string) => `Utkastet «${title}» er slettet.`,
     matrixTitle: 'Risikomatrise og handlingsplan',
     matrixIntro:
       'Antall risikoer i hver rute, før og etter tiltak. Velg en rute for å se risikoene i den. Fargen sier det samme som teksten: lav (grønn), middels (gul) og høy (rød).',
@@ -369,6 +392,19 @@ const en: Messages = {
     dateInvalid: 'Enter a valid date (dd.mm.yyyy).',
     closeConfirm: 'Close the risk',
     riskClosed: 'The risk is closed.',
+    reopenRisk: 'Reopen the risk',
+    reopenHeading: 'Reopen the risk',
+    reopenIntro:
+      'Reopen the risk when it is no longer under control, for example after a change, a non-conformity or new equipment. The closure stays in the log, and the assessment is to be reviewed again (FOLM § 7-1).',
+    reopenReason: 'Why is the risk reopened',
+    reopenReasonRequired: 'Write why the risk is reopened.',
+    reopenReviewBy: 'New review by',
+    reopenReviewByDescription: (current: string) =>
+      `Write the date as dd.mm.yyyy. The next review is now ${current}, and it is brought forward if the date you choose is earlier.`,
+    reopenConfirm: 'Reopen the risk',
+    riskReopened: (date: string) => `The risk is reopened. The next review of the assessment is ${date}.`,
+    reopenedBy: (when: string, by: string | null, reason: string) =>
+      by ? `Reopened ${when} by ${by}: ${reason}` : `Reopened ${when}: ${reason}`,
     tiltakHeading: 'Measures',
     noTiltak: 'No measures yet.',
     newTiltak: 'New measure',
@@ -427,6 +463,16 @@ const en: Messages = {
     hideRevision: 'Hide',
     conflictReload: 'Load the latest version',
     conflictReloaded: 'The latest version is loaded. What you wrote is still in the form.',
+    deleteHeading: 'Delete the draft',
+    deleteIntro:
+      'A draft can be deleted until the assessment has been reviewed for the first time or a risk in it has been closed. After that the assessment is kept for the life of the account (IK-f § 5).',
+    deleteDraft: 'Delete the draft',
+    deleteConfirm: 'Delete the draft',
+    deleteContext: (title: string) => `«${title}» is deleted with its hazards, measures and comments.`,
+    deleteReason: 'Why is the assessment deleted',
+    deleteReasonDescription: 'The reason is kept in the log.',
+    deleteReasonRequired: 'Write why the assessment is deleted.',
+    deleted: (title: string) => `The draft «${title}» is deleted.`,
     matrixTitle: 'Risk matrix and action plan',
     matrixIntro:
       'The number of risks in each cell, before and after measures. Choose a cell to see its risks. The colour says the same as the text: low (green), medium (yellow) and high (red).',
