@@ -70,7 +70,16 @@ describe.each(testDatabaseKinds())('read caches on %s', (kind) => {
       await sql`alter table employee enable trigger employee_notify_change`.execute(trx);
     });
     expect((await list()).items.map((e) => e.name)).toEqual(['Anders', 'Berit']);
-    // A reported change (as from another process) is seen.
+    // A reported change (as from another process) is seen: the answer now differs from the cached one,
+    // and shows the unreported change too (the whole list was read again).
+    await t.db
+      .updateTable('employee')
+      .set({ email: 'anders.ny@example.no' })
+      .where('name', '=', 'Anders Usett')
+      .execute();
+    await eventually(async () => {
+      expect((await list()).items.map((e) => e.name)).toEqual(['Anders Usett', 'Berit']);
+    });
     await t.db.updateTable('employee').set({ name: 'Anders' }).where('name', '=', 'Anders Usett').execute();
     await eventually(async () => {
       expect((await list()).items.map((e) => e.name)).toEqual(['Anders', 'Berit']);
