@@ -9,7 +9,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/e2e/support/global-setup.ts'],
-    fileParallelism: false,
+    // Two files at a time: each has its own app, database and browser, and a file waits on Chromium and
+    // the server in turn, so two share the CI machine's two cores (CI stays under 20 minutes, issue 17).
+    fileParallelism: true,
+    maxWorkers: 2,
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 180_000,
