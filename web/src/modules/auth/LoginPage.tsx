@@ -7,7 +7,8 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { emailDomain, useLogin, useSecondFactorLogin, useSsoLookup, useSsoStart } from './useLogin.ts';
+import { emailDomain } from './email-domain.ts';
+import { useLogin, useSecondFactorLogin, useSsoLookup, useSsoStart } from './useLogin.ts';
 
 const KEYS = ['email', 'password'] as const;
 const CODE_KEYS = ['code', 'recoveryCode'] as const;

@@ -12,6 +12,7 @@ import { setupKey, storeSession } from '../../api/session.ts';
 import type { SessionResponse } from '../../api/types.ts';
 import { syncLocaleAfterLogin } from '../../app/locale-sync.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { emailDomain } from './email-domain.ts';
 
 async function afterLogin(
   queryClient: QueryClient,
@@ -53,12 +54,6 @@ export function useSecondFactorLogin() {
     onSuccess: (session) =>
       afterLogin(queryClient, session, (s) => syncLocaleAfterLogin(s, locale, setLocale)),
   });
-}
-
-/** The domain of a complete-looking e-mail address (`navn@firma.no` → `firma.no`), else null. */
-export function emailDomain(email: string): string | null {
-  const match = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/.exec(email.trim());
-  return match?.[1] ? match[1].toLowerCase() : null;
 }
 
 /**

@@ -25,6 +25,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { parseDomains } from './sso-domains.ts';
 
 export const ssoSettingsKey = ['settings', 'sso'] as const;
 
@@ -55,14 +56,6 @@ function toForm(s: SsoSettingsResponse): Form {
     clientSecret: '',
     emailDomains: s.emailDomains.join('\n'),
   };
-}
-
-/** «kommune.no, etat.kommune.no» or one per line → the API's list (empty parts dropped). */
-export function parseDomains(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((d) => d.trim())
-    .filter((d) => d !== '');
 }
 
 export function SsoSettingsPage() {
