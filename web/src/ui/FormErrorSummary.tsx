@@ -21,8 +21,14 @@ export function FormErrorSummary({ errors, order, attempt }: Props) {
   const keys = [...order.filter((k) => errors[k]), ...Object.keys(errors).filter((k) => !order.includes(k))];
   const count = keys.length;
 
+  // Once per attempt: a field error cleared while the person types (count changes) must not pull
+  // the focus out of the field they are typing in.
+  const focusedAttempt = useRef(0);
   useEffect(() => {
-    if (attempt > 0 && count > 0) ref.current?.focus();
+    if (attempt > 0 && count > 0 && focusedAttempt.current !== attempt) {
+      focusedAttempt.current = attempt;
+      ref.current?.focus();
+    }
   }, [attempt, count]);
 
   if (count === 0) return null;

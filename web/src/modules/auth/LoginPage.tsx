@@ -1,4 +1,4 @@
-import { Alert, BodyLong, Box, Button, Link, TextField, VStack } from '@navikt/ds-react';
+import { Alert, BodyLong, Box, Button, Heading, Link, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import { sessionNotices } from '../../api/session.ts';
@@ -7,7 +7,8 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { FormErrorSummary } from '../../ui/FormErrorSummary.tsx';
 import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { useLogin, useSecondFactorLogin } from './useLogin.ts';
+import { emailDomain } from './email-domain.ts';
+import { useLogin, useSecondFactorLogin, useSsoLookup, useSsoStart } from './useLogin.ts';
 
 const KEYS = ['email', 'password'] as const;
 const CODE_KEYS = ['code', 'recoveryCode'] as const;
@@ -32,6 +33,8 @@ export function LoginPage() {
     [],
   );
   const [email, setEmail] = useState('');
+  // The address as it was when the person left the field: whether its domain has single sign-on.
+  const [lookedUp, setLookedUp] = useState('');
   const [password, setPassword] = useState('');
   const [step, setStep] = useState<'password' | 'code'>('password');
   const errors = useFormErrors(KEYS);
@@ -101,6 +104,7 @@ export function LoginPage() {
               autoComplete="username"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
+              onBlur={() => setLookedUp(email)}
               error={errors.fields.email}
             />
             <TextField
@@ -119,6 +123,7 @@ export function LoginPage() {
             </div>
           </VStack>
         </form>
+        <SsoChoice email={email} lookedUp={lookedUp} />
         <BodyLong size="small">
           <Link as={RouterLink} to="/glemt-passord">
             {t.login.forgot}
@@ -126,6 +131,53 @@ export function LoginPage() {
         </BodyLong>
       </VStack>
     </Box>
+  );
+}
+
+/**
+ * «Logg inn med virksomhetens konto» (ADR 0019), when the domain of the address typed has its
+ * organisation's login: one button per organisation offering it. In a live region, so a screen reader
+ * hears it appear after leaving the e-mail field.
+ */
+function SsoChoice({ email, lookedUp }: { email: string; lookedUp: string }) {
+  const t = useT();
+  const lookup = useSsoLookup(lookedUp);
+  const start = useSsoStart();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const domain = emailDomain(email);
+  const organisations =
+    domain !== null && domain === emailDomain(lookedUp) ? (lookup.data?.organisations ?? []) : [];
+  return (
+    <div aria-live="polite">
+      {organisations.length > 0 ? (
+        <VStack gap="space-12" as="section" aria-labelledby="sso-login-heading">
+          <Heading level="2" size="small" id="sso-login-heading">
+            {t.login.ssoHeading}
+          </Heading>
+          <BodyLong>{t.login.ssoIntro}</BodyLong>
+          {start.isError ? (
+            <Alert variant="error" role="alert">
+              {start.error.message}
+            </Alert>
+          ) : null}
+          {organisations.map((o) => (
+            <div key={o.id}>
+              <Button
+                type="button"
+                variant="secondary"
+                loading={start.isPending && chosen === o.id}
+                onClick={() => {
+                  setChosen(o.id);
+                  start.mutate({ organisationId: o.id, email: email.trim() });
+                }}
+              >
+                {o.name ? t.login.ssoButtonFor(o.name) : t.login.ssoButton}
+              </Button>
+            </div>
+          ))}
+        </VStack>
+      ) : null}
+    </div>
   );
 }
 

@@ -26,6 +26,10 @@ const nb = {
     useRecovery: 'Har du ikke telefonen? Bruk en gjenopprettingskode',
     useApp: 'Bruk koden fra appen i stedet',
     restart: 'Logg inn på nytt',
+    ssoHeading: 'Virksomhetens innlogging',
+    ssoIntro: 'Virksomheten din lar deg logge inn med kontoen du bruker på jobben, uten passord i Nærvær.',
+    ssoButton: 'Logg inn med virksomhetens konto',
+    ssoButtonFor: (organisation: string) => `Logg inn med virksomhetens konto (${organisation})`,
   },
   reset: {
     forgotTitle: 'Glemt passordet',
@@ -75,6 +79,11 @@ const en: AuthMessages = {
     useRecovery: 'No phone at hand? Use a recovery code',
     useApp: 'Use the code from the app instead',
     restart: 'Log in again',
+    ssoHeading: 'Your organisation’s login',
+    ssoIntro:
+      'Your organisation lets you log in with the account you use at work, without a password in Nærvær.',
+    ssoButton: 'Log in with the organisation’s account',
+    ssoButtonFor: (organisation: string) => `Log in with the organisation’s account (${organisation})`,
   },
   reset: {
     forgotTitle: 'Forgot your password',

@@ -1,14 +1,18 @@
 /**
  * Logging in: the session the server returns replaces the anonymous one, then the language is synced.
  * With a second factor the password step answers `secondFactorPending` (still logged out) and the
- * code step (`useSecondFactorLogin`) returns the session.
+ * code step (`useSecondFactorLogin`) returns the session. Single sign-on (ADR 0019): `useSsoLookup`
+ * asks whether the e-mail's domain has its organisation's login, `useSsoStart` gets the provider's
+ * address (the provider sends the browser back to the server, which opens the session).
  */
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SsoLookupResponse } from '../../../../src/contracts/auth/oidc.schemas.ts';
 import { api, setCsrfToken } from '../../api/client.ts';
 import { setupKey, storeSession } from '../../api/session.ts';
 import type { SessionResponse } from '../../api/types.ts';
 import { syncLocaleAfterLogin } from '../../app/locale-sync.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { emailDomain } from './email-domain.ts';
 
 async function afterLogin(
   queryClient: QueryClient,
@@ -49,5 +53,30 @@ export function useSecondFactorLogin() {
       api.post<SessionResponse>('/auth/login/second-factor', input),
     onSuccess: (session) =>
       afterLogin(queryClient, session, (s) => syncLocaleAfterLogin(s, locale, setLocale)),
+  });
+}
+
+/**
+ * The organisations offering single sign-on for an address's domain; nothing (and no error shown)
+ * when the address is incomplete or the question fails — the password login is always there.
+ */
+export function useSsoLookup(email: string) {
+  const domain = emailDomain(email);
+  return useQuery({
+    queryKey: ['sso-lookup', domain],
+    queryFn: () => api.post<SsoLookupResponse>('/auth/oidc/lookup', { email: email.trim() }),
+    enabled: domain !== null,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Starts a login at the organisation's provider and leaves for it. */
+export function useSsoStart() {
+  return useMutation({
+    meta: { isLogin: true },
+    mutationFn: (input: { organisationId: string; email: string }) =>
+      api.post<{ authorizationUrl: string }>('/auth/oidc/start', input),
+    onSuccess: ({ authorizationUrl }) => window.location.assign(authorizationUrl),
   });
 }

@@ -14,6 +14,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { KatalogSettingsLink } from '../dokumenter/index.ts';
 import { NotificationSettings } from '../notifications/index.ts';
 import { SykefravaerSettings } from '../sykefravaer/index.ts';
+import { useSsoSettings } from './SsoSettingsPage.tsx';
 
 export function SettingsPage() {
   const { t, locale, setLocale, messagesFor } = useI18n();
@@ -98,6 +99,7 @@ export function SettingsPage() {
           <KatalogSettingsLink />
         </div>
       ) : null}
+      {hasAnyRole(session, 'admin') ? <SsoSection /> : null}
       {hasAnyRole(session, 'admin') ? (
         <VStack gap="space-8" as="section" aria-labelledby="drift-heading">
           <Heading level="2" size="medium" id="drift-heading">
@@ -108,6 +110,28 @@ export function SettingsPage() {
           </Link>
         </VStack>
       ) : null}
+    </VStack>
+  );
+}
+
+/** The administrator's way into «Innlogging med virksomhetens konto (SSO)», with whether it is on. */
+function SsoSection() {
+  const { t } = useI18n();
+  const sso = useSsoSettings();
+  const on = sso.data?.configured === true && sso.data.enabled;
+  return (
+    <VStack gap="space-8" as="section" aria-labelledby="sso-heading">
+      <Heading level="2" size="medium" id="sso-heading">
+        {t.sso.heading}
+      </Heading>
+      {sso.data ? (
+        <BodyShort>{on ? t.sso.statusOn(sso.data.emailDomains.join(', ')) : t.sso.statusOff}</BodyShort>
+      ) : null}
+      <div>
+        <Link as={RouterLink} to="/innstillinger/innlogging">
+          {t.sso.settingsLink}
+        </Link>
+      </div>
     </VStack>
   );
 }
