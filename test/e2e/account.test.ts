@@ -240,6 +240,38 @@ describe('accounts people manage themselves, in the browser', () => {
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Hei,' }).waitFor();
   });
 
+  it('3b. makes new recovery codes with the password and a code; the stored ones are replaced', async () => {
+    const id = await userId(admin.email);
+    const before = await db()
+      .selectFrom('auth_recovery_code')
+      .select('code_hash')
+      .where('user_id', '=', id)
+      .execute();
+    await page.goto('/min-side/sikkerhet');
+    await page.getByRole('heading', { level: 1, name: 'Sikkerhet og innlogging' }).waitFor();
+    await page.getByRole('button', { name: 'Lag nye gjenopprettingskoder' }).click();
+    await page.getByLabel('Ditt passord').fill(NEW_PASSWORD);
+    await page.getByLabel('Kode fra appen').fill(await code());
+    await axe.check(page, 'sikkerhet (nye koder)');
+    await page.getByRole('button', { name: 'Lag nye koder' }).click();
+    await page.getByText('Nye gjenopprettingskoder er laget. De gamle virker ikke lenger.').waitFor();
+    const shown = await page
+      .getByRole('list', { name: 'Gjenopprettingskoder' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(shown).toHaveLength(10);
+    const after = await db()
+      .selectFrom('auth_recovery_code')
+      .select(['code_hash', 'used_at'])
+      .where('user_id', '=', id)
+      .execute();
+    expect(after).toHaveLength(10);
+    expect(after.every((r) => r.used_at === null)).toBe(true);
+    expect(after.some((r) => before.some((b) => b.code_hash === r.code_hash))).toBe(false);
+    await page.getByRole('button', { name: 'Jeg har tatt vare på kodene' }).click();
+    await page.getByText('10 ubrukte gjenopprettingskoder igjen.').waitFor();
+  });
+
   it('4. resets a forgotten password by e-mail, on a phone', async () => {
     phone = await openSession(browser, app.url, { width: 390, height: 844 });
     const p = phone.page;

@@ -395,6 +395,83 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
       expect((await t.client({ ip: '10.77.0.1' }).login(email, PASSWORD)).status).toBe(429);
     });
 
+    it('makes new recovery codes only with the password and a code; the old ones stop working', async () => {
+      const c = t.client();
+      expectStatus(await c.login(email, PASSWORD), 200);
+      expectStatus(
+        await c.post('/api/v1/auth/login/second-factor', { code: await nextCode(t, secret) }),
+        200,
+      );
+      await c.refreshSession();
+      const hashesBefore = await t.db
+        .selectFrom('auth_recovery_code')
+        .select('code_hash')
+        .where('user_id', '=', org.userIds.hr)
+        .execute();
+      const wrongPassword = await c.post<ErrorReply>('/api/v1/me/second-factor/recovery-codes', {
+        password: 'feil-passord',
+        code: await nextCode(t, secret),
+      });
+      expect(wrongPassword.status).toBe(400);
+      expect(wrongPassword.body.error.fields?.[0]?.path).toBe('password');
+      const wrongCode = await c.post<ErrorReply>('/api/v1/me/second-factor/recovery-codes', {
+        password: PASSWORD,
+        code: '000000',
+      });
+      expect(wrongCode.status).toBe(400);
+      expect(wrongCode.body.error.fields?.[0]?.path).toBe('code');
+      // Refused twice: nothing changed.
+      expect(
+        await t.db
+          .selectFrom('auth_recovery_code')
+          .select('code_hash')
+          .where('user_id', '=', org.userIds.hr)
+          .execute(),
+      ).toEqual(hashesBefore);
+      const fresh = expectStatus(
+        await c.post<{ recoveryCodes: string[] }>('/api/v1/me/second-factor/recovery-codes', {
+          password: PASSWORD,
+          code: await nextCode(t, secret),
+        }),
+        200,
+      ).body.recoveryCodes;
+      expect(fresh).toHaveLength(10);
+      expect(fresh.some((code) => recovery.includes(code))).toBe(false);
+      const stored = await t.db
+        .selectFrom('auth_recovery_code')
+        .select(['code_hash', 'used_at'])
+        .where('user_id', '=', org.userIds.hr)
+        .execute();
+      expect(stored).toHaveLength(10);
+      expect(stored.every((r) => r.used_at === null && r.code_hash.startsWith('$argon2id$'))).toBe(true);
+      expect(stored.some((r) => hashesBefore.some((b) => b.code_hash === r.code_hash))).toBe(false);
+      expect(
+        expectStatus(await c.get<{ recoveryCodesLeft: number }>('/api/v1/me/second-factor'), 200).body
+          .recoveryCodesLeft,
+      ).toBe(10);
+      // An old, unused code no longer logs in; a new one does.
+      const old = t.client();
+      expectStatus(await old.login(email, PASSWORD), 200);
+      expect(
+        (await old.post('/api/v1/auth/login/second-factor', { recoveryCode: recovery[1] ?? '' })).status,
+      ).toBe(400);
+      const next = t.client();
+      expectStatus(await next.login(email, PASSWORD), 200);
+      expect(
+        (await next.post<Session>('/api/v1/auth/login/second-factor', { recoveryCode: fresh[0] ?? '' })).body
+          .authenticated,
+      ).toBe(true);
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select(['action', 'detail'])
+        .where('entity_type', '=', 'second_factor')
+        .where('actor_user_id', '=', org.userIds.hr)
+        .where('action', '=', 'update')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(JSON.stringify(audit[0]?.detail)).toContain('replaced');
+    });
+
     it('turns off only with the password and a code', async () => {
       const c = t.client();
       expectStatus(await c.login(email, PASSWORD), 200);

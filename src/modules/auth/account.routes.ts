@@ -326,6 +326,29 @@ export function accountRoutes(options: AuthOptions) {
     }),
 
     defineRoute({
+      method: 'POST',
+      url: '/api/v1/me/second-factor/recovery-codes',
+      summary: 'Lag nye gjenopprettingskoder (krever passord og kode); de gamle slutter å virke',
+      tags: ['account'],
+      access: access.user,
+      body: DisableSecondFactorSchema,
+      response: RecoveryCodesSchema,
+      async handler({ body }, ctx) {
+        const userId = ctx.session?.userId ?? '';
+        const account = await accountOf(ctx.db, userId);
+        await checkCurrentPassword(ctx, account, body.password, 'password');
+        if (!(await checkTotp(ctx.db, userId, body.code, 'confirmed'))) throw wrongCode();
+        const codes = await ctx.db.transaction().execute(async (trx) => {
+          // The old codes are deleted with the new ones written: a lost printout stops working.
+          const recovery = await replaceRecoveryCodes(trx, userId);
+          await auditAccount(trx, userId, 'update', 'second_factor', { recoveryCodes: 'replaced' });
+          return recovery;
+        });
+        return { recoveryCodes: codes };
+      },
+    }),
+
+    defineRoute({
       method: 'GET',
       url: '/api/v1/me/sessions',
       summary: 'Mine innlogginger (enheter): opprettet, sist brukt, nettleser, nettverk',

@@ -97,7 +97,9 @@ function SecondFactorSection() {
   const ts = t.security;
   const status = useSecondFactorStatus();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [codes, setCodes] = useState<string[] | null>(null);
+  const [codes, setCodes] = useState<{ codes: string[]; message: string } | null>(null);
+  // One of the two password-and-code forms at a time (they share the field ids).
+  const [action, setAction] = useState<'codes' | 'disable' | null>(null);
   const start = useAccountMutation(() => api.post<Enrolment>('/me/second-factor/enrolment'));
 
   return (
@@ -108,13 +110,13 @@ function SecondFactorSection() {
       {status.isLoading ? <Loading /> : null}
       {status.isError ? <ErrorAlert error={status.error} /> : null}
       {codes ? (
-        <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+        <RecoveryCodes codes={codes.codes} message={codes.message} onDone={() => setCodes(null)} />
       ) : enrolment ? (
         <ConfirmEnrolment
           enrolment={enrolment}
           onConfirmed={(recovery) => {
             setEnrolment(null);
-            setCodes(recovery);
+            setCodes({ codes: recovery, message: ts.enabled });
           }}
         />
       ) : status.data?.enabled ? (
@@ -125,7 +127,27 @@ function SecondFactorSection() {
             </Tag>
             <BodyShort>{ts.codesLeft(status.data.recoveryCodesLeft)}</BodyShort>
           </HStack>
-          <DisableForm />
+          <PasswordAndCodeForm
+            url="/me/second-factor/recovery-codes"
+            open={ts.newCodes}
+            intro={ts.newCodesIntro}
+            submit={ts.newCodesConfirm}
+            variant="primary"
+            isOpen={action === 'codes'}
+            onOpen={() => setAction('codes')}
+            onClose={() => setAction(null)}
+            onDone={(reply) => setCodes({ codes: reply.recoveryCodes ?? [], message: ts.newCodesMade })}
+          />
+          <PasswordAndCodeForm
+            url="/me/second-factor/disable"
+            open={ts.disable}
+            intro={ts.disableIntro}
+            submit={ts.disableConfirm}
+            variant="danger"
+            isOpen={action === 'disable'}
+            onOpen={() => setAction('disable')}
+            onClose={() => setAction(null)}
+          />
         </>
       ) : status.data ? (
         <VStack gap="space-12" align="start">
@@ -222,12 +244,12 @@ function ConfirmEnrolment({
   );
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+function RecoveryCodes({ codes, message, onDone }: { codes: string[]; message: string; onDone: () => void }) {
   const t = useT();
   const ts = t.security;
   return (
     <VStack gap="space-16" align="start">
-      <SuccessMessage>{ts.enabled}</SuccessMessage>
+      <SuccessMessage>{message}</SuccessMessage>
       <Heading level="3" size="small">
         {ts.recoveryHeading}
       </Heading>
@@ -247,23 +269,36 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
-const DISABLE_KEYS = ['password', 'code'] as const;
+const PASSWORD_AND_CODE_KEYS = ['password', 'code'] as const;
 
-function DisableForm() {
+/**
+ * An action on the second factor that needs the password and a code from the app (turn it off, make
+ * new recovery codes): a button that opens the form.
+ */
+function PasswordAndCodeForm(props: {
+  url: string;
+  open: string;
+  intro: string;
+  submit: string;
+  variant: 'primary' | 'danger';
+  isOpen: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+  onDone?: (reply: { recoveryCodes?: string[] }) => void;
+}) {
   const t = useT();
   const ts = t.security;
-  const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const errors = useFormErrors(DISABLE_KEYS);
-  const disable = useAccountMutation((input: { password: string; code: string }) =>
-    api.post('/me/second-factor/disable', input),
+  const errors = useFormErrors(PASSWORD_AND_CODE_KEYS);
+  const action = useAccountMutation((input: { password: string; code: string }) =>
+    api.post<{ recoveryCodes?: string[] }>(props.url, input),
   );
-  if (!open) {
+  if (!props.isOpen) {
     return (
       <div>
-        <Button type="button" variant="secondary" size="small" onClick={() => setOpen(true)}>
-          {ts.disable}
+        <Button type="button" variant="secondary" size="small" onClick={props.onOpen}>
+          {props.open}
         </Button>
       </div>
     );
@@ -278,17 +313,28 @@ function DisableForm() {
       return;
     }
     errors.clear();
-    disable.mutate({ password, code: code.replace(/\s/g, '') }, { onError: (e) => errors.setApiError(e) });
+    action.mutate(
+      { password, code: code.replace(/\s/g, '') },
+      {
+        onSuccess: (reply) => {
+          props.onClose();
+          setPassword('');
+          setCode('');
+          props.onDone?.(reply);
+        },
+        onError: (e) => errors.setApiError(e),
+      },
+    );
   };
   return (
     <VStack gap="space-12">
-      <BodyLong>{ts.disableIntro}</BodyLong>
+      <BodyLong>{props.intro}</BodyLong>
       {errors.general ? (
         <Alert variant="error" role="alert">
           {errors.general}
         </Alert>
       ) : null}
-      <FormErrorSummary errors={errors.fields} order={DISABLE_KEYS} attempt={errors.attempt} />
+      <FormErrorSummary errors={errors.fields} order={PASSWORD_AND_CODE_KEYS} attempt={errors.attempt} />
       <form onSubmit={submit} noValidate>
         <VStack gap="space-16" align="start">
           <TextField
@@ -311,10 +357,10 @@ function DisableForm() {
             error={errors.fields.code}
           />
           <HStack gap="space-8">
-            <Button type="submit" variant="danger" loading={disable.isPending}>
-              {ts.disableConfirm}
+            <Button type="submit" variant={props.variant} loading={action.isPending}>
+              {props.submit}
             </Button>
-            <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>
+            <Button type="button" variant="tertiary" onClick={props.onClose}>
               {t.common.cancel}
             </Button>
           </HStack>

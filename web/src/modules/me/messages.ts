@@ -70,6 +70,11 @@ const nb = {
     disableIntro: 'Skriv passordet ditt og en kode fra appen for å slå av to-trinns innlogging.',
     yourPassword: 'Ditt passord',
     disableConfirm: 'Slå av',
+    newCodes: 'Lag nye gjenopprettingskoder',
+    newCodesIntro:
+      'Har du brukt opp kodene eller mistet utskriften? Skriv passordet ditt og en kode fra appen. De gamle kodene slutter å virke.',
+    newCodesConfirm: 'Lag nye koder',
+    newCodesMade: 'Nye gjenopprettingskoder er laget. De gamle virker ikke lenger.',
     passwordHeading: 'Bytt passord',
     currentPassword: 'Nåværende passord',
     newPassword: 'Nytt passord',
@@ -163,6 +168,11 @@ const en: MeMessages = {
     disableIntro: 'Enter your password and a code from the app to turn off two-step login.',
     yourPassword: 'Your password',
     disableConfirm: 'Turn off',
+    newCodes: 'Make new recovery codes',
+    newCodesIntro:
+      'Used up the codes or lost the printout? Enter your password and a code from the app. The old codes stop working.',
+    newCodesConfirm: 'Make new codes',
+    newCodesMade: 'New recovery codes are made. The old ones no longer work.',
     passwordHeading: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
