@@ -53,6 +53,7 @@ const SHIPPED = [
   '0049-risiko-gjenapne',
   '0051-avvik-trend-index',
   '0053-statistikk-bidrag',
+  '0054-risiko-gravide',
 ];
 
 describe('the migration order built from the module manifests', () => {

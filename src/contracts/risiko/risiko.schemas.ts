@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import {
+  ASSESSMENT_KINDS,
+  ASSESSMENT_TEMPLATES,
   BANDS,
   BOWTIE_KINDS,
   COMMENT_KINDS,
@@ -103,7 +105,18 @@ const AssessmentFields = {
     .default([]),
 };
 
-export const AssessmentCreateSchema = z.object(AssessmentFields).strict();
+export const AssessmentCreateSchema = z
+  .object({
+    ...AssessmentFields,
+    /**
+     * Made from a template: `gravide` — the workplace's assessment for pregnant and breastfeeding
+     * workers (FUA kap. 7), its hazards pre-added unscored; one per unit (409 with the existing one).
+     */
+    template: z
+      .enum(ASSESSMENT_TEMPLATES, bilingual('Velg en mal fra listen.', 'Choose a template from the list.'))
+      .optional(),
+  })
+  .strict();
 export type AssessmentCreate = z.input<typeof AssessmentCreateSchema>;
 
 export const AssessmentUpdateSchema = z.object({ ...AssessmentFields, version: versionField }).strict();
@@ -219,6 +232,8 @@ export const AssessmentSummarySchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
   workTask: z.string(),
+  /** An ordinary assessment, or the one for pregnant and breastfeeding workers. */
+  kind: z.enum(ASSESSMENT_KINDS),
   assessedOn: z.string(),
   nextReview: z.string(),
   reviewState: z.enum(['current', 'due-soon', 'overdue']),
@@ -242,6 +257,18 @@ export const AssessmentSchema = AssessmentSummarySchema.extend({
   participants: z.array(ParticipantSchema),
   reviewReason: z.string().nullable(),
   risksList: z.array(RiskSchema),
+  /**
+   * The hazards of the template the assessment was made from (its kartlegging): scored once a risk
+   * in the assessment carries the hazard's key. Empty for an ordinary assessment.
+   */
+  templateHazards: z.array(
+    z.object({
+      key: z.string(),
+      area: z.enum(HAZARD_AREAS),
+      text: z.object({ nb: z.string(), en: z.string() }),
+      scored: z.boolean(),
+    }),
+  ),
   comments: z.array(CommentSchema),
   suggestions: z.array(SuggestionSchema),
   revisions: z.array(

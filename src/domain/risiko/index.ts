@@ -35,5 +35,6 @@ export const BOWTIE_KIND_TEXT: Record<BowtieKind, { nb: string; en: string }> = 
 export function isBarrier(kind: BowtieKind): boolean {
   return kind === 'forebyggende' || kind === 'begrensende';
 }
+export * from './gravide.ts';
 export * from './stoff.ts';
 export * from './vernerunde.ts';

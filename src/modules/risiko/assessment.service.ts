@@ -48,11 +48,14 @@ import {
   editsAll,
   isVoOf,
   nextReviewDate,
+  pregnancyHazardByKey,
   REVIEW_TRIGGER_TEXT,
   type RiskSubject,
   reopenCheck,
+  reviewAfterPregnancyNotice,
   reviewState,
   type Score,
+  templateHazards,
 } from '../../domain/risiko/index.ts';
 import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -81,6 +84,22 @@ function parseParticipants(value: unknown) {
   const raw = typeof value === 'string' ? JSON.parse(value) : value;
   const parsed = z.array(ParticipantSchema).safeParse(raw);
   return parsed.success ? parsed.data : [];
+}
+
+/** The hazard keys stored with an assessment made from a template (migration 0054). */
+function parseTemplateKeys(value: unknown): string[] {
+  const raw = typeof value === 'string' ? JSON.parse(value) : value;
+  const parsed = z.array(z.string()).safeParse(raw);
+  return parsed.success ? parsed.data : [];
+}
+
+/** The template's hazards of an assessment, each scored once a risk in it carries its key. */
+function templateHazardsOf(row: AssessmentRow, items: readonly ItemRow[]): Assessment['templateHazards'] {
+  const scored = new Set(items.map((i) => i.hazard_key));
+  return parseTemplateKeys(row.template_hazards).flatMap((key) => {
+    const hazard = pregnancyHazardByKey(key);
+    return hazard ? [{ key, area: hazard.area, text: hazard.text, scored: scored.has(key) }] : [];
+  });
 }
 
 // ——— Acceptance criteria ———————————————————————————————————————————————————————————————
@@ -277,6 +296,7 @@ function summary(
     unitId: row.unit_id,
     unitName,
     workTask: row.work_task,
+    kind: row.kind,
     assessedOn: row.assessed_on,
     nextReview: row.next_review,
     reviewState: reviewState(row.next_review, today),
@@ -381,6 +401,7 @@ export async function getAssessment(db: Db, actor: Actor, id: string, today: Iso
     participants: parseParticipants(row.participants),
     reviewReason: row.review_reason,
     risksList: items.map((i) => toRisk(i, byRisk.get(i.id) ?? [], bowtie.get(i.id) ?? [])),
+    templateHazards: templateHazardsOf(row, items),
     comments: comments.map(
       (c): Comment => ({
         id: c.id,
@@ -476,10 +497,14 @@ export async function createAssessment(
     }
     const subject = await subjectOf(trx, actor);
     const responsibleName = await checkAssessmentInput(trx, actor, subject, body);
+    if (body.template === 'gravide') await refuseSecondPregnancyAssessment(trx, actor, body.unitId);
+    const hazards = body.template ? templateHazards(body.template).map((h) => h.key) : [];
     const { id } = await trx
       .insertInto('risk_assessment')
       .values({
         organisation_id: actor.organisationId,
+        kind: body.template ?? 'standard',
+        template_hazards: JSON.stringify(hazards),
         title: body.title,
         unit_id: body.unitId,
         work_task: body.workTask,
@@ -493,9 +518,38 @@ export async function createAssessment(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, actor, { action: 'create', entityType: 'risk_assessment', entityId: id });
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entityType: 'risk_assessment',
+      entityId: id,
+      ...(body.template ? { detail: { template: body.template, hazards: hazards.length } } : {}),
+    });
     return getAssessment(trx, actor, id, today);
   });
+}
+
+/**
+ * One assessment for pregnant and breastfeeding workers per unit (product default): a second is a
+ * 409 naming the existing one (its title, and its address in the `Location` header) — the leader
+ * reviews that one instead. The partial unique index of migration 0054 holds it under a race.
+ */
+async function refuseSecondPregnancyAssessment(trx: Db, actor: Actor, unitId: string): Promise<void> {
+  const existing = await trx
+    .selectFrom('risk_assessment')
+    .select(['id', 'title'])
+    .where('organisation_id', '=', actor.organisationId)
+    .where('unit_id', '=', unitId)
+    .where('kind', '=', 'gravide')
+    .executeTakeFirst();
+  if (!existing) return;
+  throw new AppError(
+    'ALREADY_EXISTS',
+    {
+      nb: `Enheten har allerede en risikovurdering for gravide og ammende («${existing.title}»). Gjennomgå den i stedet.`,
+      en: `The unit already has a risk assessment for pregnant and breastfeeding workers («${existing.title}»). Review that one instead.`,
+    },
+    { headers: { location: `/api/v1/risiko/vurderinger/${existing.id}` } },
+  );
 }
 
 export async function updateAssessment(
@@ -650,6 +704,48 @@ export async function reviewSooner(
       entityType: 'risk_assessment',
       entityId: id,
       detail: { nextReview: next, trigger: body.trigger },
+    });
+    return getAssessment(trx, actor, id, today);
+  });
+}
+
+/**
+ * A pregnancy notice was given at the workplace: the review of its assessment for pregnant and
+ * breastfeeding workers is brought forward to today (FOLM § 7-1; FUA kap. 7). Nothing about the
+ * person is asked or stored — not who, not when she is due: the request only says that a notice
+ * was given, and the audit log records the leader who acted and the new date. Only an assessment
+ * made from the template (409 WRONG_STATE otherwise). The date never moves later, so it needs no
+ * version: two notices on one day leave the same date.
+ */
+export async function pregnancyNotice(db: Db, actor: Actor, id: string, today: IsoDate): Promise<Assessment> {
+  return inTransaction(db, async (trx) => {
+    const { row } = await editableAssessment(trx, actor, id);
+    if (row.kind !== 'gravide') {
+      throw conflict(
+        {
+          nb: 'Bare en risikovurdering for gravide og ammende gjennomgås etter melding om graviditet.',
+          en: 'Only a risk assessment for pregnant and breastfeeding workers is reviewed after a pregnancy notice.',
+        },
+        'WRONG_STATE',
+      );
+    }
+    const next = reviewAfterPregnancyNotice(row.next_review, today);
+    await trx
+      .updateTable('risk_assessment')
+      .set((eb) => ({
+        next_review: next,
+        review_reason: REVIEW_TRIGGER_TEXT.graviditet.nb,
+        updated_at: new Date(),
+        version: eb('version', '+', 1),
+      }))
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, {
+      action: 'update',
+      entityType: 'risk_assessment',
+      entityId: id,
+      detail: { nextReview: next, trigger: 'graviditet' },
     });
     return getAssessment(trx, actor, id, today);
   });

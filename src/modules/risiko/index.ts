@@ -5,7 +5,8 @@
  * keeps the old version, the heat map and the handlingsplan; vernerunder with photos whose findings
  * become risks and tiltak (aml § 6-2); the stoffkartotek and the exposure register for CMR
  * chemicals (FUA § 2-1, § 31-1). Migrations `0018-risiko`, `0019-risiko-sloyfe`,
- * `0035-risiko-vernerunde`, `0036-risiko-stoffkartotek`, `0049-risiko-gjenapne`.
+ * `0035-risiko-vernerunde`, `0036-risiko-stoffkartotek`, `0049-risiko-gjenapne`,
+ * `0054-risiko-gravide` (the assessment for pregnant and breastfeeding workers, FUA kap. 7).
  */
 import type { ModuleManifest } from '../../platform/module.ts';
 import { matrixCache, planCache } from './matrix.service.ts';
@@ -14,6 +15,7 @@ import { up as risikoSloyfe } from './migrations/0019-risiko-sloyfe.ts';
 import { up as vernerunde } from './migrations/0035-risiko-vernerunde.ts';
 import { up as stoffkartotek } from './migrations/0036-risiko-stoffkartotek.ts';
 import { up as gjenapne } from './migrations/0049-risiko-gjenapne.ts';
+import { up as gravide } from './migrations/0054-risiko-gravide.ts';
 import { risikoDeadlines, vernerundeDeadlines } from './reminders.ts';
 import { risikoRoutes } from './risiko.routes.ts';
 import { stoffRoutes } from './stoff.routes.ts';
@@ -27,6 +29,7 @@ export const risikoModule: ModuleManifest = {
     '0035-risiko-vernerunde': { up: vernerunde },
     '0036-risiko-stoffkartotek': { up: stoffkartotek },
     '0049-risiko-gjenapne': { up: gjenapne },
+    '0054-risiko-gravide': { up: gravide },
   },
   routes: (deps) => [...risikoRoutes(deps), ...vernerundeRoutes(deps), ...stoffRoutes()],
   deadlines: [risikoDeadlines, vernerundeDeadlines],

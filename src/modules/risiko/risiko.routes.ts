@@ -52,6 +52,7 @@ import {
   listAssessments,
   markTiltakDone,
   ownerCandidates,
+  pregnancyNotice,
   reopenRisk,
   reviewAssessment,
   reviewSooner,
@@ -180,6 +181,19 @@ export function risikoRoutes({ reminders }: RouteDeps) {
       response: AssessmentSchema,
       async handler({ params, body }, { db, actor }) {
         return reviewSooner(db, actor, params.id, body, today());
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: `${B}/vurderinger/:id/gjennomgang-na`,
+      summary:
+        'Melding om graviditet mottatt: vurderingen for gravide og ammende skal gjennomgås nå (FOLM § 7-1). Ingen opplysninger om personen',
+      tags,
+      access: EDITORS,
+      params: IdParamsSchema,
+      response: AssessmentSchema,
+      async handler({ params }, { db, actor }) {
+        return pregnancyNotice(db, actor, params.id, today());
       },
     }),
     defineRoute({

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IsoDate } from '../../db/core.tables.ts';
 import type {
+  AssessmentKind,
   BowtieKind,
   CheckStatus,
   CmrKind,
@@ -44,6 +45,10 @@ export interface RiskAssessmentTable {
   next_review: IsoDate;
   review_reason: string | null;
   revision: ColumnType<number, number | undefined, number>;
+  /** Migration 0054: an ordinary assessment, or the one for pregnant and breastfeeding workers. */
+  kind: ColumnType<AssessmentKind, AssessmentKind | undefined, never>;
+  /** Migration 0054: the hazard keys of the template it was made from (its kartlegging). */
+  template_hazards: ColumnType<unknown, string | undefined, never>;
   created_at: CreatedAt;
   created_by: string | null;
   created_by_name: string | null;

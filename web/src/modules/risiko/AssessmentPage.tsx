@@ -3,8 +3,10 @@
  * before and after tiltak (the band in text), existing barriers, the tiltak with owner and due
  * date, closing (with the leader's written acceptance of a Høy residual risk) and reopening (FOLM
  * § 7-1), the VO's comments and disagreement, employees' suggestions, the review that keeps the old
- * version, the earlier versions, and deleting a draft (IK-f § 5). What the user may do comes from
- * the server (`canEdit`, `canDelete`, `canComment`, …).
+ * version, the earlier versions, and deleting a draft (IK-f § 5). An assessment for pregnant and
+ * breastfeeding workers (FUA kap. 7) also lists its template's hazards, scored or not, and takes a
+ * pregnancy notice that brings its review forward (FOLM § 7-1) — without anything about the person.
+ * What the user may do comes from the server (`canEdit`, `canDelete`, `canComment`, …).
  */
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
@@ -28,6 +30,7 @@ import {
   DIMENSION_TEXT,
   HAZARD_AREA_TEXT,
   HAZARD_AREAS,
+  type Hazard,
   type HazardArea,
   type PsychosocialDimension,
 } from '../../../../src/domain/risiko/index.ts';
@@ -61,7 +64,7 @@ import {
 import './risiko.css';
 
 type Dialog =
-  | { kind: 'risk'; risk?: Risk }
+  | { kind: 'risk'; risk?: Risk; start?: Hazard }
   | { kind: 'tiltak'; risk: Risk }
   | { kind: 'close'; risk: Risk }
   | { kind: 'reopen'; risk: Risk }
@@ -107,10 +110,21 @@ export function AssessmentPage() {
         </ButtonLink>
       </div>
       <PageHeading>{a.title}</PageHeading>
+      {a.kind === 'gravide' ? (
+        <div>
+          <Tag size="small" variant="moderate" data-color="info">
+            {tr.gravideTag}
+          </Tag>
+        </div>
+      ) : null}
       <Meta a={a} />
       {!a.canEdit ? <BodyShort size="small">{tr.readOnly}</BodyShort> : null}
       <SuccessMessage>{message}</SuccessMessage>
       {writes.removeBowtie.isError ? <ErrorAlert error={writes.removeBowtie.error} /> : null}
+
+      {a.templateHazards.length > 0 ? (
+        <TemplateSection a={a} onScore={(start) => open({ kind: 'risk', start })} />
+      ) : null}
 
       <section aria-labelledby="rk-risks-heading">
         <VStack gap="space-12">
@@ -176,6 +190,33 @@ export function AssessmentPage() {
       ) : null}
       {a.canSuggest && !a.canEdit ? <SuggestSection a={a} /> : null}
 
+      {a.kind === 'gravide' && a.canEdit ? (
+        <section aria-labelledby="rk-pregnancy-heading">
+          <VStack gap="space-12">
+            <Heading level="2" size="medium" id="rk-pregnancy-heading">
+              {tr.pregnancyHeading}
+            </Heading>
+            <BodyLong className="rk-prose">{tr.pregnancyIntro}</BodyLong>
+            {writes.pregnancyNotice.isError ? <ErrorAlert error={writes.pregnancyNotice.error} /> : null}
+            <div>
+              <Button
+                type="button"
+                variant="secondary"
+                loading={writes.pregnancyNotice.isPending}
+                onClick={() => {
+                  setMessage(null);
+                  writes.pregnancyNotice.mutate(a.id, {
+                    onSuccess: (updated) => setMessage(tr.pregnancyNoticed(formatDate(updated.nextReview))),
+                  });
+                }}
+              >
+                {tr.pregnancyNotice}
+              </Button>
+            </div>
+          </VStack>
+        </section>
+      ) : null}
+
       <section aria-labelledby="rk-review-heading">
         <VStack gap="space-12">
           <Heading level="2" size="medium" id="rk-review-heading">
@@ -218,6 +259,8 @@ export function AssessmentPage() {
       {dialog?.kind === 'risk' ? (
         <RiskDialog
           {...(dialog.risk ? { risk: dialog.risk } : {})}
+          {...(dialog.start ? { start: dialog.start } : {})}
+          template={a.templateHazards}
           write={dialog.risk ? writes.updateRisk : writes.createRisk}
           onClose={() => setDialog(null)}
           onReload={reload}
@@ -333,6 +376,60 @@ export function AssessmentPage() {
         />
       ) : null}
     </VStack>
+  );
+}
+
+/** The template's hazards (the kartlegging for pregnant and breastfeeding workers), scored or not. */
+function TemplateSection({ a, onScore }: { a: Assessment; onScore: (start: Hazard) => void }) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const scored = a.templateHazards.filter((h) => h.scored).length;
+  return (
+    <section aria-labelledby="rk-template-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="rk-template-heading">
+          {tr.templateHeading}
+        </Heading>
+        <BodyLong className="rk-prose">{tr.templateIntro}</BodyLong>
+        <BodyShort>{tr.templateProgress(scored, a.templateHazards.length)}</BodyShort>
+        <ul className="rk-list">
+          {a.templateHazards.map((h) => {
+            const textId = `rk-template-${h.key}`;
+            return (
+              <li key={h.key} className="rk-item" data-hazard={h.key}>
+                <HStack gap="space-8" align="center" justify="space-between" wrap>
+                  <VStack gap="space-4">
+                    <BodyShort id={textId} className="rk-text">
+                      {h.text[locale]}
+                    </BodyShort>
+                    <Detail>{HAZARD_AREA_TEXT[h.area][locale]}</Detail>
+                  </VStack>
+                  {h.scored ? (
+                    <Tag size="xsmall" variant="moderate" data-color="success">
+                      {tr.templateScored}
+                    </Tag>
+                  ) : a.canEdit ? (
+                    <Button
+                      type="button"
+                      size="small"
+                      variant="secondary"
+                      aria-describedby={textId}
+                      onClick={() => onScore({ key: h.key, area: h.area, text: h.text })}
+                    >
+                      {tr.templateScore}
+                    </Button>
+                  ) : (
+                    <Tag size="xsmall" variant="moderate" data-color="neutral">
+                      {tr.templateNotScored}
+                    </Tag>
+                  )}
+                </HStack>
+              </li>
+            );
+          })}
+        </ul>
+      </VStack>
+    </section>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * «Kartlegging og risikovurdering» (`/risiko`): the organisation's acceptance criteria (recorded
  * once, before the first assessment; admin/HR), the assessments the user may read, and — for
- * leaders (their units), HR and admin — a new assessment with its participants.
+ * leaders (their units), HR and admin — a new assessment with its participants, ordinary or from
+ * the template for pregnant and breastfeeding workers (one per unit: the dialog links to the one
+ * that exists).
  */
 import { PlusIcon } from '@navikt/aksel-icons';
 import {
@@ -13,6 +15,8 @@ import {
   Fieldset,
   Heading,
   Link,
+  Radio,
+  RadioGroup,
   Select,
   Table,
   Tag,
@@ -23,6 +27,7 @@ import {
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
+  type AssessmentTemplate,
   DEFAULT_CRITERIA,
   PARTICIPANT_ROLES,
   type ParticipantRole,
@@ -83,7 +88,7 @@ export function RisikoPage() {
         </VStack>
       </section>
       {creating && data ? (
-        <NewAssessmentDialog units={data.units} onClose={() => setCreating(false)} />
+        <NewAssessmentDialog units={data.units} items={data.items} onClose={() => setCreating(false)} />
       ) : null}
     </VStack>
   );
@@ -112,6 +117,14 @@ function AssessmentTable({ list, canCreate }: { list: AssessmentList; canCreate:
                 <Link as={RouterLink} to={`/risiko/${a.id}`}>
                   {a.title}
                 </Link>
+                {a.kind === 'gravide' ? (
+                  <>
+                    {' '}
+                    <Tag size="xsmall" variant="moderate" data-color="info">
+                      {tr.gravideTag}
+                    </Tag>
+                  </>
+                ) : null}
                 {a.workTask ? <BodyShort size="small">{a.workTask}</BodyShort> : null}
               </Table.DataCell>
               <Table.DataCell>{a.unitName}</Table.DataCell>
@@ -216,7 +229,17 @@ const splitNames = (s: string) =>
     .map((n) => n.trim())
     .filter((n) => n.length > 0);
 
-function NewAssessmentDialog({ units, onClose }: { units: AssessmentList['units']; onClose: () => void }) {
+const NONE = 'ingen';
+
+function NewAssessmentDialog({
+  units,
+  items,
+  onClose,
+}: {
+  units: AssessmentList['units'];
+  items: AssessmentList['items'];
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const tr = t.risiko;
   const navigate = useNavigate();
@@ -228,6 +251,10 @@ function NewAssessmentDialog({ units, onClose }: { units: AssessmentList['units'
     workTask: '',
     responsibleUserId: '',
   });
+  const [template, setTemplate] = useState<AssessmentTemplate | null>(null);
+  /** The unit's assessment for pregnant and breastfeeding workers, if it has one (one per unit). */
+  const existing =
+    template === 'gravide' ? items.find((i) => i.kind === 'gravide' && i.unitId === form.unitId) : undefined;
   const [names, setNames] = useState<Record<ParticipantRole, string>>({
     leder: '',
     verneombud: '',
@@ -261,6 +288,7 @@ function NewAssessmentDialog({ units, onClose }: { units: AssessmentList['units'
         workTask: form.workTask.trim(),
         responsibleUserId: form.responsibleUserId,
         participants,
+        ...(template ? { template } : {}),
       },
       {
         onSuccess: (a) => void navigate(`/risiko/${a.id}`),
@@ -279,6 +307,37 @@ function NewAssessmentDialog({ units, onClose }: { units: AssessmentList['units'
       onSubmit={submit}
     >
       <GeneralError error={errors.apiError} message={errors.general} onReload={() => owners.refetch()} />
+      <RadioGroup
+        legend={tr.templateLegend}
+        description={tr.templateDescription}
+        value={template ?? NONE}
+        onChange={(value: string) => {
+          const next = value === 'gravide' ? 'gravide' : null;
+          setTemplate(next);
+          // The template's title, unless the user wrote their own.
+          setForm((f) => ({
+            ...f,
+            title:
+              next && f.title.trim() === ''
+                ? tr.templateGravideTitle
+                : !next && f.title === tr.templateGravideTitle
+                  ? ''
+                  : f.title,
+          }));
+          errors.clearField('title');
+        }}
+      >
+        <Radio value={NONE}>{tr.templateNone}</Radio>
+        <Radio value="gravide">{tr.templateGravide}</Radio>
+      </RadioGroup>
+      {existing ? (
+        <Alert variant="info" size="small">
+          {tr.templateExists}{' '}
+          <Link as={RouterLink} to={`/risiko/${existing.id}`}>
+            {existing.title}
+          </Link>
+        </Alert>
+      ) : null}
       <TextField
         id={fieldId('title')}
         label={tr.assessmentTitle}

@@ -26,8 +26,8 @@ import {
   HAZARD_AREA_TEXT,
   HAZARD_AREAS,
   HAZARD_CHECKLIST,
+  type Hazard,
   type HazardArea,
-  hazardByKey,
   PARTICIPANT_ROLES,
   PROBABILITY,
   PSYCHOSOCIAL_DIMENSIONS,
@@ -133,12 +133,18 @@ function ScoreFields({
 
 export function RiskDialog({
   risk,
+  template = [],
+  start,
   write,
   onClose,
   onReload,
   onSubmit,
 }: {
   risk?: Risk;
+  /** The hazards of the template the assessment was made from, offered first in the checklist. */
+  template?: readonly Hazard[];
+  /** A template hazard to score: the new risk starts with its area, key and text. */
+  start?: Hazard;
   write: Write;
   onClose: () => void;
   onReload: () => Promise<unknown>;
@@ -147,10 +153,10 @@ export function RiskDialog({
   const { t, locale } = useI18n();
   const tr = t.risiko;
   const [form, setForm] = useState<RiskForm>({
-    area: risk?.area ?? 'ergonomisk',
-    hazardKey: risk?.hazardKey ?? null,
+    area: risk?.area ?? start?.area ?? 'ergonomisk',
+    hazardKey: risk?.hazardKey ?? start?.key ?? null,
     dimension: (risk?.dimension as PsychosocialDimension | null | undefined) ?? null,
-    title: risk?.title ?? '',
+    title: risk?.title ?? start?.text[locale] ?? '',
     description: risk?.description ?? '',
     existingBarriers: risk?.existingBarriers ?? '',
     initial: risk?.initial ?? { p: 0, c: 0 },
@@ -159,7 +165,8 @@ export function RiskDialog({
   const errors = useFormErrors(RISK_KEYS);
   const set = <K extends keyof RiskForm>(key: K, value: RiskForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const checklist = HAZARD_CHECKLIST.filter((h) => h.area === form.area);
+  const known = [...template, ...HAZARD_CHECKLIST];
+  const checklist = known.filter((h) => h.area === form.area);
 
   const submit = () => {
     const fields: FieldErrors = {};
@@ -213,12 +220,12 @@ export function RiskDialog({
         description={tr.checklistDescription}
         value={form.hazardKey ?? OWN}
         onChange={(key: string) => {
-          const hazard = key === OWN ? undefined : hazardByKey(key);
+          const hazard = key === OWN ? undefined : known.find((h) => h.key === key);
           setForm((f) => ({
             ...f,
             hazardKey: hazard ? hazard.key : null,
             title:
-              hazard && (f.title === '' || HAZARD_CHECKLIST.some((h) => h.text[locale] === f.title))
+              hazard && (f.title === '' || known.some((h) => h.text[locale] === f.title))
                 ? hazard.text[locale]
                 : f.title,
           }));

@@ -137,6 +137,11 @@ export function useRisikoWrites() {
         api.post<Assessment>(`/risiko/vurderinger/${id}/gjennomgang`, body),
       onSuccess: store,
     }),
+    /** A pregnancy notice brings the review forward (nothing about the person is sent). */
+    pregnancyNotice: useMutation({
+      mutationFn: (id: string) => api.post<Assessment>(`/risiko/vurderinger/${id}/gjennomgang-na`),
+      onSuccess: store,
+    }),
     deleteAssessment: useMutation({
       mutationFn: ({ id, ...body }: AssessmentDelete & { id: string }) =>
         api.post<{ ok: true }>(`/risiko/vurderinger/${id}/slett`, body),

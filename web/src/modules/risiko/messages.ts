@@ -207,6 +207,26 @@ const nb = {
     deleteReasonDescription: 'Begrunnelsen lagres i loggen.',
     deleteReasonRequired: 'Skriv hvorfor vurderingen slettes.',
     deleted: (title: string) => `Utkastet «${title}» er slettet.`,
+    gravideTag: 'Gravide og ammende',
+    templateLegend: 'Mal',
+    templateDescription:
+      'Velg «Gravide og ammende» for å starte med farene som må vurderes for gravide og ammende.',
+    templateNone: 'Vanlig kartlegging og risikovurdering',
+    templateGravide: 'Gravide og ammende (arbeidsplassens risikovurdering for gravide og ammende)',
+    templateGravideTitle: 'Risikovurdering for gravide og ammende',
+    templateExists: 'Enheten har allerede en risikovurdering for gravide og ammende. Gjennomgå den i stedet:',
+    templateHeading: 'Kartlegging for gravide og ammende',
+    templateIntro:
+      'Farene under må vurderes for gravide og ammende arbeidstakere på arbeidsplassen (forskrift om utførelse av arbeid kap. 7, arbeidsmiljøloven § 12-8 om amming). Vurder hver av dem på matrisen sammen med verneombudet. Vurderingen gjelder arbeidsplassen – den sier ingenting om hvem som er gravid.',
+    templateProgress: (scored: number, all: number) => `${scored} av ${all} er vurdert.`,
+    templateScored: 'Vurdert',
+    templateNotScored: 'Ikke vurdert',
+    templateScore: 'Vurder',
+    pregnancyHeading: 'Melding om graviditet',
+    pregnancyIntro:
+      'Når en arbeidstaker har sagt fra at hun er gravid, skal vurderingen gjennomgås nå (forskrift om organisering, ledelse og medvirkning § 7-1). Knappen setter neste gjennomgang til i dag. Ingenting om personen lagres – ikke navn, ikke termin.',
+    pregnancyNotice: 'Melding om graviditet mottatt – gjennomgå nå',
+    pregnancyNoticed: (date: string) => `Neste gjennomgang er satt til ${date}. Gjennomgå vurderingen nå.`,
     matrixTitle: 'Risikomatrise og handlingsplan',
     matrixIntro:
       'Antall risikoer i hver rute, før og etter tiltak. Velg en rute for å se risikoene i den. Fargen sier det samme som teksten: lav (grønn), middels (gul) og høy (rød).',
@@ -473,6 +493,28 @@ const en: Messages = {
     deleteReasonDescription: 'The reason is kept in the log.',
     deleteReasonRequired: 'Write why the assessment is deleted.',
     deleted: (title: string) => `The draft «${title}» is deleted.`,
+    gravideTag: 'Pregnant and breastfeeding',
+    templateLegend: 'Template',
+    templateDescription:
+      'Choose «Pregnant and breastfeeding» to start with the hazards to assess for pregnant and breastfeeding workers.',
+    templateNone: 'Ordinary hazard mapping and risk assessment',
+    templateGravide:
+      'Pregnant and breastfeeding (the workplace’s risk assessment for pregnant and breastfeeding workers)',
+    templateGravideTitle: 'Risk assessment for pregnant and breastfeeding workers',
+    templateExists:
+      'The unit already has a risk assessment for pregnant and breastfeeding workers. Review that one instead:',
+    templateHeading: 'Hazard mapping for pregnant and breastfeeding workers',
+    templateIntro:
+      'The hazards below must be assessed for pregnant and breastfeeding workers at the workplace (regulation on the performance of work chapter 7, Working Environment Act § 12-8 on breastfeeding). Score each on the matrix together with the safety representative. The assessment is of the workplace – it says nothing about who is pregnant.',
+    templateProgress: (scored: number, all: number) => `${scored} of ${all} assessed.`,
+    templateScored: 'Assessed',
+    templateNotScored: 'Not assessed',
+    templateScore: 'Assess',
+    pregnancyHeading: 'Pregnancy notice',
+    pregnancyIntro:
+      'When a worker has said that she is pregnant, the assessment is to be reviewed now (regulation on organisation, management and participation § 7-1). The button sets the next review to today. Nothing about the person is stored – no name, no due date.',
+    pregnancyNotice: 'Pregnancy notice received – review now',
+    pregnancyNoticed: (date: string) => `The next review is set to ${date}. Review the assessment now.`,
     matrixTitle: 'Risk matrix and action plan',
     matrixIntro:
       'The number of risks in each cell, before and after measures. Choose a cell to see its risks. The colour says the same as the text: low (green), medium (yellow) and high (red).',
