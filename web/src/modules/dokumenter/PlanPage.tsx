@@ -463,12 +463,7 @@ function PlanEditor({
         const headingId = `plan-section-${section.key}`;
         // Collapsed sections stay mounted (only hidden): nothing typed is lost, the draft still saves.
         return (
-          <ExpansionCard
-            key={section.key}
-            aria-labelledby={headingId}
-            defaultOpen={open}
-            size="small"
-          >
+          <ExpansionCard key={section.key} aria-labelledby={headingId} defaultOpen={open} size="small">
             <ExpansionCard.Header>
               <ExpansionCard.Title as="h2" size="medium" id={headingId}>
                 {section.title[locale]}
