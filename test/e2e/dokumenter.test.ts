@@ -168,10 +168,26 @@ describe('oppfølgingsplan in the browser', () => {
     await page
       .getByLabel('Oppgaver arbeidstakeren kan gjøre')
       .fill('Planlegging, opplæring av lærlinger og bestilling av utstyr.');
+    // «Den viktige samtalen» is empty, so it comes last and collapsed; it opens by keyboard.
+    const talk = page
+      .locator('section.aksel-expansioncard')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'Den viktige samtalen' }) });
+    const toggle = talk.getByRole('button');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel('Trivsel: hva er vanskelig').isVisible()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await page.getByLabel('Trivsel: hva er vanskelig').fill('Migrene gjør lange dager vanskelige.');
     await page.getByText(/^Lagret kl\. \d{2}:\d{2}$/).waitFor();
     await page.getByText(/Teksten ser ut til å nevne helseopplysninger \(migrene\)/).waitFor();
     await page.getByLabel('Trivsel: hva er vanskelig').fill('Lange dager er krevende.');
+    // Collapsing loses nothing typed.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Trivsel: hva er vanskelig').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await page.getByLabel('Trivsel: hva er vanskelig').inputValue()).toBe('Lange dager er krevende.');
     await page.getByRole('button', { name: 'Legg til tiltak' }).click();
     await page.getByLabel('Hva skal gjøres').fill('Bestille hev-senk-pult');
     await page.getByLabel('Frist (valgfritt)').fill(formatNorwegian(addDays(today, 7)));

@@ -7,9 +7,9 @@
  * (2) Brukere og roller → «Gi en person tilgang»: a Leder linked to an employee picked by mouse, and
  *     one picked by keyboard, is stored with that `membership.employee_id` and the `leder` role;
  *     saving the roles without touching the picker keeps the link;
- * (3) Sykefravær → «Registrer fravær for en medarbeider»: a pick by mouse, and one by keyboard,
- *     enables «Gå til sykefraværet», which opens that employee's case page; choosing the chosen
- *     option again removes the choice.
+ * (3) Sykefravær → «Registrer sykefravær»: a pick by mouse, and one by keyboard, enables the
+ *     «Registrer sykefravær» button, which opens the absence form on that employee's case page;
+ *     choosing the chosen option again removes the choice.
  * Axe on every page and dialog visited; no request leaves the app's origin.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -255,13 +255,13 @@ describe('the employee picker keeps what is picked', () => {
     expect(await userLink(email)).toEqual(before);
   });
 
-  it('3. «Registrer fravær for en medarbeider»: the picked employee’s case opens, by mouse and by keyboard', async () => {
+  it('3. «Registrer sykefravær»: the absence form opens for the picked employee, by mouse and by keyboard', async () => {
     const picker = page.getByRole('combobox', { name: /^Medarbeider/ });
-    const go = page.getByRole('button', { name: 'Gå til sykefraværet' });
+    const go = page.getByRole('button', { name: 'Registrer sykefravær' });
     for (const how of ['mouse', 'keyboard'] as const) {
       const person = take(() => true);
       await page.goto('/sykefravaer');
-      await page.getByRole('heading', { level: 2, name: 'Registrer fravær for en medarbeider' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Registrer sykefravær' }).waitFor();
       await picker.waitFor();
       expect(await go.isDisabled()).toBe(true);
       if (how === 'mouse') {
@@ -285,12 +285,17 @@ describe('the employee picker keeps what is picked', () => {
         await axe.check(page, 'sykefravær (valgt medarbeider)');
         // pickByKeyboard left the field with Tab: the next stop is the button.
         expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
-          'Gå til sykefraværet',
+          'Registrer sykefravær',
         );
         await page.keyboard.press('Enter');
       }
       await page.waitForURL((url) => url.pathname === `/sykefravaer/${person.id}`);
       await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+      // Straight to the form for that person.
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: 'Registrer fravær' }).waitFor();
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await dialog.waitFor({ state: 'detached' });
     }
   });
 

@@ -153,7 +153,7 @@ describe('sick-leave follow-up in the browser', () => {
     const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
     await nav.getByRole('link', { name: 'Sykefravær', exact: true }).waitFor();
     await nav.getByRole('link', { name: 'Mitt fravær', exact: true }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Sykefravær' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Sykefravær', exact: true }).waitFor();
     await page.getByText('Frister denne uken').waitFor();
     await page.getByRole('link', { name: 'Varsler' }).waitFor();
     await axe.check(page, 'forside (leder, sykefravær)');
@@ -355,7 +355,10 @@ describe('sick-leave follow-up in the browser', () => {
     await p.getByRole('heading', { level: 1, name: 'Mitt fravær' }).waitFor();
     const sick = p.getByRole('button', { name: 'Jeg er syk i dag' });
     await sick.waitFor();
-    // A big button: the whole width of the phone, easy to hit.
+    // She is on a 100 % sykmelding today: the button comes after her case, as a secondary one (issue 10).
+    expect(await sick.getAttribute('data-variant')).toBe('secondary');
+    await p.getByText('Du er sykmeldt 100 % i dag', { exact: false }).waitFor();
+    // Still a big button: the whole width of the phone, easy to hit.
     const box = await sick.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(300);
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
@@ -480,7 +483,7 @@ describe('sick-leave follow-up in the browser', () => {
     await axe.check(page, 'hvem har åpnet saken (admin)');
 
     await page.goto('/innstillinger');
-    await page.getByRole('heading', { level: 2, name: 'Sykefravær' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Sykefravær', exact: true }).waitFor();
     await page.getByRole('radio', { name: /Utvidet \(8 dager, 24 dager per 12 måneder\)/ }).check();
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await page.getByText('Innstillingene for sykefravær er lagret.').waitFor();

@@ -4,13 +4,15 @@
  * last keystroke; a 409 shows the server's message and keeps the typed text), health-word hints,
  * status, send for approval, versions with a readable diff, PDF, and recording that it was sent
  * (a version the employee has not approved only after «Registrere likevel?»; the list of sendings
- * says which were unapproved).
+ * says which were unapproved). The sections that matter now come first and open; the rest follow
+ * collapsed (`plan-layout.ts`).
  */
 import {
   Alert,
   BodyLong,
   BodyShort,
   Button,
+  ExpansionCard,
   Heading,
   HStack,
   Link,
@@ -43,6 +45,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type Plan, type PlanDiff, pdfUrl, planApi, planKey, usePlan, useVersions } from './api.ts';
 import { isPickField, PlanKatalogPicker } from './PlanKatalogPicker.tsx';
 import { CommentList, HealthWarning, StatusTag } from './parts.tsx';
+import { planSectionLayout } from './plan-layout.ts';
 import './dokumenter.css';
 
 /** What the server accepts: no half-typed dates, empty dates as null. */
@@ -163,6 +166,14 @@ function PlanEditor({
     (initial.content.actions ?? []).map((_, i) => i),
   );
   const nextKey = useRef((initial.content.actions ?? []).length);
+  // What matters now first, the rest collapsed — decided once, so sections do not move while typing.
+  const [layout] = useState(() =>
+    planSectionLayout(
+      SECTIONS,
+      initial.content,
+      initial.comments.map((c) => c.section),
+    ),
+  );
 
   const applyServer = useCallback(
     (next: Plan) => {
@@ -446,22 +457,33 @@ function PlanEditor({
         ) : null}
       </VStack>
 
-      {SECTIONS.map((section) => (
-        <section key={section.key} aria-labelledby={`plan-section-${section.key}`} className="plan-section">
-          <VStack gap="space-16">
-            <Heading level="2" size="medium" id={`plan-section-${section.key}`}>
-              {section.title[locale]}
-            </Heading>
-            {section.fields
-              // «Hvorfor arbeidstakeren ikke har deltatt» only matters when the answer is «Nei»
-              .filter((field) => !(field === 'notParticipatedWhy' && content.participated === true))
-              .map((field) => (
-                <div key={field}>{fieldInput(field)}</div>
-              ))}
-            <CommentList comments={plan.comments.filter((c) => c.section === section.key)} />
-          </VStack>
-        </section>
-      ))}
+      {layout.map(({ key, open }) => {
+        const section = SECTIONS.find((x) => x.key === key);
+        if (!section) return null;
+        const headingId = `plan-section-${section.key}`;
+        // Collapsed sections stay mounted (only hidden): nothing typed is lost, the draft still saves.
+        return (
+          <ExpansionCard key={section.key} aria-labelledby={headingId} defaultOpen={open} size="small">
+            <ExpansionCard.Header>
+              <ExpansionCard.Title as="h2" size="medium" id={headingId}>
+                {section.title[locale]}
+              </ExpansionCard.Title>
+              {!open ? <ExpansionCard.Description>{td.sectionCollapsed}</ExpansionCard.Description> : null}
+            </ExpansionCard.Header>
+            <ExpansionCard.Content>
+              <VStack gap="space-16">
+                {section.fields
+                  // «Hvorfor arbeidstakeren ikke har deltatt» only matters when the answer is «Nei»
+                  .filter((field) => !(field === 'notParticipatedWhy' && content.participated === true))
+                  .map((field) => (
+                    <div key={field}>{fieldInput(field)}</div>
+                  ))}
+                <CommentList comments={plan.comments.filter((c) => c.section === section.key)} />
+              </VStack>
+            </ExpansionCard.Content>
+          </ExpansionCard>
+        );
+      })}
 
       <Versions employeeId={employeeId} plan={plan} />
       {sendOpen ? (

@@ -16,7 +16,7 @@ import { PlanPage } from './PlanPage.tsx';
 export { DialogmoteCaseLink, DialogmoteMyLink } from './DialogmoteLinks.tsx';
 export { EvidenceLink } from './EvidenceLink.tsx';
 export { KatalogSettingsLink, LegebrevCaseLink, LegebrevMyLink } from './LegebrevLinks.tsx';
-export { PlanToReadNotice } from './PlanToReadNotice.tsx';
+export { PlanToReadNotice, useMyPlanAwaits } from './PlanToReadNotice.tsx';
 
 const FOLLOW_UP = ['admin', 'hr', 'leder'] as const;
 

@@ -83,6 +83,7 @@ export const dokumenterNb = {
     'Du kan sende planen uten godkjenning, men det blir registrert at den ikke var godkjent. Be gjerne arbeidstakeren godkjenne den først.',
   registerAnyway: 'Registrer likevel',
   sendingUnapproved: 'ikke godkjent av arbeidstakeren',
+  sectionCollapsed: 'Ikke fylt ut ennå. Åpne delen når dere trenger den.',
   toReadHeading: 'Du har en oppfølgingsplan å lese',
   toReadBody:
     'Lederen din har sendt oppfølgingsplanen til deg. Les den, kommenter det du vil ha endret, og godkjenn den når den stemmer.',
@@ -169,6 +170,7 @@ export const dokumenterEn: DokumenterMessages = {
     'You can send the plan without approval, but it is recorded that it was not approved. Consider asking the employee to approve it first.',
   registerAnyway: 'Record anyway',
   sendingUnapproved: 'not approved by the employee',
+  sectionCollapsed: 'Not filled in yet. Open the part when you need it.',
   toReadHeading: 'You have a follow-up plan to read',
   toReadBody:
     'Your leader has sent you the follow-up plan. Read it, comment on what you want changed, and approve it when it is right.',

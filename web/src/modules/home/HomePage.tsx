@@ -11,7 +11,7 @@ import { useEmployeeList } from '../employees/index.ts';
 import { useUnits } from '../organisation/index.ts';
 import { OverdueHighNotice } from '../risiko/index.ts';
 import { UnreadRoutinesNotice } from '../rutiner/index.ts';
-import { TasksSummary } from '../sykefravaer/index.ts';
+import { RegisterSickLeave, TasksSummary } from '../sykefravaer/index.ts';
 
 function Shortcut({ to, title, text }: { to: string; title: string; text: string }) {
   return (
@@ -113,6 +113,7 @@ export function HomePage() {
       <UnreadRoutinesNotice />
       <OverdueHighNotice />
       {hasAnyRole(session, 'admin', 'hr', 'leder') ? <TasksSummary /> : null}
+      {hasAnyRole(session, 'leder') ? <RegisterSickLeave idPrefix="home-register" /> : null}
       {manager ? <Overview /> : null}
       <section aria-labelledby="shortcuts-heading">
         <Heading level="2" size="medium" id="shortcuts-heading" spacing>

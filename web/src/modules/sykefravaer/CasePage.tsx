@@ -1,11 +1,12 @@
 /**
  * One employee's sick-leave case (`/sykefravaer/:employeeId`), for their leader, HR and admin:
  * the current case, the timeline, the follow-up checklist, the tasks, the agreed actions, the periods,
- * own reminders, and (HR/admin) the link to who has opened the case. The server answers 404 for anyone else, and so does the page.
+ * own reminders, and (HR/admin) the link to who has opened the case. With `?registrer=1` (from
+ * «Registrer sykefravær») the new-period dialog is open when the page loads. The server answers 404 for anyone else, and so does the page.
  */
 import { Alert, BodyShort, Link, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
@@ -19,6 +20,7 @@ import { useCase, useCaseWrites } from './api.ts';
 import { CaseSummary } from './CaseSummary.tsx';
 import { MilestoneChecklist } from './MilestoneChecklist.tsx';
 import { PeriodsSection } from './PeriodsSection.tsx';
+import { REGISTER_PARAM } from './RegisterSickLeave.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { Timeline } from './Timeline.tsx';
 import './sykefravaer.css';
@@ -37,6 +39,12 @@ export function CasePage() {
   const reload = () => query.refetch();
   const saved = (m: string) => setMessage(m);
   const today = todayIso();
+  // Reached from «Registrer sykefravær»: the absence form opens at once (issue 10: fewer steps).
+  const [params, setParams] = useSearchParams();
+  const startNew = params.get(REGISTER_PARAM) === '1';
+  const clearStartNew = () => {
+    if (startNew) setParams({}, { replace: true });
+  };
 
   return (
     <VStack gap="space-32" paddingBlock="space-24">
@@ -123,6 +131,8 @@ export function CasePage() {
             version={data.version}
             writes={writes}
             canEdit={canEdit}
+            startNew={startNew}
+            onDialogClosed={clearStartNew}
             onReload={reload}
             onSaved={saved}
           />

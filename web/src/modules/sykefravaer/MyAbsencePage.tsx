@@ -2,7 +2,9 @@
  * "Mitt fravær" (`/mitt-fravaer`), for everyone with a linked employee record, phone first:
  * "Jeg er syk i dag" checks an egenmelding from today against the organisation's policy and shows
  * the answer before the employee confirms; other dates are one tap away. Below: the own case with
- * what happens next in plain words, and who has opened it.
+ * what happens next in plain words, and who has opened it. When a plan waits for the employee,
+ * «Min oppfølgingsplan» heads the page; an employee on a 100 % sykmelding today sees the case first
+ * and «Jeg er syk i dag» below it, as a secondary button (issue 10: fewer steps).
  */
 import {
   Alert,
@@ -27,7 +29,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { fieldId } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { DialogmoteMyLink, LegebrevMyLink } from '../dokumenter/index.ts';
+import { DialogmoteMyLink, LegebrevMyLink, PlanToReadNotice, useMyPlanAwaits } from '../dokumenter/index.ts';
 import { ActionsSection } from './ActionsSection.tsx';
 import { useEgenmeldingCheck, useMyAbsence, useRegisterEgenmelding } from './api.ts';
 import type { CaseView, EgenmeldingEvaluation } from './types.ts';
@@ -66,7 +68,7 @@ function Verdict({ evaluation }: { evaluation: EgenmeldingEvaluation }) {
   );
 }
 
-function ReportSick({ version }: { version: number }) {
+function ReportSick({ version, sickListedGrade }: { version: number; sickListedGrade: number | null }) {
   const { t } = useI18n();
   const tm = t.myAbsence;
   const today = todayIso();
@@ -122,15 +124,17 @@ function ReportSick({ version }: { version: number }) {
       ) : null}
       {!span ? (
         <VStack gap="space-12" align="start">
+          {sickListedGrade !== null ? <BodyShort>{tm.sickListedNow(sickListedGrade)}</BodyShort> : null}
           <Button
             type="button"
             size="medium"
+            variant={sickListedGrade !== null ? 'secondary' : 'primary'}
             className="sf-sick-button"
             onClick={() => run({ start: today, end: today })}
           >
             {tm.sickToday}
           </Button>
-          <BodyShort>{tm.sickTodayText}</BodyShort>
+          {sickListedGrade === null ? <BodyShort>{tm.sickTodayText}</BodyShort> : null}
           <Button
             type="button"
             variant="tertiary"
@@ -275,6 +279,13 @@ export function MyAbsencePage() {
   const linked = session.employeeId !== null;
   const mine = useMyAbsence(linked);
   const [saved, setSaved] = useState<string | null>(null);
+  const planAwaits = useMyPlanAwaits();
+  const current = mine.data?.current;
+  // Already on a full sykmelding today: an egenmelding for today is not what they came for.
+  const fullSickLeave = current?.ongoing && current.grade === 100 ? 100 : null;
+  const report = mine.data ? (
+    <ReportSick version={mine.data.version} sickListedGrade={fullSickLeave} />
+  ) : null;
   return (
     <VStack gap="space-32" paddingBlock="space-24" maxWidth="44rem">
       <PageHeading>{tm.title}</PageHeading>
@@ -283,14 +294,18 @@ export function MyAbsencePage() {
       {mine.isError ? <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} /> : null}
       {mine.data ? (
         <>
-          <ReportSick version={mine.data.version} />
+          <PlanToReadNotice heading="myPlan" />
+          {fullSickLeave === null ? report : null}
           <MyCase data={mine.data} />
+          {fullSickLeave !== null ? report : null}
           <ActionsSection scope={null} canEdit onSaved={setSaved} />
           <SuccessMessage>{saved}</SuccessMessage>
           <VStack gap="space-8">
-            <Link as={RouterLink} to="/mitt-fravaer/oppfolgingsplan">
-              {t.dokumenter.myLink}
-            </Link>
+            {planAwaits ? null : (
+              <Link as={RouterLink} to="/mitt-fravaer/oppfolgingsplan">
+                {t.dokumenter.myLink}
+              </Link>
+            )}
             <DialogmoteMyLink />
             <LegebrevMyLink />
             <Link as={RouterLink} to="/mitt-fravaer/innsyn">

@@ -2,12 +2,24 @@
  * "Mine oppgaver" (`/oppgaver`): every open task and milestone deadline that is overdue or due in
  * the next 14 days — a leader's own people, HR/admin the organisation (filter by unit) — sorted by
  * date, with its state and a link to the case. Agreed actions (from the plan, dialogmøter and
- * samtalereferater) are among them and can be marked done here. Below it, for every role, the HMS
+ * samtalereferater) are among them and can be marked done here, and so can the routine's tasks
+ * (with the same optional note as on the case page). Below it, for every role, the HMS
  * deadlines the user is responsible for (`MyDeadlines` from the notifications module).
  */
 import { CheckmarkIcon } from '@navikt/aksel-icons';
-import { Alert, BodyShort, Button, Detail, Heading, Link, Table, VStack } from '@navikt/ds-react';
-import { useState } from 'react';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  Link,
+  Modal,
+  Table,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -19,7 +31,7 @@ import { UnitFilter } from '../organisation/index.ts';
 import { useActionWrites } from './actions.api.ts';
 import { actionTexts } from './actions.texts.ts';
 import { DeadlineStateTag, WriteError } from './parts.tsx';
-import { useOppgaver } from './rutine.api.ts';
+import { useOppgaver, useTaskWrites } from './rutine.api.ts';
 import { rutineTexts } from './rutine.texts.ts';
 import './sykefravaer.css';
 import './rutine.css';
@@ -126,6 +138,14 @@ function SickLeaveTasks() {
                       what={i.title.nb}
                       onSaved={setMessage}
                     />
+                  ) : i.kind === 'task' ? (
+                    <TaskDoneButton
+                      employeeId={i.employeeId}
+                      taskKey={i.key}
+                      caseStart={i.caseStart}
+                      title={locale === 'en' ? i.title.en : i.title.nb}
+                      onSaved={setMessage}
+                    />
                   ) : null}
                 </Table.DataCell>
               </Table.Row>
@@ -170,5 +190,84 @@ function ActionDoneButton(props: {
         {ta.markDone}
       </Button>
     </VStack>
+  );
+}
+
+/** «Marker som gjort» for a routine task in the list: the same dialog (optional note) as on the case page. */
+function TaskDoneButton(props: {
+  employeeId: string;
+  taskKey: string;
+  caseStart: string;
+  title: string;
+  onSaved: (message: string) => void;
+}) {
+  const { locale } = useI18n();
+  const tx = rutineTexts(locale);
+  const writes = useTaskWrites(props.employeeId);
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const formId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    writes.doneFromList.mutate(
+      { key: props.taskKey, caseStart: props.caseStart, note: note.trim() || null },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          props.onSaved(tx.saved(props.title));
+        },
+      },
+    );
+  };
+  return (
+    <>
+      <Button
+        type="button"
+        size="small"
+        variant="secondary"
+        icon={<CheckmarkIcon aria-hidden />}
+        aria-label={tx.markDoneLabel(props.title)}
+        onClick={() => {
+          writes.doneFromList.reset();
+          setNote('');
+          setOpen(true);
+        }}
+      >
+        {tx.markDone}
+      </Button>
+      {open ? (
+        <Modal open onClose={() => setOpen(false)} header={{ heading: tx.doneHeading }} width="medium">
+          <Modal.Body>
+            <form id={formId} onSubmit={submit} noValidate>
+              <VStack gap="space-16">
+                {writes.doneFromList.isError ? (
+                  <WriteError
+                    error={writes.doneFromList.error}
+                    onReload={async () => writes.doneFromList.reset()}
+                  />
+                ) : null}
+                <BodyShort weight="semibold">{props.title}</BodyShort>
+                <Textarea
+                  label={tx.note}
+                  description={tx.noteHint}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  maxLength={500}
+                  minRows={3}
+                />
+              </VStack>
+            </form>
+          </Modal.Body>
+          <Modal.Footer>
+            <Button type="submit" form={formId} loading={writes.doneFromList.isPending}>
+              {tx.confirm}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+              {tx.cancel}
+            </Button>
+          </Modal.Footer>
+        </Modal>
+      ) : null}
+    </>
   );
 }

@@ -308,16 +308,33 @@ type Props = {
   version: number;
   writes: Writes;
   canEdit: boolean;
+  /** Open the new-period dialog when the section first shows (the page was reached to register). */
+  startNew?: boolean;
+  /** Called when a dialog closes (the page drops its `?registrer=1`). */
+  onDialogClosed?: () => void;
   onReload: () => Promise<unknown>;
   onSaved: (message: string) => void;
 };
 
-export function PeriodsSection({ periods, version, writes, canEdit, onReload, onSaved }: Props) {
+export function PeriodsSection({
+  periods,
+  version,
+  writes,
+  canEdit,
+  startNew = false,
+  onDialogClosed,
+  onReload,
+  onSaved,
+}: Props) {
   const { t } = useI18n();
   const ts = t.sykefravaer;
   const [dialog, setDialog] = useState<
     { kind: 'new' } | { kind: 'edit' | 'delete'; period: AbsencePeriod } | null
-  >(null);
+  >(() => (startNew && canEdit ? { kind: 'new' } : null));
+  const close = () => {
+    setDialog(null);
+    onDialogClosed?.();
+  };
   const sorted = [...periods].sort((a, b) => b.start.localeCompare(a.start));
   const open = (next: NonNullable<typeof dialog>) => {
     writes.addPeriod.reset();
@@ -424,7 +441,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
           periods={periods}
           version={version}
           writes={writes}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onReload={onReload}
           onSaved={onSaved}
         />
@@ -434,7 +451,7 @@ export function PeriodsSection({ periods, version, writes, canEdit, onReload, on
           period={dialog.period}
           version={version}
           writes={writes}
-          onClose={() => setDialog(null)}
+          onClose={close}
           onReload={onReload}
           onSaved={onSaved}
         />

@@ -1,20 +1,21 @@
 /**
  * "Sykefravær" (`/sykefravaer`): the people with a current or recent case, the next deadline first,
  * each with a coloured tag (overdue / due soon / on track). A leader sees their own people; HR and
- * admin see everyone and can filter by unit (`?enhet=`). A picker opens the case of anyone else.
+ * admin see everyone and can filter by unit (`?enhet=`). «Registrer sykefravær» at the top finds anyone
+ * else by typing and opens the absence form for them.
  */
-import { Alert, BodyShort, Button, Detail, Heading, Link, Table, VStack } from '@navikt/ds-react';
-import { type FormEvent, useMemo, useState } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Alert, BodyShort, Detail, Link, Table, VStack } from '@navikt/ds-react';
+import { useMemo } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { hasAnyRole, useSession } from '../../api/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading } from '../../ui/Feedback.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { EmployeePicker, type PickedEmployee } from '../employees/index.ts';
 import { UnitFilter } from '../organisation/index.ts';
 import { useCaseList } from './api.ts';
 import { StateTag } from './parts.tsx';
+import { RegisterSickLeave } from './RegisterSickLeave.tsx';
 import type { CaseListItem } from './types.ts';
 import './sykefravaer.css';
 
@@ -30,40 +31,6 @@ export function sortCases(items: CaseListItem[]): CaseListItem[] {
     const db = b.next?.due ?? '9999';
     return da.localeCompare(db) || a.employeeName.localeCompare(b.employeeName, 'nb');
   });
-}
-
-function OpenCase() {
-  const { t } = useI18n();
-  const ts = t.sykefravaer;
-  const navigate = useNavigate();
-  const [picked, setPicked] = useState<PickedEmployee>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (picked) navigate(`/sykefravaer/${picked.id}`);
-  };
-  return (
-    <VStack as="section" gap="space-12" aria-labelledby="sf-open-heading" maxWidth="36rem">
-      <Heading level="2" size="small" id="sf-open-heading">
-        {ts.registerHeading}
-      </Heading>
-      <form onSubmit={submit}>
-        <VStack gap="space-12" align="start">
-          <div style={{ width: '100%' }}>
-            <EmployeePicker
-              id="sf-open-employee"
-              label={ts.registerPicker}
-              description={ts.registerPickerDescription}
-              value={picked}
-              onChange={setPicked}
-            />
-          </div>
-          <Button type="submit" variant="secondary" disabled={!picked}>
-            {ts.registerGo}
-          </Button>
-        </VStack>
-      </form>
-    </VStack>
-  );
 }
 
 export function SykefravaerListPage() {
@@ -82,6 +49,7 @@ export function SykefravaerListPage() {
         <PageHeading>{ts.title}</PageHeading>
         <BodyShort className="lead">{manager ? ts.introHr : ts.intro}</BodyShort>
       </div>
+      <RegisterSickLeave idPrefix="sf-open" />
       {manager ? (
         <UnitFilter
           label={ts.unitFilter}
@@ -162,7 +130,6 @@ export function SykefravaerListPage() {
           </Table.Body>
         </Table>
       ) : null}
-      <OpenCase />
     </VStack>
   );
 }

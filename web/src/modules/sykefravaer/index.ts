@@ -11,6 +11,7 @@ import { OppgaverPage } from './OppgaverPage.tsx';
 import { RutinePage } from './RutinePage.tsx';
 import { SykefravaerListPage } from './SykefravaerListPage.tsx';
 
+export { RegisterSickLeave } from './RegisterSickLeave.tsx';
 export { SykefravaerSettings } from './SykefravaerSettings.tsx';
 export { TasksSummary } from './TasksSummary.tsx';
 

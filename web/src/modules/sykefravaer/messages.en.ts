@@ -17,11 +17,11 @@ export const en: SykefravaerMessages = {
     introHr: 'Everyone with current or recent sick leave. The nearest deadline comes first.',
     unitFilter: 'Unit',
     allUnits: 'All units',
-    registerHeading: 'Register absence for an employee',
+    registerHeading: 'Register sick leave',
     registerPicker: 'Employee',
     registerPickerDescription:
-      'Type to search and pick the person. You go to their sick-leave page to register the absence.',
-    registerGo: 'Go to the sick leave',
+      'Type to search and pick the person. The absence form opens for the one you pick.',
+    registerGo: 'Register sick leave',
     listCaption: 'Employees with sick leave, sorted by next deadline',
     colName: 'Name',
     colUnit: 'Unit',
@@ -233,6 +233,8 @@ export const en: SykefravaerMessages = {
     sickToday: 'I am sick today',
     sickTodayText:
       'Report self-certified sick leave from today. You see whether the rules cover it before you confirm.',
+    sickListedNow: (grade: number) =>
+      `You are on ${grade} % sick leave today, so you need no self-certification for today. To report other days, you can do it here.`,
     otherDates: 'Choose other dates',
     from: 'First sick day',
     to: 'Last sick day',

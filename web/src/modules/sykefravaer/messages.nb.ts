@@ -17,11 +17,11 @@ export const nb = {
     introHr: 'Alle med et pågående eller nylig sykefravær. Den nærmeste fristen står først.',
     unitFilter: 'Enhet',
     allUnits: 'Alle enheter',
-    registerHeading: 'Registrer fravær for en medarbeider',
+    registerHeading: 'Registrer sykefravær',
     registerPicker: 'Medarbeider',
     registerPickerDescription:
-      'Skriv for å søke, og velg personen. Du kommer til sykefraværssiden der du registrerer fraværet.',
-    registerGo: 'Gå til sykefraværet',
+      'Skriv for å søke, og velg personen. Skjemaet for fraværet åpnes for den du velger.',
+    registerGo: 'Registrer sykefravær',
     listCaption: 'Medarbeidere med sykefravær, sortert etter neste frist',
     colName: 'Navn',
     colUnit: 'Enhet',
@@ -229,6 +229,8 @@ export const nb = {
     title: 'Mitt fravær',
     sickToday: 'Jeg er syk i dag',
     sickTodayText: 'Meld egenmelding fra i dag. Du ser om den dekkes av reglene før du bekrefter.',
+    sickListedNow: (grade: number) =>
+      `Du er sykmeldt ${grade} % i dag, så du trenger ikke egenmelding for i dag. Trenger du å melde andre dager, kan du gjøre det her.`,
     otherDates: 'Velg andre datoer',
     from: 'Første sykedag',
     to: 'Siste sykedag',

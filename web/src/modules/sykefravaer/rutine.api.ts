@@ -43,6 +43,20 @@ export function useTaskWrites(employeeId: string) {
         api.post<CaseTasks>(`${path}/${encodeURIComponent(key)}/done`, v),
       onSuccess: refresh,
     }),
+    /**
+     * From a list that does not carry the case's version ("Mine oppgaver"): read the tasks for the
+     * current version, then mark the task done with it. A change in between still answers 409.
+     */
+    doneFromList: useMutation({
+      mutationFn: async ({ key, ...v }: { key: string; caseStart: string; note: string | null }) => {
+        const current = await api.get<CaseTasks>(path);
+        return api.post<CaseTasks>(`${path}/${encodeURIComponent(key)}/done`, {
+          ...v,
+          version: current.version,
+        });
+      },
+      onSuccess: refresh,
+    }),
     undo: useMutation({
       mutationFn: ({ key, ...v }: { key: string; caseStart: string; version: number }) =>
         request<CaseTasks>('DELETE', `${path}/${encodeURIComponent(key)}/done`, { body: v }),

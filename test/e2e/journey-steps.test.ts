@@ -1,0 +1,310 @@
+/**
+ * The sick-leave journey of issue 10 ("Fewer steps"), counted: on the demo company, the leader of
+ * Hjemmetjenesten registers a sykmelding — 3 weeks 100 %, then 50 % — from «Registrer sykefravær»
+ * on the front page, writes the oppfølgingsplan with one agreed action and sends it for approval;
+ * the employee approves it on their own login; the leader downloads the PDF and records it as sent
+ * to the sykmelder. Every click, field filled, key press and navigation of the users goes through
+ * the interaction counter (`support/interactions.ts`); the total must be at most 35 (the issue
+ * measured 52). The database is checked at the end (the periods, the plan approved, the sending
+ * recorded), axe on every page and dialog. Checks outside the journey (Mitt fravær first for the
+ * employee, a task marked done in Mine oppgaver) come after it and are not counted.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
+import { startApp, type TestApp } from './support/app.ts';
+import {
+  AxeLog,
+  foreignRequests,
+  launchBrowser,
+  loadDemo,
+  openSession,
+  type Session,
+} from './support/browser.ts';
+import { type Actor, InteractionCounter } from './support/interactions.ts';
+
+type Account = { role: string; name: string; email: string; password: string };
+
+/** The goal of issue 10: the whole journey in at most this many interactions. */
+const MAX_INTERACTIONS = 35;
+
+let app: TestApp;
+let browser: Browser;
+let s: Session;
+let page: Page;
+let second: Session | undefined;
+const axe = new AxeLog();
+const counter = new InteractionCounter();
+let leader: Account;
+let employee: Account;
+let employeeId = '';
+
+const today = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+}).format(new Date());
+/** 3 weeks 100 % up to and including today, then 3 weeks 50 %. */
+const first = { start: addDays(today, -20), end: today };
+const then = { start: addDays(today, 1), end: addDays(today, 21) };
+const dmy = (iso: string) => formatNorwegian(iso);
+
+const db = () => app.server.database.db;
+
+async function login(user: Actor, p: Page, account: Account): Promise<void> {
+  await user.goto(p, '/logg-inn');
+  await user.fill(p.getByLabel('E-postadresse'), account.email, 'e-post');
+  await user.fill(p.getByLabel('Passord'), account.password, 'passord');
+  await user.click(p.getByRole('button', { name: 'Logg inn' }), 'logg inn');
+  await p.getByRole('heading', { level: 1 }).filter({ hasText: 'Hei,' }).waitFor();
+}
+
+describe('the sick-leave journey of issue 10, counted', () => {
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    s = await openSession(browser, app.url);
+    page = s.page;
+    await page.goto('/');
+    const accounts = await loadDemo(s.context);
+    leader = accounts.find((a) => a.role === 'leder (Hjemmetjenesten)')!;
+    employee = accounts.find((a) => a.role === 'ansatt (Hjemmetjenesten)')!;
+    expect(leader).toBeDefined();
+    expect(employee).toBeDefined();
+    await page.goto('about:blank');
+  });
+
+  afterAll(async () => {
+    await second?.context.close();
+    await s?.context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('1. the leader registers the sykmelding from the front page: 100 %, then 50 % from the next day', async () => {
+    const user = counter.as('leder');
+    await login(user, page, leader);
+    const section = page.getByRole('region', { name: 'Registrer sykefravær' });
+    await section.waitFor();
+    await axe.check(page, 'forside (leder)');
+
+    const picker = section.getByRole('combobox', { name: /^Medarbeider/ });
+    await user.fill(picker, employee.name.split(' ')[0] ?? employee.name, 'søk etter personen');
+    const option = page
+      .locator('.aksel-combobox__list-options')
+      .getByRole('option', { name: new RegExp(`^${employee.name} – `) });
+    await user.click(option, 'velg personen');
+    await user.click(section.getByRole('button', { name: 'Registrer sykefravær' }), 'til skjemaet');
+
+    // Straight to the form: the case page with the new-period dialog open.
+    await page.waitForURL((url) => url.pathname.startsWith('/sykefravaer/'));
+    employeeId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    expect(employeeId).toMatch(/^[0-9a-f-]{36}$/);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Registrer fravær' }).waitFor();
+    expect(await dialog.getByLabel('Type fravær').inputValue()).toBe('sykmelding');
+    expect(await dialog.getByLabel('Sykmeldingsgrad (%)').inputValue()).toBe('100');
+    await axe.check(page, 'registrer fravær (dialog fra forsiden)');
+    await user.fill(dialog.getByLabel('Fra og med'), dmy(first.start), 'fra og med');
+    await user.fill(dialog.getByLabel('Til og med'), dmy(first.end), 'til og med');
+    await user.click(dialog.getByRole('button', { name: 'Registrer', exact: true }), 'registrer 100 %');
+    await page.getByText('Fraværet er registrert, og fristene er regnet ut.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    // The address no longer asks for the form: a reload does not open it again.
+    expect(new URL(page.url()).search).toBe('');
+    await axe.check(page, 'sykefravær (første periode)');
+
+    await user.click(page.getByRole('button', { name: 'Registrer fravær', exact: true }), 'ny periode');
+    await dialog.waitFor();
+    // «Fra og med» continues the previous period.
+    expect(await dialog.getByLabel('Fra og med').inputValue()).toBe(dmy(then.start));
+    await user.fill(dialog.getByLabel('Til og med'), dmy(then.end), 'til og med');
+    await user.fill(dialog.getByLabel('Sykmeldingsgrad (%)'), '50', 'grad');
+    await user.click(dialog.getByRole('button', { name: 'Registrer', exact: true }), 'registrer 50 %');
+    await page.getByText('Fraværet er registrert, og fristene er regnet ut.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await axe.check(page, 'sykefravær (to perioder)');
+  });
+
+  it('2. the leader writes the plan with one agreed action and sends it for approval', async () => {
+    const user = counter.as('leder');
+    await user.click(page.getByRole('link', { name: 'Oppfølgingsplan', exact: true }), 'til planen');
+    await page.getByRole('heading', { level: 1, name: 'Oppfølgingsplan' }).waitFor();
+    await axe.check(page, 'oppfølgingsplan (ingen plan)');
+    await user.click(page.getByRole('button', { name: 'Lag oppfølgingsplan' }), 'lag planen');
+    await page.getByRole('heading', { level: 1, name: `Oppfølgingsplan: ${employee.name}` }).waitFor();
+
+    // What aml § 4-6 (3) asks for is open; «Den viktige samtalen» follows, collapsed.
+    const cards = page.locator('section.aksel-expansioncard');
+    expect(await cards.locator('h2').allTextContents()).toEqual([
+      'Arbeidsoppgaver og arbeidsevne',
+      'Tilrettelegging i arbeidsgivers regi',
+      'Tiltak og avtaler',
+      'Videre oppfølging',
+      'Den viktige samtalen',
+    ]);
+    expect(await page.getByLabel('Trivsel: hva er vanskelig').isVisible()).toBe(false);
+    await axe.check(page, 'oppfølgingsplan (ny, samtalen lukket)');
+
+    await user.fill(
+      page.getByLabel('Oppgaver arbeidstakeren kan gjøre'),
+      'Planlegging og opplæring av lærlinger, kortere dager.',
+      'kan gjøre',
+    );
+    await user.click(page.getByRole('button', { name: 'Legg til tiltak' }), 'legg til tiltak');
+    await user.fill(page.getByLabel('Hva skal gjøres'), 'Bestille hev-senk-pult', 'tiltaket');
+    await user.click(page.getByRole('radio', { name: 'Ja' }), 'har deltatt');
+    await page.getByText(/^Lagret kl\. \d{2}:\d{2}$/).waitFor();
+    const send = page.getByRole('button', { name: 'Send til godkjenning' });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await axe.check(page, 'oppfølgingsplan (utkast)');
+    await user.click(send, 'send til godkjenning');
+    await page.getByText('Planen er sendt til den ansatte for godkjenning.').waitFor();
+    await page.getByText('Til godkjenning', { exact: true }).waitFor();
+    await axe.check(page, 'oppfølgingsplan (til godkjenning)');
+  });
+
+  it('3. the employee approves it on their own login, from the front page', async () => {
+    second = await openSession(browser, app.url);
+    const p = second.page;
+    const user = counter.as('ansatt');
+    await login(user, p, employee);
+    const notice = p.getByRole('main').getByRole('link', { name: 'Du har en oppfølgingsplan å lese' });
+    await notice.waitFor();
+    await axe.check(p, 'forside (ansatt, plan å lese)');
+    await user.click(notice, 'til planen');
+    await p.getByRole('heading', { level: 1, name: 'Min oppfølgingsplan' }).waitFor();
+    await p.getByText('Bestille hev-senk-pult').waitFor();
+    await axe.check(p, 'min oppfølgingsplan (til godkjenning)');
+    await user.click(p.getByRole('button', { name: 'Godkjenn planen' }), 'godkjenn');
+    await p.getByText('Du har godkjent planen.').waitFor();
+    await axe.check(p, 'min oppfølgingsplan (godkjent)');
+  });
+
+  it('4. the leader downloads the PDF and records the plan as sent to the sykmelder', async () => {
+    const user = counter.as('leder');
+    await user.reload(page);
+    await page.getByText('Godkjent', { exact: true }).waitFor();
+    await axe.check(page, 'oppfølgingsplan (godkjent)');
+    const download = await user.download(
+      page,
+      page.locator('a', { hasText: 'Last ned PDF' }),
+      'last ned PDF',
+    );
+    expect(download.suggestedFilename()).toMatch(/^oppfolgingsplan-.+-v\d+\.pdf$/);
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await user.click(
+      page.getByRole('button', { name: 'Registrer sendt til sykmelder / NAV' }),
+      'registrer sendt',
+    );
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Approved: no «Registrere likevel?».
+    expect(await dialog.getByRole('button', { name: 'Registrer likevel' }).count()).toBe(0);
+    await axe.check(page, 'registrer sendt (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Lagre' }), 'lagre sendingen');
+    await page.getByText('Sendingen er registrert.').waitFor();
+    await axe.check(page, 'oppfølgingsplan (sendt)');
+  });
+
+  it(`5. the journey took at most ${MAX_INTERACTIONS} interactions, and the database holds what it did`, async () => {
+    console.log(`Interaksjoner i reisen (issue 10, målt før: 52):\n${counter.report()}`);
+    expect(counter.count('leder')).toBeGreaterThan(0);
+    expect(counter.count('ansatt')).toBeGreaterThan(0);
+    expect(counter.count(), counter.report()).toBeLessThanOrEqual(MAX_INTERACTIONS);
+
+    const periods = await db()
+      .selectFrom('absence_period')
+      .select(['type', 'start_date', 'end_date', 'grade', 'deleted_at'])
+      .where('employee_id', '=', employeeId)
+      .orderBy('start_date')
+      .execute();
+    expect(periods).toEqual([
+      { type: 'sykmelding', start_date: first.start, end_date: first.end, grade: 100, deleted_at: null },
+      { type: 'sykmelding', start_date: then.start, end_date: then.end, grade: 50, deleted_at: null },
+    ]);
+
+    const plan = await db()
+      .selectFrom('oppfolgingsplan')
+      .select(['id', 'status', 'content', 'content_version', 'approved_version', 'case_start'])
+      .where('employee_id', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    expect(plan.status).toBe('godkjent');
+    expect(plan.case_start).toBe(first.start);
+    expect(plan.approved_version).toBe(plan.content_version);
+    const content = plan.content as { canDo?: string; participated?: boolean; actions?: { what: string }[] };
+    expect(content.canDo).toBe('Planlegging og opplæring av lærlinger, kortere dager.');
+    expect(content.participated).toBe(true);
+    expect(content.actions?.map((a) => a.what)).toEqual(['Bestille hev-senk-pult']);
+
+    const sendings = await db()
+      .selectFrom('oppfolgingsplan_sending')
+      .select(['recipient', 'content_version', 'unapproved'])
+      .where('plan_id', '=', plan.id)
+      .execute();
+    expect(sendings).toEqual([
+      { recipient: 'sykmelder', content_version: plan.content_version, unapproved: false },
+    ]);
+  });
+
+  it('6. (not counted) Mitt fravær: a 100 % sykmeldt employee sees the case before «Jeg er syk i dag», a secondary button', async () => {
+    const p = second!.page;
+    await p.goto('/mitt-fravaer');
+    await p.getByRole('heading', { level: 1, name: 'Mitt fravær' }).waitFor();
+    const caseHeading = p.getByRole('heading', { level: 2, name: 'Sykefraværet ditt' });
+    await caseHeading.waitFor();
+    const sick = p.getByRole('button', { name: 'Jeg er syk i dag' });
+    await p.getByText('Du er sykmeldt 100 % i dag', { exact: false }).waitFor();
+    const caseTop = (await caseHeading.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+    const sickTop = (await sick.boundingBox())?.y ?? 0;
+    expect(sickTop).toBeGreaterThan(caseTop);
+    expect(await sick.getAttribute('data-variant')).toBe('secondary');
+    // Nothing waits for the employee now: the plan link is in its ordinary place, once.
+    expect(await p.getByRole('link', { name: 'Min oppfølgingsplan' }).count()).toBe(1);
+    await axe.check(p, 'mitt fravær (100 % sykmeldt)');
+  });
+
+  it('7. (not counted) Mine oppgaver: the leader marks a routine task done where it is listed', async () => {
+    await page.goto('/oppgaver');
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+    const row = page.locator(`tr[data-kind="task"]`).first();
+    await row.waitFor();
+    const key = (await row.getAttribute('data-key')) ?? '';
+    expect(key).not.toBe('');
+    const button = row.getByRole('button', { name: /^Marker som gjort: / });
+    const title = ((await button.getAttribute('aria-label')) ?? '').replace('Marker som gjort: ', '');
+    await button.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Marker oppgaven som gjort' }).waitFor();
+    await dialog.getByLabel('Notat (valgfritt)').fill('Ringte og avtalte neste samtale.');
+    await axe.check(page, 'mine oppgaver (marker som gjort)');
+    await dialog.getByRole('button', { name: 'Marker som gjort' }).click();
+    await page.getByText(`«${title}» er markert som gjort.`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator(`tr[data-kind="task"][data-key="${key}"]`).count()).toBe(0);
+    await axe.check(page, 'mine oppgaver (etter)');
+
+    const stored = await db()
+      .selectFrom('task_record')
+      .select(['note', 'evidence_ref', 'done_by'])
+      .where('employee_id', '=', employeeId)
+      .where('task_key', '=', key)
+      .executeTakeFirstOrThrow();
+    expect(stored.note).toBe('Ringte og avtalte neste samtale.');
+    expect(stored.evidence_ref).toBeNull();
+    expect(stored.done_by).not.toBeNull();
+  });
+
+  it('8. made no request outside its own origin, had no page errors, and axe found no violations', () => {
+    expect(foreignRequests(s.requests, app.url)).toEqual([]);
+    expect(foreignRequests(second?.requests ?? [], app.url)).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+    expect(second?.pageErrors ?? []).toEqual([]);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(14);
+    expect(axe.violations, axe.violations.join('\n')).toEqual([]);
+  });
+});
