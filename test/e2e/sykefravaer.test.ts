@@ -373,16 +373,11 @@ describe('sick-leave follow-up in the browser', () => {
     await verdict.waitFor();
     await axe.check(p, 'mitt fravær: sjekk (mobil)');
     await screenshot(p, '31-egenmelding-sjekk');
-    const allowed = (await textOf(verdict)).startsWith('Egenmeldingen din dekkes');
-    if (allowed) {
-      await p.getByRole('button', { name: 'Bekreft egenmeldingen' }).click();
-      await p.getByText('Egenmeldingen er registrert. God bedring!').waitFor();
-    } else {
-      // Not covered (she already has a sykmelding for today): the reason and what to do instead.
-      await p.getByText('Snakk med lederen din.', { exact: false }).waitFor();
-      expect(await p.getByRole('button', { name: 'Bekreft egenmeldingen' }).count()).toBe(0);
-      await p.getByRole('button', { name: 'Avbryt' }).click();
-    }
+    // Not covered — she already has a sykmelding for today: the reason and what to do instead.
+    expect(await textOf(verdict)).toMatch(/^Egenmeldingen dekkes ikke/);
+    await p.getByText('Snakk med lederen din.', { exact: false }).waitFor();
+    expect(await p.getByRole('button', { name: 'Bekreft egenmeldingen' }).count()).toBe(0);
+    await p.getByRole('button', { name: 'Avbryt' }).click();
 
     // Her case, in plain words.
     await p.getByRole('heading', { level: 2, name: 'Sykefraværet ditt' }).waitFor();
@@ -392,6 +387,44 @@ describe('sick-leave follow-up in the browser', () => {
     expect(await horizontalOverflow(p), (await overflowingElements(p)).join('\n')).toBeLessThanOrEqual(0);
     await axe.check(p, 'mitt fravær: saken (mobil)');
     await screenshot(p, '32-mitt-fravaer-sak');
+  });
+
+  it('2b. an employee with no sick leave confirms «Jeg er syk i dag» on a phone; the egenmelding is stored for today', async () => {
+    // The verneombud of Helse og omsorg is an employee too, with no absence in the demo.
+    const healthy = accounts.find((a) => a.role.startsWith('verneombud'))!;
+    const ctx = await browser.newContext({ baseURL: app.url, viewport: { width: 390, height: 844 } });
+    try {
+      const p = await ctx.newPage();
+      await login(p, healthy);
+      await p.goto('/mitt-fravaer');
+      await p.getByRole('heading', { level: 1, name: 'Mitt fravær' }).waitFor();
+      await p.getByRole('button', { name: 'Jeg er syk i dag' }).click();
+      const verdict = p
+        .getByRole('heading', { level: 3 })
+        .filter({ hasText: /Egenmeldingen (din )?dekkes (ikke )?av virksomhetens regler/ });
+      await verdict.waitFor();
+      expect(await textOf(verdict)).toMatch(/^Egenmeldingen din dekkes/);
+      await axe.check(p, 'mitt fravær: egenmelding dekkes (mobil)');
+      await p.getByRole('button', { name: 'Bekreft egenmeldingen' }).click();
+      await p.getByText('Egenmeldingen er registrert. God bedring!').waitFor();
+      const db = app.server.database.db;
+      const member = await db
+        .selectFrom('user_account')
+        .innerJoin('membership', 'membership.user_id', 'user_account.id')
+        .select('membership.employee_id')
+        .where('user_account.email', '=', healthy.email)
+        .executeTakeFirstOrThrow();
+      const periods = await db
+        .selectFrom('absence_period')
+        .select(['type', 'start_date', 'end_date'])
+        .where('employee_id', '=', member.employee_id ?? '')
+        .execute();
+      expect(
+        periods.map((r) => ({ type: r.type, start: String(r.start_date), end: String(r.end_date) })),
+      ).toEqual([{ type: 'egenmelding', start: today, end: today }]);
+    } finally {
+      await ctx.close();
+    }
   });
 
   it('4. the employee’s access log shows the leader’s visit', async () => {

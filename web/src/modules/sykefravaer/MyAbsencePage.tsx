@@ -68,7 +68,16 @@ function Verdict({ evaluation }: { evaluation: EgenmeldingEvaluation }) {
   );
 }
 
-function ReportSick({ version, sickListedGrade }: { version: number; sickListedGrade: number | null }) {
+function ReportSick({
+  version,
+  sickListedGrade,
+  onRegistered,
+}: {
+  version: number;
+  sickListedGrade: number | null;
+  /** Told to the page: registering moves this section (the case now comes first), so it keeps no state of its own. */
+  onRegistered: (registered: boolean) => void;
+}) {
   const { t } = useI18n();
   const tm = t.myAbsence;
   const today = todayIso();
@@ -79,10 +88,9 @@ function ReportSick({ version, sickListedGrade }: { version: number; sickListedG
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [dateError, setDateError] = useState<{ from?: string; to?: string }>({});
-  const [done, setDone] = useState(false);
 
   const run = (next: Span) => {
-    setDone(false);
+    onRegistered(false);
     register.reset();
     setSpan(next);
     check.mutate(next);
@@ -116,12 +124,6 @@ function ReportSick({ version, sickListedGrade }: { version: number; sickListedG
       <Heading level="2" size="medium" id="sf-sick-heading" className="sr-only">
         {tm.sickToday}
       </Heading>
-      {done ? (
-        <SuccessMessage>
-          <BodyShort weight="semibold">{tm.registered}</BodyShort>
-          <BodyShort>{tm.tellLeader}</BodyShort>
-        </SuccessMessage>
-      ) : null}
       {!span ? (
         <VStack gap="space-12" align="start">
           {sickListedGrade !== null ? <BodyShort>{tm.sickListedNow(sickListedGrade)}</BodyShort> : null}
@@ -194,7 +196,7 @@ function ReportSick({ version, sickListedGrade }: { version: number; sickListedG
                         onSuccess: () => {
                           setSpan(null);
                           check.reset();
-                          setDone(true);
+                          onRegistered(true);
                         },
                       },
                     )
@@ -279,12 +281,13 @@ export function MyAbsencePage() {
   const linked = session.employeeId !== null;
   const mine = useMyAbsence(linked);
   const [saved, setSaved] = useState<string | null>(null);
+  const [registered, setRegistered] = useState(false);
   const planAwaits = useMyPlanAwaits();
   const current = mine.data?.current;
   // Already on a full sykmelding today: an egenmelding for today is not what they came for.
   const fullSickLeave = current?.ongoing && current.grade === 100 ? 100 : null;
   const report = mine.data ? (
-    <ReportSick version={mine.data.version} sickListedGrade={fullSickLeave} />
+    <ReportSick version={mine.data.version} sickListedGrade={fullSickLeave} onRegistered={setRegistered} />
   ) : null;
   return (
     <VStack gap="space-32" paddingBlock="space-24" maxWidth="44rem">
@@ -295,6 +298,12 @@ export function MyAbsencePage() {
       {mine.data ? (
         <>
           <PlanToReadNotice heading="myPlan" />
+          {registered ? (
+            <SuccessMessage>
+              <BodyShort weight="semibold">{tm.registered}</BodyShort>
+              <BodyShort>{tm.tellLeader}</BodyShort>
+            </SuccessMessage>
+          ) : null}
           {fullSickLeave === null ? report : null}
           <MyCase data={mine.data} />
           {fullSickLeave !== null ? report : null}
