@@ -11,12 +11,10 @@
  * (3) a person with no account in Nærvær gets the bilingual refusal page, and nothing is written.
  * axe on each of our pages; the password login is untouched for addresses without SSO.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import Provider from 'oidc-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOidcProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 import { startApp, type TestApp } from './support/app.ts';
 import { AxeLog, launchBrowser, loadDemo, openSession, type Session, screenshot } from './support/browser.ts';
 
@@ -31,7 +29,7 @@ let browser: Browser;
 let s: Session;
 let page: Page;
 let stranger: Session | undefined;
-let provider: { issuer: string; server: Server };
+let provider: TestProvider;
 let admin: Account;
 let member: Account;
 const axe = new AxeLog();
@@ -39,39 +37,6 @@ const axe = new AxeLog();
 const people: Record<string, string> = {};
 
 const db = () => app.server.database.db;
-
-async function startProvider(redirectUri: string): Promise<{ issuer: string; server: Server }> {
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  const server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const oidc = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-    ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    cookies: { keys: ['e2e-cookie-key-0123456789'] },
-    async findAccount(_ctx, id) {
-      const email = people[id];
-      if (!email) return undefined;
-      return {
-        accountId: id,
-        async claims() {
-          return { sub: id, email, email_verified: true, name: id };
-        },
-      };
-    },
-  });
-  handler = oidc.callback();
-  return { issuer, server };
-}
 
 /** On the login page: type the address, leave the field, and wait for the button to appear. */
 async function ssoButtonFor(p: Page, email: string, organisation: string) {
@@ -131,7 +96,12 @@ describe('single sign-on (OpenID Connect) in the browser', () => {
     people.ansatt = member.email;
     people.ukjent = UNKNOWN_EMAIL;
     await s.context.clearCookies();
-    provider = await startProvider(`${app.url}/api/v1/auth/oidc/callback`);
+    provider = await startOidcProvider({
+      redirectUri: `${app.url}/api/v1/auth/oidc/callback`,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      person: (id) => (people[id] ? { email: people[id], verified: true } : undefined),
+    });
   });
 
   afterAll(async () => {

@@ -6,14 +6,12 @@
  * and the callback opens a working session and records issuer + subject. Refused: a wrong state
  * (400), an unknown person and another organisation's user (403, nothing written).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/modules/auth/index.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { ADMIN, createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
+import { startOidcProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
 const CLIENT_ID = 'naervaer-test';
 const CLIENT_SECRET = 'en-lang-hemmelighet-bare-for-testen-0123456789';
@@ -35,39 +33,6 @@ const PEOPLE: Record<string, { email: string; verified: boolean }> = {
   ukjent: { email: 'ukjent@example.no', verified: true },
   unverified: { email: ADMIN.email, verified: false },
 };
-
-async function startProvider(redirectUri: string): Promise<{ issuer: string; server: Server }> {
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  const server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_post',
-      },
-    ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    cookies: { keys: ['test-cookie-key-0123456789'] },
-    async findAccount(_ctx, id) {
-      const person = PEOPLE[id];
-      if (!person) return undefined;
-      return {
-        accountId: id,
-        async claims() {
-          return { sub: id, email: person.email, email_verified: person.verified, name: id };
-        },
-      };
-    },
-  });
-  handler = provider.callback();
-  return { issuer, server };
-}
 
 /** A browser at the provider: follows redirects, keeps cookies, fills in the dev login and consent forms. */
 async function signInAtProvider(authorizationUrl: string, account: string, callbackPrefix: string) {
@@ -117,7 +82,7 @@ describe.each(testDatabaseKinds())('single sign-on (OpenID Connect) on %s', (kin
   let admin: TestClient;
   let orgId: string;
   let otherOrgId: string;
-  let provider: { issuer: string; server: Server };
+  let provider: TestProvider;
   let settings: Settings;
 
   beforeAll(async () => {
@@ -143,7 +108,12 @@ describe.each(testDatabaseKinds())('single sign-on (OpenID Connect) on %s', (kin
     await t.db.insertInto('membership').values({ organisation_id: otherOrgId, user_id: andre.id }).execute();
     settings = expectStatus(await admin.get<Settings>('/api/v1/organisation/sso'), 200).body;
     expect(settings.configured).toBe(false);
-    provider = await startProvider(settings.redirectUri);
+    provider = await startOidcProvider({
+      redirectUri: settings.redirectUri,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      person: (id) => PEOPLE[id],
+    });
   }, 120_000);
 
   afterAll(async () => {
