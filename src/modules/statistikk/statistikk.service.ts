@@ -13,7 +13,6 @@ import type { ReadCache } from '../../db/read-cache.ts';
 import type { Db } from '../../db/schema.ts';
 import { fromDayNumber, type IsoDate } from '../../domain/calendar/index.ts';
 import {
-  beregnStatistikk,
   type GroupFigures,
   MIN_PERSONS,
   type Period,
