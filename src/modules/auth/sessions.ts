@@ -73,9 +73,17 @@ export async function createSession(
       userId,
       organisationId,
       csrfToken,
-      secondFactor: how.secondFactor === true || how.authMethod === 'oidc',
+      secondFactor: passedSecondFactor(how.secondFactor === true, how.authMethod ?? 'password'),
     },
   };
+}
+
+/**
+ * Whether a session counts as having passed a second factor (ADR 0020): the login's own second step,
+ * or single sign-on, whose provider enforces its own (ADR 0019).
+ */
+function passedSecondFactor(secondStep: boolean, authMethod: string): boolean {
+  return secondStep || authMethod === 'oidc';
 }
 
 /**
@@ -247,8 +255,7 @@ async function readSession(
     userId: row.user_id,
     organisationId: row.organisation_id,
     csrfToken: row.csrf_token,
-    // Single sign-on counts as a second factor: the provider enforces its own (ADR 0019, ADR 0020).
-    secondFactor: row.second_factor_at !== null || row.auth_method === 'oidc',
+    secondFactor: passedSecondFactor(row.second_factor_at !== null, row.auth_method),
   };
   if (row.organisation_id === null || row.member_user_id === null) {
     return { loaded: { session, actor: null, secondFactorMissing }, expiresAt };
