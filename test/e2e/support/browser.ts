@@ -143,14 +143,24 @@ export async function loadDemo(
 ): Promise<{ role: string; name: string; email: string; password: string }[]> {
   await context.request.get('/api/v1/session');
   // Anonymous state changes use a double-submit token: the header must equal the `naervaer_csrf`
-  // cookie. The page may have fetched /api/v1/session at the same time and set a newer cookie, so
-  // send what the browser holds now rather than the token from our own response.
-  const csrf = (await context.cookies()).find((c) => c.name === 'naervaer_csrf')?.value ?? '';
-  const res = await context.request.post('/api/v1/setup/demo', { headers: { 'x-csrf-token': csrf } });
+  // cookie. A page opened just before may be fetching /api/v1/session at the same time, and its
+  // answer can set a newer cookie after we read it (CI run 22 failed so). Send what the browser
+  // holds now, and when the cookie changed under us, read it again and send once more.
+  let res = await postDemo(context);
+  for (let attempt = 1; attempt < 3 && res.status() === 403; attempt++) {
+    if ((await res.text()).includes('CSRF_FAILED') === false) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    res = await postDemo(context);
+  }
   if (res.status() !== 201) throw new Error(`demo: ${res.status()} ${await res.text()}`);
   return (
     (await res.json()) as { accounts: { role: string; name: string; email: string; password: string }[] }
   ).accounts;
+}
+
+async function postDemo(context: BrowserContext) {
+  const csrf = (await context.cookies()).find((c) => c.name === 'naervaer_csrf')?.value ?? '';
+  return context.request.post('/api/v1/setup/demo', { headers: { 'x-csrf-token': csrf } });
 }
 
 /** `document` wider than the viewport means horizontal scrolling. */
