@@ -320,16 +320,22 @@ describe('the sick-leave journey of issue 10, counted', () => {
       .executeTakeFirstOrThrow();
     const other = await db()
       .selectFrom('employee')
-      .select(['id', 'name'])
+      .select(['id', 'name', 'organisation_id'])
+      .where('organisation_id', '=', self.organisation_id)
       .where('leader_id', '=', self.leader_id)
       .where('id', '!=', employeeId)
       .orderBy('name')
       .executeTakeFirstOrThrow();
     const start = addDays(today, -40);
+    // As the app stores a first period: the follow-up row (version 0), then the period.
+    await db()
+      .insertInto('sykefravaer_followup')
+      .values({ organisation_id: other.organisation_id, employee_id: other.id })
+      .execute();
     await db()
       .insertInto('absence_period')
       .values({
-        organisation_id: self.organisation_id,
+        organisation_id: other.organisation_id,
         employee_id: other.id,
         type: 'sykmelding',
         start_date: start,
