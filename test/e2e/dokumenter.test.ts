@@ -164,6 +164,14 @@ describe('oppfølgingsplan in the browser', () => {
     await page.getByRole('heading', { level: 1, name: `Oppfølgingsplan: ${employee.name}` }).waitFor();
     await page.getByText('Utkast', { exact: true }).waitFor();
 
+    // Too long: the error is at the field, in words (not «content.typicalWorkDay» at the top), and the
+    // page says the plan is not saved (issue 10).
+    const day = page.getByLabel('En typisk arbeidsdag');
+    await day.fill('a'.repeat(4005));
+    await page.getByText('Teksten er 5 tegn for lang. Det er plass til 4 000 tegn.').waitFor();
+    expect(await day.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText(/content\./).count()).toBe(0);
+    await axe.check(page, 'oppfølgingsplan (for lang tekst)');
     await page.getByLabel('En typisk arbeidsdag').fill('Morgenmøte, så besøk hos brukere i sone nord.');
     await page
       .getByLabel('Oppgaver arbeidstakeren kan gjøre')

@@ -115,6 +115,13 @@ describe('the sick-leave journey of issue 10, counted', () => {
     // The address no longer asks for the form: a reload does not open it again.
     expect(new URL(page.url()).search).toBe('');
     await axe.check(page, 'sykefravær (første periode)');
+    // Only a first, short period: the follow-up points say why there is nothing to do yet (issue 10).
+    const checklist = page.locator('section[aria-labelledby="sf-checklist-heading"]');
+    await checklist.getByText('Ingenting å følge opp ennå', { exact: false }).waitFor();
+    // «Sykedager hittil»: the same name and count as the list (up to and including today).
+    const summary = page.locator('section[aria-labelledby="sf-summary-heading"]');
+    await summary.getByText('Sykedager hittil').waitFor();
+    await summary.getByText('21 dager', { exact: true }).waitFor();
 
     await user.click(page.getByRole('button', { name: 'Registrer fravær', exact: true }), 'ny periode');
     await dialog.waitFor();
@@ -126,6 +133,9 @@ describe('the sick-leave journey of issue 10, counted', () => {
     await page.getByText('Fraværet er registrert, og fristene er regnet ut.').waitFor();
     await dialog.waitFor({ state: 'detached' });
     await axe.check(page, 'sykefravær (to perioder)');
+    expect(await checklist.getByText('Ingenting å følge opp ennå', { exact: false }).count()).toBe(0);
+    await summary.getByText('21 dager', { exact: true }).waitFor();
+    await summary.getByText(dmy(then.end), { exact: true }).waitFor();
   });
 
   it('2. the leader writes the plan with one agreed action and sends it for approval', async () => {
@@ -265,6 +275,8 @@ describe('the sick-leave journey of issue 10, counted', () => {
     expect(await sick.getAttribute('data-variant')).toBe('secondary');
     // Nothing waits for the employee now: the plan link is in its ordinary place, once.
     expect(await p.getByRole('link', { name: 'Min oppfølgingsplan' }).count()).toBe(1);
+    // 42 days, over before NAV's candidate day: dialogmøte 2 is not relevant, so neither is NAV's question.
+    expect(await p.getByText('NAV spør om behov for dialogmøte 2').count()).toBe(0);
     await axe.check(p, 'mitt fravær (100 % sykmeldt)');
   });
 
@@ -297,6 +309,90 @@ describe('the sick-leave journey of issue 10, counted', () => {
     expect(stored.note).toBe('Ringte og avtalte neste samtale.');
     expect(stored.evidence_ref).toBeNull();
     expect(stored.done_by).not.toBeNull();
+  });
+
+  it('7b. (not counted) Mine oppgaver: the leader marks an overdue milestone done where it is listed, as on the case page', async () => {
+    // Another of the leader's people, sick for 41 days: the oppfølgingsplan (week 4) is overdue.
+    const self = await db()
+      .selectFrom('employee')
+      .select(['organisation_id', 'leader_id'])
+      .where('id', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    const other = await db()
+      .selectFrom('employee')
+      .select(['id', 'name', 'organisation_id'])
+      .where('organisation_id', '=', self.organisation_id)
+      .where('leader_id', '=', self.leader_id)
+      .where('id', '!=', employeeId)
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    const start = addDays(today, -40);
+    // As the app stores a first period: the follow-up row (version 0), then the period.
+    await db()
+      .insertInto('sykefravaer_followup')
+      .values({ organisation_id: other.organisation_id, employee_id: other.id })
+      .execute();
+    await db()
+      .insertInto('absence_period')
+      .values({
+        organisation_id: other.organisation_id,
+        employee_id: other.id,
+        type: 'sykmelding',
+        start_date: start,
+        end_date: addDays(today, 10),
+        grade: 100,
+        created_by: null,
+        updated_by: null,
+      })
+      .execute();
+
+    await page.goto('/oppgaver');
+    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+    const row = page.locator('tr[data-kind="milestone"][data-key="oppfolgingsplan"]', {
+      hasText: other.name,
+    });
+    await row.waitFor();
+    expect(await row.getAttribute('data-state')).toBe('overdue');
+    await row.getByRole('button', { name: 'Marker som gjort: Oppfølgingsplan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Marker oppfølgingspunktet som gjort' }).waitFor();
+    await dialog.getByLabel('Notat (valgfritt)').fill('Laget planen sammen på møtet.');
+    await axe.check(page, 'mine oppgaver (milepæl, marker som gjort)');
+    await dialog.getByRole('button', { name: 'Marker som gjort' }).click();
+    await page.getByText('«Oppfølgingsplan» er markert som gjort.').waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+
+    // Stored as the case page stores it: a done record of the current case, by the leader, audited.
+    const stored = await db()
+      .selectFrom('milestone_record')
+      .select(['case_start', 'kind', 'note', 'evidence_ref', 'recorded_by', 'id'])
+      .where('employee_id', '=', other.id)
+      .where('milestone_key', '=', 'oppfolgingsplan')
+      .execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      case_start: start,
+      kind: 'done',
+      note: 'Laget planen sammen på møtet.',
+      evidence_ref: null,
+    });
+    const leaderUser = await db()
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', leader.email)
+      .executeTakeFirstOrThrow();
+    expect(stored[0]?.recorded_by).toBe(leaderUser.id);
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('entity_type', '=', 'sick_case')
+      .where('entity_id', '=', other.id)
+      .where('action', '=', 'create')
+      .where('actor_user_id', '=', leaderUser.id)
+      .execute();
+    expect(audit.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail))).toContainEqual(
+      expect.objectContaining({ record: 'milestone_done', milestone: 'oppfolgingsplan', id: stored[0]?.id }),
+    );
   });
 
   it('8. made no request outside its own origin, had no page errors, and axe found no violations', () => {

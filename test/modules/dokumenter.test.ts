@@ -268,10 +268,47 @@ describe.each(testDatabaseKinds())('oppfølgingsplan on %s', (kind) => {
     expect(flat).toMatch(/\d{2}\.\d{2}\.\d{4}/);
     expect(flat).toContain('Side 1 av');
     expect(flat).not.toMatch(/diagnose/i);
+    // The employee's comment is printed under its section, with who and when (issue 10).
+    expect(flat).toContain('Kommentarer');
+    expect(flat).toContain('Per Pleier');
+    expect(flat).toContain('Jeg ønsker å prøve hjemmekontor én dag.');
+    expect(flat.indexOf('Jeg ønsker å prøve hjemmekontor')).toBeGreaterThan(
+      flat.indexOf('Tilrettelegging i arbeidsgivers regi'),
+    );
+    expect(flat.indexOf('Jeg ønsker å prøve hjemmekontor')).toBeLessThan(
+      flat.indexOf('Den viktige samtalen'),
+    );
+    // Empty fields are named once per section, not one «Ikke fylt ut.» each (5 sections at most).
+    expect(flat).not.toContain('Ikke fylt ut.');
+    expect((flat.match(/Ikke fylt ut:/g) ?? []).length).toBeLessThanOrEqual(5);
+    expect(flat).toMatch(/Ikke fylt ut: [^.]+\./);
     // The employee downloads the same plan through their own route.
     const mine = await org.clients.self.get(`${SB}/me/oppfolgingsplan/${plan.id}/pdf`);
     expect(mine.status).toBe(200);
     expect(mine.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('«Hvem har åpnet saken min» shows the leader’s reads and download of the plan, not only of the case (issue 10)', async () => {
+    type Log = { items: { action: string; document: string | null; user: { name: string } }[] };
+    const log = expectStatus(await org.clients.self.get<Log>(`${SB}/me/access-log?pageSize=100`), 200).body;
+    const leaderPlan = log.items.filter(
+      (i) => i.user.name === 'Lise Leder' && i.document === 'oppfolgingsplan',
+    );
+    expect(leaderPlan.map((i) => i.action)).toContain('export');
+    expect(leaderPlan.map((i) => i.action)).toContain('read');
+    // HR sees the same lines on the case; another employee's documents are not among them.
+    const hr = expectStatus(
+      await org.clients.hr.get<Log>(`${SB}/employees/${org.employees.sick}/access-log?pageSize=100`),
+      200,
+    ).body;
+    expect(hr.items.filter((i) => i.document === 'oppfolgingsplan').length).toBe(
+      log.items.filter((i) => i.document === 'oppfolgingsplan').length,
+    );
+    const other = expectStatus(
+      await org.clients.hr.get<Log>(`${SB}/employees/${org.employees.other}/access-log?pageSize=100`),
+      200,
+    ).body;
+    expect(other.items.filter((i) => i.document === 'oppfolgingsplan')).toEqual([]);
   });
 
   it('saving an approved plan puts it back to utkast', async () => {

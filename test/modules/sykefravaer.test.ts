@@ -456,6 +456,7 @@ describe.each(testDatabaseKinds())('sykefravær on %s', (kind) => {
         name: string;
         caseStart: string;
         sickDays: number;
+        sickDaysSoFar: number;
         gradeToday: number | null;
         status: string;
         nextMilestone: { key: string; due: string; state: string } | null;
@@ -483,6 +484,14 @@ describe.each(testDatabaseKinds())('sykefravær on %s', (kind) => {
       overdueCount: 1,
       nextMilestone: { key: 'oppfolgingsplan' },
     });
+    // «Sykedager hittil» (issue 10): the list counts as the case page does — up to and including today,
+    // not the sykmelding's future days (Per is sick a month ahead).
+    const per = lise.find((i) => i.name === 'Per Pleier');
+    const perCase = expectStatus(await org.clients.lederA.get<CaseView>(caseUrl(org.employees.sick)), 200)
+      .body.currentCase;
+    expect(per?.sickDaysSoFar).toBe(perCase?.sickDaysSoFar);
+    expect(per?.sickDays).toBe(perCase?.sickDays);
+    expect(per?.sickDaysSoFar).toBeLessThan(per?.sickDays ?? 0);
     const bjorn = expectStatus(await org.clients.lederB.get<List>(`${BASE}/cases`), 200).body.items;
     expect(bjorn.map((i) => i.name)).toEqual(['Siri Skole']);
     expect(bjorn[0]).toMatchObject({ sickDays: 2, gradeToday: 100, nextMilestone: null, overdueCount: 0 });

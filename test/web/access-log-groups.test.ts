@@ -10,6 +10,7 @@ const entry = (at: string, by: AccessLogEntry['by'], action = 'read', roles = ['
   roles,
   action,
   record: null,
+  document: null,
 });
 
 describe('«Hvem har åpnet saken»: one line per person, day and kind', () => {
@@ -27,6 +28,7 @@ describe('«Hvem har åpnet saken»: one line per person, day and kind', () => {
         count: 7,
         from: '09:12',
         to: '09:12',
+        opened: ['case'],
       },
     ]);
   });
@@ -53,5 +55,22 @@ describe('«Hvem har åpnet saken»: one line per person, day and kind', () => {
     ]);
     expect(group?.roles).toEqual(['hr', 'admin']);
     expect([group?.from, group?.to]).toEqual(['10:00', '11:00']);
+  });
+
+  it('says what was opened: the case and the documents of the case, each once, newest first', () => {
+    const doc = (at: string, document: AccessLogEntry['document']): AccessLogEntry => ({
+      ...entry(at, kari),
+      document,
+    });
+    const [group, ...rest] = groupAccessLog([
+      doc('2026-03-02T10:05:00Z', 'legebrev'),
+      doc('2026-03-02T10:04:00Z', 'oppfolgingsplan'),
+      doc('2026-03-02T10:03:00Z', null),
+      doc('2026-03-02T10:02:00Z', 'oppfolgingsplan'),
+      doc('2026-03-02T10:01:00Z', 'dialogmote'),
+    ]);
+    expect(rest).toEqual([]);
+    expect(group?.count).toBe(5);
+    expect(group?.opened).toEqual(['legebrev', 'oppfolgingsplan', 'case', 'dialogmote']);
   });
 });

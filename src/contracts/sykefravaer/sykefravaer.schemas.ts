@@ -421,7 +421,10 @@ export const CaseListItemSchema = z.object({
   caseStart: z.string(),
   caseEnd: z.string(),
   status: z.enum(['ongoing', 'ended']),
+  /** Every registered sick day of the case, also future days of a running sykmelding. */
   sickDays: z.number().int(),
+  /** Sick days up to and including today — what the list and the case page show as «Sykedager hittil». */
+  sickDaysSoFar: z.number().int(),
   gradeToday: z.number().int().nullable(),
   nextMilestone: z
     .object({
@@ -459,6 +462,8 @@ export const AccessLogSchema = z.object({
       action: z.string(),
       /** What was touched: 'absence_period', 'milestone_done' …; null for a read of the whole case. */
       record: z.string().nullable(),
+      /** A read or download of one of the case's documents (null: the case itself). */
+      document: z.enum(['oppfolgingsplan', 'samtalereferat', 'dialogmote', 'legebrev']).nullable(),
       user: UserRefSchema,
       roles: z.array(z.string()),
     }),

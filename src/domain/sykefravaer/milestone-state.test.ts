@@ -57,6 +57,23 @@ describe('milestoneStates: by days left (oppfolgingsplan due Sun 2025-02-02)', (
     );
   });
 
+  it('motebehov is «ikke aktuelt nå» when dialogmøte 2 is not required, a date to know when it is (ftrl § 8-7a)', () => {
+    // Sick 2025-01-06 … 2025-03-31 (84 days): over before NAV's candidate day S+119 (2025-05-05).
+    const short = beregnPlan({ periods: [p('2025-01-06', '2025-03-31')] }).followUp;
+    if (short === null) throw new Error('expected a follow-up');
+    const states = milestoneStates(short, {}, '2025-04-01');
+    expect(states.find((x) => x.key === 'dialogmote2')?.state).toBe('not-required');
+    const mb = states.find((x) => x.key === 'motebehov');
+    expect(mb?.state).toBe('not-required');
+    expect(mb?.status).toBe('informational');
+    expect(mb?.stateText.nb).toBe('Ikke aktuelt nå.');
+    expect(mb?.explanation.nb).toMatch(/dialogmøte 2 ikke er aktuelt/);
+    // The long case (to 2026-03-31): dialogmøte 2 required, so NAV's window from 2025-04-28 is shown.
+    const long = stateOf('2025-04-01', 'motebehov');
+    expect(long.state).toBe('informational');
+    expect(long.from).toBe('2025-04-28');
+  });
+
   it('met-graded is informational', () => {
     const f = beregnPlan({ periods: [p('2025-01-06', '2025-03-31', 'sykmelding', 50)] }).followUp;
     if (f === null) throw new Error('expected a follow-up');

@@ -114,7 +114,30 @@ export function milestoneStates(
 ): MilestoneState[] {
   const todayDay = parseIsoDate(today);
   if (todayDay === null) throw new RangeError(`today: ugyldig dato / invalid date: ${JSON.stringify(today)}`);
-  return followUp.milestones.map((m) => stateOf(m, followUp.caseStart, records, todayDay));
+  const dm2NotRequired = followUp.milestones.some(
+    (m) => m.key === 'dialogmote2' && m.status === 'not-required',
+  );
+  return followUp.milestones.map((m) => {
+    const state = stateOf(m, followUp.caseStart, records, todayDay);
+    return m.key === 'motebehov' && dm2NotRequired ? motebehovNotRelevant(state) : state;
+  });
+}
+
+/**
+ * ftrl § 8-7a: NAV asks about the need for dialogmøte 2 only for a case that may come to one. When
+ * dialogmøte 2 is not required (the case ended before NAV's candidate day, S+119), the window is not
+ * something to wait for either: shown as «ikke aktuelt nå», not as a date to know (issue 10).
+ */
+function motebehovNotRelevant(s: MilestoneState): MilestoneState {
+  return {
+    ...s,
+    state: 'not-required',
+    explanation: {
+      nb: 'NAV spør ikke om behov for dialogmøte 2 nå, fordi dialogmøte 2 ikke er aktuelt for dette fraværet.',
+      en: 'NAV does not ask about the need for dialogue meeting 2 now, because dialogue meeting 2 does not apply to this absence.',
+    },
+    stateText: { nb: 'Ikke aktuelt nå.', en: 'Not relevant now.' },
+  };
 }
 
 function stateOf(

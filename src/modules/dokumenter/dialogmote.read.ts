@@ -226,7 +226,7 @@ export async function meetingAgenda(ctx: Ctx, employeeId: string, id: string, vi
     action: 'read',
     entityType: ENTITY,
     entityId: id,
-    detail: { record: 'agenda' },
+    detail: { record: 'agenda', employee: employee.id },
   });
   return { meetingId: id, points: buildAgenda(content) };
 }
@@ -240,7 +240,7 @@ export async function meetingInvitation(
   via: Via,
 ) {
   const { db, actor } = ctx;
-  const { row } = await readOne(ctx, employeeId, id, via);
+  const { employee, row } = await readOne(ctx, employeeId, id, via);
   const participant = (await loadParticipants(db, actor.organisationId, [id])).find(
     (p) => p.id === participantId,
   );
@@ -289,7 +289,7 @@ export async function meetingInvitation(
     action: 'export',
     entityType: ENTITY,
     entityId: id,
-    detail: { format: 'ics', participant: participant.id },
+    detail: { format: 'ics', participant: participant.id, employee: employee.id },
   });
   return { ics: cal.toString(), filename: `dialogmote-${start.slice(0, 10)}-${participant.role}.ics` };
 }
@@ -327,7 +327,7 @@ export async function referatPdf(ctx: Ctx, employeeId: string, id: string, via: 
     action: 'export',
     entityType: ENTITY,
     entityId: id,
-    detail: { format: 'pdf' },
+    detail: { format: 'pdf', employee: employee.id },
   });
   return { pdf, filename: `dialogmote-referat-${local.slice(0, 10)}.pdf` };
 }

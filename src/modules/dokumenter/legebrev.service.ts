@@ -173,8 +173,13 @@ async function loadLetter(ctx: Ctx, employeeId: string, id: string) {
 }
 
 export async function getLetter(ctx: Ctx, employeeId: string, id: string): Promise<LegebrevDto> {
-  const { row, stored } = await loadLetter(ctx, employeeId, id);
-  await writeAudit(ctx.db, ctx.actor, { action: 'read', entityType: ENTITY, entityId: id });
+  const { employee, row, stored } = await loadLetter(ctx, employeeId, id);
+  await writeAudit(ctx.db, ctx.actor, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: id,
+    detail: { employee: employee.id },
+  });
   return {
     id: row.id,
     employeeId: row.employee_id,
@@ -193,6 +198,11 @@ export async function letterPdf(ctx: Ctx, employeeId: string, id: string) {
     date,
     letter: stored.letter,
   });
-  await writeAudit(ctx.db, ctx.actor, { action: 'export', entityType: ENTITY, entityId: id });
+  await writeAudit(ctx.db, ctx.actor, {
+    action: 'export',
+    entityType: ENTITY,
+    entityId: id,
+    detail: { format: 'pdf', employee: employee.id },
+  });
   return { pdf, filename: `brev-til-lege-${date}.pdf` };
 }

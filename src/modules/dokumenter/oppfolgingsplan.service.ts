@@ -199,7 +199,7 @@ export async function listVersions(ctx: Ctx, employeeId: string, planId: string,
     action: 'read',
     entityType: ENTITY,
     entityId: planId,
-    detail: { record: 'versions' },
+    detail: { record: 'versions', employee: employee.id },
   });
   const ref = refOf(
     await names(
@@ -253,7 +253,7 @@ export async function diffVersions(
     action: 'read',
     entityType: ENTITY,
     entityId: planId,
-    detail: { record: 'version_diff', from, to: n },
+    detail: { record: 'version_diff', from, to: n, employee: employee.id },
   });
   return { from, to: n, changes: diffPlans(before, after, ctx.locale) };
 }
@@ -276,6 +276,18 @@ export async function planPdf(ctx: Ctx, employeeId: string, planId: string, via:
     .where('number', '=', row.content_version)
     .executeTakeFirst();
   const approver = row.approved_by ? (await names(db, [row.approved_by])).get(row.approved_by) : undefined;
+  const comments = await db
+    .selectFrom('oppfolgingsplan_comment')
+    .select(['section', 'text', 'written_by', 'written_at'])
+    .where('organisation_id', '=', actor.organisationId)
+    .where('plan_id', '=', planId)
+    .orderBy('written_at')
+    .orderBy('id')
+    .execute();
+  const writers = await names(
+    db,
+    comments.map((c) => c.written_by),
+  );
   const pdf = await renderPlanPdf({
     organisation,
     employeeName: employee.name,
@@ -288,12 +300,18 @@ export async function planPdf(ctx: Ctx, employeeId: string, planId: string, via:
         ? { by: approver ?? 'Arbeidstaker', at: osloToday(row.approved_at) }
         : null,
     content: parseJson(row.content),
+    comments: comments.map((c) => ({
+      section: c.section,
+      by: writers.get(c.written_by) ?? 'Slettet bruker',
+      at: osloToday(c.written_at),
+      text: c.text,
+    })),
   });
   await writeAudit(db, actor, {
     action: 'export',
     entityType: ENTITY,
     entityId: planId,
-    detail: { format: 'pdf', contentVersion: row.content_version },
+    detail: { format: 'pdf', contentVersion: row.content_version, employee: employee.id },
   });
   return { pdf, filename: `oppfolgingsplan-${slug(employee.name)}-v${row.content_version}.pdf` };
 }

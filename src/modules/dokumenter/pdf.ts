@@ -1,7 +1,8 @@
 /**
  * The oppfølgingsplan as a PDF, made on the server with pdfmake from the same stored content the page
  * shows: the organisation's name and orgnr, the employee, the case start, version and date, every
- * section, the agreed actions as a table, and "Side x av y" in the footer. Fonts: the Roboto files
+ * section (the fields left empty named once per section), the agreed actions as a table, the
+ * comments of the employee and the leader under their section, and "Side x av y" in the footer. Fonts: the Roboto files
  * shipped inside the pdfmake package (full Latin, so æøå are right); no network and no other files.
  */
 import { createRequire } from 'node:module';
@@ -59,7 +60,23 @@ export type PlanPdfInput = {
   versionDate: string;
   approved: { by: string; at: string } | null;
   content: PlanContent;
+  /** The comments on the plan (the employee's and the leader's), oldest first; `at` is YYYY-MM-DD. */
+  comments: { section: string; by: string; at: string; text: string }[];
 };
+
+/** The comments of one section (or `generelt`) as a list, or nothing. */
+function commentsOf(input: PlanPdfInput, section: string): Content[] {
+  const list = input.comments.filter((c) => c.section === section);
+  if (list.length === 0) return [];
+  return [
+    { text: 'Kommentarer', style: 'h3' },
+    {
+      ul: list.map((c) => ({
+        text: [{ text: `${c.by}, ${formatNorwegian(c.at)}: `, bold: true }, c.text],
+      })),
+    },
+  ];
+}
 
 const STATUS_TEXT = { utkast: 'Utkast', 'til-godkjenning': 'Til godkjenning', godkjent: 'Godkjent' } as const;
 
@@ -88,6 +105,8 @@ export function planDocument(input: PlanPdfInput): TDocumentDefinitions {
   ];
   for (const section of SECTIONS) {
     body.push({ text: section.title.nb, style: 'h2' });
+    // Empty fields are named once per section, not one «Ikke fylt ut.» each (issue 10).
+    const empty: string[] = [];
     for (const field of section.fields) {
       if (field === 'actions') {
         const actions = c.actions ?? [];
@@ -119,10 +138,20 @@ export function planDocument(input: PlanPdfInput): TDocumentDefinitions {
       }
       if (field === 'notParticipatedWhy' && c.participated !== false && !c.notParticipatedWhy) continue;
       const text = fieldText(c, field, 'nb');
+      if (text === null) {
+        empty.push(FIELD_LABELS[field].nb);
+        continue;
+      }
       body.push({ text: FIELD_LABELS[field].nb, style: 'h3' });
-      body.push(text === null ? { text: 'Ikke fylt ut.', style: 'muted' } : { text });
+      body.push({ text });
     }
+    if (empty.length > 0) {
+      body.push({ text: `Ikke fylt ut: ${empty.join(', ')}.`, style: 'muted', margin: [0, 6, 0, 0] });
+    }
+    body.push(...commentsOf(input, section.key));
   }
+  const general = commentsOf(input, 'generelt');
+  if (general.length > 0) body.push({ text: 'Generelle kommentarer', style: 'h2' }, ...general.slice(1));
   return {
     info: { title: `Oppfølgingsplan — ${input.employeeName}`, creator: 'Nærvær' },
     pageSize: 'A4',

@@ -245,7 +245,7 @@ export async function samtalePdf(ctx: Ctx, employeeId: string, id: string, via: 
     action: 'export',
     entityType: ENTITY,
     entityId: id,
-    detail: { format: 'pdf' },
+    detail: { format: 'pdf', employee: employee.id },
   });
   return { pdf, filename: `samtalereferat-${row.kind}-${row.held_on}.pdf` };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   caseStatus,
@@ -5,6 +6,7 @@ import {
   type MilestoneKey,
   milestoneStates,
   recordsFor,
+  sickDaysSoFar,
 } from '../../domain/sykefravaer/index.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { osloToday } from '../../platform/clock.ts';
@@ -15,6 +17,11 @@ import { userRefOf } from './view.ts';
 
 // ---------------------------------------------------------------- who opened the case
 
+/** The documents of a case whose reads «Hvem har åpnet saken» shows beside the case's own (audit entity types). */
+const CASE_DOCUMENTS = ['oppfolgingsplan', 'samtalereferat', 'dialogmote', 'legebrev'] as const;
+type CaseDocument = (typeof CASE_DOCUMENTS)[number];
+const isCaseDocument = (t: string): t is CaseDocument => (CASE_DOCUMENTS as readonly string[]).includes(t);
+
 export async function accessLog(
   ctx: Ctx,
   employeeId: string,
@@ -24,6 +31,7 @@ export async function accessLog(
     at: string;
     action: string;
     record: string | null;
+    document: CaseDocument | null;
     user: { userId: string | null; name: string };
     roles: string[];
   }[];
@@ -35,10 +43,20 @@ export async function accessLog(
   const base = db
     .selectFrom('audit_log')
     .where('organisation_id', '=', actor.organisationId)
-    .where('entity_type', '=', 'sick_case')
-    .where('entity_id', '=', employeeId);
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', 'sick_case'), eb('entity_id', '=', employeeId)]),
+        // The case's documents: who read or downloaded the plan, a referat, a dialogmøte or a letter
+        // (their audit entries name the employee).
+        eb.and([
+          eb('entity_type', 'in', CASE_DOCUMENTS),
+          eb('action', 'in', ['read', 'export']),
+          eb(sql<string>`detail->>'employee'`, '=', employeeId),
+        ]),
+      ]),
+    );
   const rows = await base
-    .select(['at', 'action', 'detail', 'actor_user_id', 'actor_roles'])
+    .select(['at', 'action', 'entity_type', 'detail', 'actor_user_id', 'actor_roles'])
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.pageSize)
@@ -61,6 +79,7 @@ export async function accessLog(
         at: r.at.toISOString(),
         action: r.action,
         record: typeof detail?.record === 'string' ? detail.record : null,
+        document: isCaseDocument(r.entity_type) ? r.entity_type : null,
         user: ref(r.actor_user_id),
         roles: r.actor_roles.split(',').filter((x) => x !== ''),
       };
@@ -83,6 +102,8 @@ type ListItem = {
   caseEnd: IsoDate;
   status: 'ongoing' | 'ended';
   sickDays: number;
+  /** Sick days up to and including today: the case page's «Sykedager hittil», one definition on both. */
+  sickDaysSoFar: number;
   gradeToday: number | null;
   nextMilestone: { key: MilestoneKey; due: IsoDate; state: 'overdue' | 'due-soon' | 'upcoming' } | null;
   overdueCount: number;
@@ -138,6 +159,7 @@ export async function listCases(
       caseEnd: c.followUp.caseEnd,
       status,
       sickDays: c.sickDays,
+      sickDaysSoFar: sickDaysSoFar(c.periods, c.followUp.caseStart, today),
       gradeToday: gradeOn(c.periods, today),
       nextMilestone: next,
       overdueCount,

@@ -30,7 +30,11 @@ function LogList({ entries }: { entries: AccessLogEntry[] }) {
             {formatDate(g.day)} · {ts.accessLogTimes(g.count, g.from, g.to)}
             {g.roles.length > 0 ? ` · ${g.roles.map(roleName).join(', ')}` : ''}
           </BodyShort>
-          {g.denied ? <BodyShort size="small">{ts.accessLogDenied}</BodyShort> : null}
+          {g.denied ? (
+            <BodyShort size="small">{ts.accessLogDenied}</BodyShort>
+          ) : (
+            <BodyShort size="small">{ts.accessLogOpened(g.opened.map((w) => ts.accessLogWhat[w]))}</BodyShort>
+          )}
         </li>
       ))}
     </ul>

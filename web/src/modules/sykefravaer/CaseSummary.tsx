@@ -142,10 +142,9 @@ export function CaseSummary({ current, version, writes, canEdit, onReload, onSav
       {current ? (
         <HGrid as="dl" columns={{ xs: 2, lg: 3 }} gap="space-16" className="sf-summary">
           <Item label={ts.caseStart}>{formatDate(current.start)}</Item>
-          <Item label={ts.sickDays}>
-            {ts.sickDaysValue(current.sickDaysSoFar)}
-            {current.sickDays > current.sickDaysSoFar ? ` ${ts.sickDaysRegistered(current.sickDays)}` : ''}
-          </Item>
+          {/* «Sykedager hittil»: up to and including today, the same number and name as in the list. */}
+          <Item label={ts.sickDays}>{ts.sickDaysValue(current.sickDaysSoFar)}</Item>
+          {current.ongoing ? <Item label={ts.registeredUntil}>{formatDate(current.end)}</Item> : null}
           {current.grade !== null ? <Item label={ts.gradeNow}>{t.common.percent(current.grade)}</Item> : null}
           {!current.ongoing ? <Item label={ts.caseEnd}>{formatDate(current.end)}</Item> : null}
           <div>

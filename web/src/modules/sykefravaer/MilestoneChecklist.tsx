@@ -271,7 +271,12 @@ export function MilestoneChecklist({
         </Heading>
         <BodyShort>{ts.checklistIntro}</BodyShort>
       </div>
-      <ol className="sf-checklist">{main.map(item)}</ol>
+      {main.length > 0 ? (
+        <ol className="sf-checklist">{main.map(item)}</ol>
+      ) : (
+        // A short first sykmelding: nothing the law asks for yet — say so instead of an empty list.
+        <BodyLong className="sf-checklist-none">{ts.checklistNoneYet}</BodyLong>
+      )}
       {other.length > 0 ? (
         <ReadMore header={ts.otherMilestones(other.length)} size="medium">
           <ol className="sf-checklist">{other.map(item)}</ol>

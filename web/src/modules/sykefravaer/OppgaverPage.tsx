@@ -2,8 +2,8 @@
  * "Mine oppgaver" (`/oppgaver`): every open task and milestone deadline that is overdue or due in
  * the next 14 days — a leader's own people, HR/admin the organisation (filter by unit) — sorted by
  * date, with its state and a link to the case. Agreed actions (from the plan, dialogmøter and
- * samtalereferater) are among them and can be marked done here, and so can the routine's tasks
- * (with the same optional note as on the case page). Below it, for every role, the HMS
+ * samtalereferater) are among them and can be marked done here, and so can the routine's tasks and
+ * the milestones (with the same optional note as on the case page). Below it, for every role, the HMS
  * deadlines the user is responsible for (`MyDeadlines` from the notifications module).
  */
 import { CheckmarkIcon } from '@navikt/aksel-icons';
@@ -138,8 +138,9 @@ function SickLeaveTasks() {
                       what={i.title.nb}
                       onSaved={setMessage}
                     />
-                  ) : i.kind === 'task' ? (
+                  ) : i.kind === 'task' || i.kind === 'milestone' ? (
                     <TaskDoneButton
+                      kind={i.kind}
                       employeeId={i.employeeId}
                       taskKey={i.key}
                       caseStart={i.caseStart}
@@ -193,8 +194,12 @@ function ActionDoneButton(props: {
   );
 }
 
-/** «Marker som gjort» for a routine task in the list: the same dialog (optional note) as on the case page. */
+/**
+ * «Marker som gjort» for a routine task or a milestone in the list: the same dialog (optional note) as
+ * on the case page, and the same write (the server keeps who may, the case start and the audit).
+ */
 function TaskDoneButton(props: {
+  kind: 'task' | 'milestone';
   employeeId: string;
   taskKey: string;
   caseStart: string;
@@ -207,9 +212,10 @@ function TaskDoneButton(props: {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const formId = useId();
+  const write = props.kind === 'milestone' ? writes.milestoneDoneFromList : writes.doneFromList;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    writes.doneFromList.mutate(
+    write.mutate(
       { key: props.taskKey, caseStart: props.caseStart, note: note.trim() || null },
       {
         onSuccess: () => {
@@ -228,7 +234,7 @@ function TaskDoneButton(props: {
         icon={<CheckmarkIcon aria-hidden />}
         aria-label={tx.markDoneLabel(props.title)}
         onClick={() => {
-          writes.doneFromList.reset();
+          write.reset();
           setNote('');
           setOpen(true);
         }}
@@ -236,15 +242,17 @@ function TaskDoneButton(props: {
         {tx.markDone}
       </Button>
       {open ? (
-        <Modal open onClose={() => setOpen(false)} header={{ heading: tx.doneHeading }} width="medium">
+        <Modal
+          open
+          onClose={() => setOpen(false)}
+          header={{ heading: props.kind === 'milestone' ? tx.milestoneDoneHeading : tx.doneHeading }}
+          width="medium"
+        >
           <Modal.Body>
             <form id={formId} onSubmit={submit} noValidate>
               <VStack gap="space-16">
-                {writes.doneFromList.isError ? (
-                  <WriteError
-                    error={writes.doneFromList.error}
-                    onReload={async () => writes.doneFromList.reset()}
-                  />
+                {write.isError ? (
+                  <WriteError error={write.error} onReload={async () => write.reset()} />
                 ) : null}
                 <BodyShort weight="semibold">{props.title}</BodyShort>
                 <Textarea
@@ -259,7 +267,7 @@ function TaskDoneButton(props: {
             </form>
           </Modal.Body>
           <Modal.Footer>
-            <Button type="submit" form={formId} loading={writes.doneFromList.isPending}>
+            <Button type="submit" form={formId} loading={write.isPending}>
               {tx.confirm}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setOpen(false)}>

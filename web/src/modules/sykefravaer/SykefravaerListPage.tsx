@@ -120,7 +120,7 @@ export function SykefravaerListPage() {
                 </Table.DataCell>
                 <Table.DataCell className="hide-small">{formatDate(c.caseStart)}</Table.DataCell>
                 <Table.DataCell align="right" className="hide-small">
-                  {c.sickDays}
+                  {c.sickDaysSoFar}
                 </Table.DataCell>
                 <Table.DataCell align="right" className="hide-small">
                   {c.grade !== null ? t.common.percent(c.grade) : ''}

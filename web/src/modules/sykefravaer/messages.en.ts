@@ -26,7 +26,7 @@ export const en: SykefravaerMessages = {
     colName: 'Name',
     colUnit: 'Unit',
     colStart: 'Absent since',
-    colSickDays: 'Sick days',
+    colSickDays: 'Sick days so far',
     colGrade: 'Grade',
     colNext: 'Next deadline',
     colState: 'Status',
@@ -93,7 +93,7 @@ export const en: SykefravaerMessages = {
     caseStart: 'First day of absence',
     caseEnd: 'Last registered day',
     sickDays: 'Sick days so far',
-    sickDaysRegistered: (n: number) => `(${n} registered in all)`,
+    registeredUntil: 'Absence registered until',
     sickDaysValue: (n: number) => plural(n, 'day', 'days'),
     gradeNow: 'Sick-leave grade now',
     agpEnd: 'Employer period ends',
@@ -118,6 +118,8 @@ export const en: SykefravaerMessages = {
     checklistHeading: 'Follow-up points',
     checklistIntro:
       'What the law asks of you as the employer, with deadlines counted from the first day of absence.',
+    checklistNoneYet:
+      'Nothing to follow up yet: with the absence registered, the law requires none of the follow-up points. The follow-up plan is needed when the absence has lasted four weeks (aml § 4-6 (3)). If the absence is extended, the deadlines appear here.',
     otherMilestones: (n: number) => `Other deadlines and dates for information (${n})`,
     due: 'Deadline',
     window: (from: string, to: string) => `Between ${from} and ${to}`,
@@ -221,6 +223,14 @@ export const en: SykefravaerMessages = {
     accessLogTimes: (n: number, from: string, to: string) =>
       n === 1 ? `at ${from}` : `${n} times, ${from}–${to}`,
     accessLogDenied: 'Tried to open the case without access – refused',
+    accessLogOpened: (what: string[]) => `Opened: ${what.join(', ')}`,
+    accessLogWhat: {
+      case: 'the case',
+      oppfolgingsplan: 'the follow-up plan',
+      samtalereferat: 'conversation notes',
+      dialogmote: 'dialogue meetings',
+      legebrev: 'letters to the doctor',
+    },
     accessLogEmpty: 'Nobody has opened the case yet.',
     backToCase: 'Back to the case',
     reminderHeading: 'Reminder for this case',

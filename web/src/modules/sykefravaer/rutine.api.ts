@@ -57,6 +57,20 @@ export function useTaskWrites(employeeId: string) {
       },
       onSuccess: refresh,
     }),
+    /**
+     * A milestone from "Mine oppgaver": the same write as «Marker som gjort» on the case page (who may,
+     * the case start check, the audit entry), with the case's current version read just before.
+     */
+    milestoneDoneFromList: useMutation({
+      mutationFn: async ({ key, ...v }: { key: string; caseStart: string; note: string | null }) => {
+        const current = await api.get<CaseTasks>(path);
+        return api.post<unknown>(
+          `${base}/employees/${employeeId}/milestones/${encodeURIComponent(key)}/done`,
+          { ...v, version: current.version },
+        );
+      },
+      onSuccess: refresh,
+    }),
     undo: useMutation({
       mutationFn: ({ key, ...v }: { key: string; caseStart: string; version: number }) =>
         request<CaseTasks>('DELETE', `${path}/${encodeURIComponent(key)}/done`, { body: v }),

@@ -124,7 +124,8 @@ export type CaseListItem = {
   unitName: string;
   caseStart: string;
   caseEnd: string | null;
-  sickDays: number;
+  /** Sick days up to and including today (the case page's «Sykedager hittil»). */
+  sickDaysSoFar: number;
   grade: number | null;
   ongoing: boolean;
   next: { key: MilestoneKey; due: string | null; state: MilestoneStateKind; daysLeft: number | null } | null;
@@ -138,7 +139,11 @@ export type AccessLogEntry = {
   roles: string[];
   action: string;
   record: string | null;
+  /** A read of one of the case's documents; null for the case itself. */
+  document: AccessLogDocument | null;
 };
+
+export type AccessLogDocument = 'oppfolgingsplan' | 'samtalereferat' | 'dialogmote' | 'legebrev';
 
 export type EgenmeldingEvaluation = z.infer<typeof EgenmeldingEvaluationSchema>;
 export type EgenmeldingMessage = EgenmeldingEvaluation['reasons'][number];
@@ -259,7 +264,7 @@ export function fromCaseList(v: CaseListWire): CaseListItem[] {
     unitName: o.unitName,
     caseStart: o.caseStart,
     caseEnd: o.caseEnd,
-    sickDays: o.sickDays,
+    sickDaysSoFar: o.sickDaysSoFar,
     grade: o.gradeToday,
     ongoing: o.status === 'ongoing',
     next: o.nextMilestone ? { ...o.nextMilestone, daysLeft: diffDays(o.nextMilestone.due, v.today) } : null,
@@ -275,6 +280,7 @@ export function fromAccessLog(v: AccessLogWire): AccessLogEntry[] {
     roles: o.roles,
     action: o.action,
     record: o.record,
+    document: o.document,
   }));
 }
 
