@@ -139,7 +139,7 @@ describe('EmployeePicker: the callback contract', () => {
   });
 
   it('Backspace in the empty field removes the choice: onChange(null), once', async () => {
-    const api = employeesApi();
+    employeesApi();
     const calls: PickedEmployee[] = [];
     await renderInApp(<Form initial={{ id: 'e-kari', name: 'Kari Nordmann' }} calls={calls} />);
 
@@ -152,7 +152,7 @@ describe('EmployeePicker: the callback contract', () => {
   });
 
   it('choosing the chosen employee again in the list removes the choice: onChange(null), once', async () => {
-    const api = employeesApi();
+    employeesApi();
     const calls: PickedEmployee[] = [];
     await renderInApp(<Form initial={{ id: 'e-kari', name: 'Kari Nordmann' }} calls={calls} />);
 

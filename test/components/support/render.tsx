@@ -25,7 +25,7 @@ export function renderInApp(ui: ReactNode) {
   );
 }
 
-export type SentRequest = { method: string; path: string; query: URLSearchParams };
+export type SentRequest = { method: string; path: string; query: URLSearchParams; body: unknown };
 type Handler = (request: SentRequest) => { status?: number; body: unknown };
 
 /** Replaces `fetch` for this test: `GET /employees` → `handlers['GET /employees']`; anything else is a 404. */
@@ -34,7 +34,8 @@ export function fakeApi(handlers: Record<string, Handler>): { sent: SentRequest[
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input), window.location.origin);
     const method = (init?.method ?? 'GET').toUpperCase();
-    const request = { method, path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams };
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { method, path: url.pathname.replace(/^\/api\/v1/, ''), query: url.searchParams, body };
     sent.push(request);
     const handler = handlers[`${method} ${request.path}`];
     const answer = handler
