@@ -47,8 +47,9 @@ export default defineConfig({
         test: {
           name: 'components',
           include: ['test/components/**/*.test.tsx'],
-          testTimeout: 30_000,
-          // A broken contract fails in seconds, not at the test timeout.
+          // Each test takes 0.2–3 s; a broken contract (an element that never appears) fails here.
+          testTimeout: 15_000,
+          // `expect.poll` gives up after 5 s (a value that never comes).
           expect: { poll: { timeout: 5_000 } },
           // Each test's `fakeApi` (a stubbed `fetch`) ends with the test.
           unstubGlobals: true,
