@@ -1,12 +1,73 @@
+/**
+ * `npm test` runs two projects:
+ * - `node`: unit and integration tests (PGlite, and PostgreSQL when `TEST_DATABASE_URL` is set);
+ * - `components`: the shared web components rendered in Debian's Chromium (Vitest browser mode,
+ *   ADR 0024). Never a downloaded browser: `/usr/bin/chromium`, headless.
+ */
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     reporters: ['default', './test/support/summary-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        plugins: [react()],
+        // Bundled before the first test: otherwise Vite finds them mid-run and reloads the page.
+        optimizeDeps: {
+          include: [
+            '@navikt/aksel-icons',
+            '@navikt/ds-react',
+            '@navikt/ds-react/locales',
+            '@tanstack/react-query',
+            'idb',
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react-router',
+            'react/jsx-dev-runtime',
+            'recharts',
+            'vitest-browser-react',
+            'zod',
+          ],
+        },
+        test: {
+          name: 'components',
+          include: ['test/components/**/*.test.tsx'],
+          // Each test takes 0.2–3 s; a broken contract (an element that never appears) fails here.
+          testTimeout: 15_000,
+          // `expect.poll` gives up after 5 s (a value that never comes).
+          expect: { poll: { timeout: 5_000 } },
+          // Each test's `fakeApi` (a stubbed `fetch`) ends with the test.
+          unstubGlobals: true,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            viewport: { width: 1280, height: 900 },
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
   },
 });
