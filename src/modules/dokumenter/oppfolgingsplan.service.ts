@@ -88,16 +88,21 @@ async function findPlanRow(db: Db, organisationId: string, employeeId: string, p
   return row;
 }
 
-async function toDto(db: Db, row: PlanRow, employeeName: string, locale: Locale): Promise<PlanDto> {
-  const org = row.organisation_id;
-  const comments = await db
+/** A plan's comments in the order they were written (the plan page and the PDF show the same). */
+function planComments(db: Db, organisationId: string, planId: string) {
+  return db
     .selectFrom('oppfolgingsplan_comment')
     .select(['id', 'section', 'text', 'written_by', 'written_at'])
-    .where('organisation_id', '=', org)
-    .where('plan_id', '=', row.id)
+    .where('organisation_id', '=', organisationId)
+    .where('plan_id', '=', planId)
     .orderBy('written_at')
     .orderBy('id')
     .execute();
+}
+
+async function toDto(db: Db, row: PlanRow, employeeName: string, locale: Locale): Promise<PlanDto> {
+  const org = row.organisation_id;
+  const comments = await planComments(db, org, row.id);
   const sendings = await db
     .selectFrom('oppfolgingsplan_sending')
     .select(['id', 'recipient', 'content_version', 'note', 'unapproved', 'sent_by', 'sent_at'])
@@ -276,14 +281,7 @@ export async function planPdf(ctx: Ctx, employeeId: string, planId: string, via:
     .where('number', '=', row.content_version)
     .executeTakeFirst();
   const approver = row.approved_by ? (await names(db, [row.approved_by])).get(row.approved_by) : undefined;
-  const comments = await db
-    .selectFrom('oppfolgingsplan_comment')
-    .select(['section', 'text', 'written_by', 'written_at'])
-    .where('organisation_id', '=', actor.organisationId)
-    .where('plan_id', '=', planId)
-    .orderBy('written_at')
-    .orderBy('id')
-    .execute();
+  const comments = await planComments(db, actor.organisationId, planId);
   const writers = await names(
     db,
     comments.map((c) => c.written_by),
