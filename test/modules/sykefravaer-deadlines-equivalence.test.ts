@@ -96,7 +96,7 @@ async function reference(
       });
     }
     const routine = routineForCase(versions, pinOf.get(`${c.employee.id}|${f.caseStart}`), f.caseStart);
-    const open = tasksForCase(routine.tasks, f, today).filter(
+    const open = tasksForCase(routine.tasks, { ...f, agpEnd: c.agpEnd }, today).filter(
       (t) => !done.has(`${c.employee.id}|${f.caseStart}|${t.key}`),
     );
     for (const t of collapseRepeating(open, today)) {
@@ -259,7 +259,14 @@ describe.each(testDatabaseKinds())(
           doneKeys.add(
             rnd() < 0.6
               ? `${pick(['ukentlig-kontakt', 'ukentlig-samtale'])}@${week}`
-              : pick(['kontakt', 'avtal-mote', 'oppfolgingsplan', 'frisksamtale', 'etter']),
+              : pick([
+                  'kontakt',
+                  'avtal-mote',
+                  'oppfolgingsplan',
+                  'frisksamtale',
+                  'etter',
+                  'inntektsmelding',
+                ]),
           );
         }
         for (const task_key of doneKeys) {

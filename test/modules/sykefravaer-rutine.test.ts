@@ -46,6 +46,7 @@ describe.each(testDatabaseKinds())('sykefravær routine and tasks on %s', (kind)
       'kontakt',
       'brev-sykmelder',
       'avtal-mote',
+      'inntektsmelding',
       'oppfolgingsplan',
       'plan-til-sykmelder',
       'innkall-dialogmote1',

@@ -82,6 +82,7 @@ export {
   type RoutineAnchor,
   type RoutineRole,
   type RoutineTask,
+  type TaskCase,
   type TaskInstance,
   taskKey,
   taskReminderDates,
@@ -97,6 +98,7 @@ export {
 export {
   type CaseInput,
   caseAgp,
+  caseAgpEnd,
   caseStatus,
   computePlan,
   gradeOn,

@@ -5,16 +5,23 @@ import {
   DEFAULT_ROUTINE,
   dueReminderDates,
   type RoutineTask,
+  type TaskCase,
   taskReminderDates,
   tasksForCase,
 } from './rutine.ts';
+import { caseAgpEnd } from './stored-case.ts';
 import { p } from './test-support.ts';
-import type { FollowUp } from './types.ts';
+import type { PlanInput } from './types.ts';
 
-function followUp(...periods: ReturnType<typeof p>[]): FollowUp {
-  const f = beregnPlan({ periods }).followUp;
-  if (f === null) throw new Error('no case');
-  return f;
+/** The latest case of the plan, as the services pass it to `tasksForCase`. */
+function caseOf(input: PlanInput): TaskCase {
+  const plan = beregnPlan(input);
+  if (plan.followUp === null) throw new Error('no case');
+  return { ...plan.followUp, agpEnd: caseAgpEnd(plan) };
+}
+
+function followUp(...periods: ReturnType<typeof p>[]): TaskCase {
+  return caseOf({ periods });
 }
 
 const dueOf = (tasks: ReturnType<typeof tasksForCase>) =>
@@ -29,6 +36,8 @@ describe('tasksForCase with the default routine', () => {
     expect(due.kontakt).toBe('2025-01-08');
     expect(due['brev-sykmelder']).toBe('2025-01-13');
     expect(due['avtal-mote']).toBe('2025-01-20');
+    // AGP 06.01–21.01 (16 days) → the inntektsmelding the day after.
+    expect(due.inntektsmelding).toBe('2025-01-22');
     expect(due.oppfolgingsplan).toBe('2025-02-02');
     expect(due['plan-til-sykmelder']).toBe('2025-02-02');
     expect(due['innkall-dialogmote1']).toBe('2025-02-09');
@@ -122,6 +131,87 @@ describe('tasksForCase with the default routine', () => {
         due: '2025-01-30',
       },
     ]);
+  });
+});
+
+describe('the inntektsmelding task (ftrl § 8-17, § 8-19)', () => {
+  const inntektsmelding = (c: TaskCase, today: string) =>
+    tasksForCase(DEFAULT_ROUTINE, c, today).filter((t) => t.taskId === 'inntektsmelding');
+
+  it('is due the day after the 16th AGP day, for HR, outside any milestone', () => {
+    // Sick from Monday 05.01.2026 for three weeks: AGP 05.01–20.01 → NAV pays from 21.01.
+    const c = followUp(p('2026-01-05', '2026-01-25'));
+    expect(c.agpEnd).toBe('2026-01-20');
+    expect(inntektsmelding(c, '2026-01-06')).toEqual([
+      {
+        key: 'inntektsmelding',
+        taskId: 'inntektsmelding',
+        title: {
+          nb: 'Send inntektsmelding til NAV (arbeidsgiverperioden er over)',
+          en: 'Send the income report (inntektsmelding) to NAV (the employer period is over)',
+        },
+        responsible: 'hr',
+        milestone: null,
+        due: '2026-01-21',
+      },
+    ]);
+    // Sorted among the others: after the meeting (day 14), before the oppfølgingsplan (day 28).
+    const keys = tasksForCase(DEFAULT_ROUTINE, c, '2026-01-06')
+      .filter((t) => t.key === t.taskId)
+      .map((t) => t.key);
+    expect(keys.slice(0, 4)).toEqual(['kontakt', 'brev-sykmelder', 'avtal-mote', 'inntektsmelding']);
+  });
+
+  it('is not there while the AGP has fewer than 16 days (a 10-day absence)', () => {
+    const c = followUp(p('2026-01-05', '2026-01-14'));
+    expect(c.agpEnd).toBeNull();
+    expect(inntektsmelding(c, '2026-01-30')).toEqual([]);
+    // Extended to three weeks, the AGP completes and the task appears.
+    expect(
+      inntektsmelding(followUp(p('2026-01-05', '2026-01-14'), p('2026-01-15', '2026-01-25')), '2026-01-16'),
+    ).toHaveLength(1);
+  });
+
+  it('counts the AGP across a short return to work (ftrl § 8-19 (2))', () => {
+    // 10 sick days, 11 days at work, then sick again: one case, the AGP's 16th day is 31.01.
+    const c = followUp(p('2026-01-05', '2026-01-14'), p('2026-01-26', '2026-02-08'));
+    expect(c.agpEnd).toBe('2026-01-31');
+    expect(inntektsmelding(c, '2026-02-01').map((t) => t.due)).toEqual(['2026-02-01']);
+  });
+
+  it('is not there for a new case inside the 16 days after a finished AGP (ftrl § 8-19 (3))', () => {
+    // AGP 05.01–20.01 in the first case; back at work 26.01; sick again 09.02, 15 work days later:
+    // a new case for the follow-up, but no new arbeidsgiverperiode — NAV pays from the first day.
+    const c = followUp(p('2026-01-05', '2026-01-23'), p('2026-02-09', '2026-02-28'));
+    expect(c.caseStart).toBe('2026-02-09');
+    expect(c.agpEnd).toBeNull();
+    expect(inntektsmelding(c, '2026-02-10')).toEqual([]);
+    // Three days later the 16 opphold days have passed: a new AGP, and a new inntektsmelding.
+    const later = followUp(p('2026-01-05', '2026-01-23'), p('2026-02-12', '2026-02-28'));
+    expect(inntektsmelding(later, '2026-02-13').map((t) => t.due)).toEqual(['2026-02-28']);
+  });
+
+  it("follows the employer's confirmed or corrected AGP end", () => {
+    const periods = [p('2026-01-05', '2026-01-25')];
+    const moved = caseOf({
+      periods,
+      arbeidsgiverperiodeOverrides: [{ caseStart: '2026-01-05', end: '2026-01-18' }],
+    });
+    expect(inntektsmelding(moved, '2026-01-06').map((t) => t.due)).toEqual(['2026-01-19']);
+    // An override of a case that does not exist is not used: the computed end stays.
+    const unused = caseOf({
+      periods,
+      arbeidsgiverperiodeOverrides: [{ caseStart: '2026-01-06', end: '2026-01-10' }],
+    });
+    expect(inntektsmelding(unused, '2026-01-06').map((t) => t.due)).toEqual(['2026-01-21']);
+  });
+
+  it('uses an edited agpEnd task: other role, other offset', () => {
+    const routine: RoutineTask[] = [
+      { id: 'im', title: { nb: 'IM', en: 'IM' }, responsible: 'leder', anchor: 'agpEnd', offsetDays: -2 },
+    ];
+    const tasks = tasksForCase(routine, followUp(p('2026-01-05', '2026-01-25')), '2026-01-06');
+    expect(tasks.map((t) => [t.key, t.responsible, t.due])).toEqual([['im', 'leder', '2026-01-18']]);
   });
 });
 

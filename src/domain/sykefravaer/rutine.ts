@@ -11,8 +11,11 @@ import type { FollowUp, MilestoneKey, Text } from './types.ts';
 export const ROUTINE_ROLES = ['leder', 'hr', 'ansatt'] as const;
 export type RoutineRole = (typeof ROUTINE_ROLES)[number];
 
-export const ROUTINE_ANCHORS = ['caseStart', 'milestone', 'caseEnd'] as const;
-/** caseStart: the first day of absence; milestone: a milestone's due date; caseEnd: return to work. */
+export const ROUTINE_ANCHORS = ['caseStart', 'milestone', 'caseEnd', 'agpEnd'] as const;
+/**
+ * caseStart: the first day of absence; milestone: a milestone's due date; caseEnd: return to work;
+ * agpEnd: the last (16th) day of the case's arbeidsgiverperiode (ftrl § 8-19), when it has one.
+ */
 export type RoutineAnchor = (typeof ROUTINE_ANCHORS)[number];
 
 /** Stable task ids: lower-case letters, digits and hyphens. */
@@ -61,6 +64,22 @@ export const DEFAULT_ROUTINE: readonly RoutineTask[] = [
     responsible: 'leder',
     anchor: 'caseStart',
     offsetDays: 14,
+  },
+  {
+    // ftrl § 8-17 / § 8-19: NAV pays sykepenger from day 17, after the 16 days of the
+    // arbeidsgiverperiode; the employer reports the AGP and the income in the inntektsmelding
+    // (ftrl § 21-3) to get the sykepenger refunded (or paid to the employee).
+    // DECISION: due on the first day after the AGP (offset +1), the day NAV takes over: the
+    // inntektsmelding cannot be complete before the AGP is, and NAV's case waits for it from then.
+    // HR by default: payroll/HR send it in most organisations; the routine editor can change it.
+    id: 'inntektsmelding',
+    title: {
+      nb: 'Send inntektsmelding til NAV (arbeidsgiverperioden er over)',
+      en: 'Send the income report (inntektsmelding) to NAV (the employer period is over)',
+    },
+    responsible: 'hr',
+    anchor: 'agpEnd',
+    offsetDays: 1,
   },
   {
     id: 'oppfolgingsplan',
@@ -131,6 +150,18 @@ export const DEFAULT_ROUTINE: readonly RoutineTask[] = [
   },
 ];
 
+/**
+ * What `tasksForCase` needs of a case: the follow-up's dates and milestones, and the end of its
+ * arbeidsgiverperiode (`caseAgpEnd` of the plan).
+ */
+export type TaskCase = Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'> & {
+  /**
+   * The last day of the case's arbeidsgiverperiode once it is complete (16 days, ftrl § 8-19) or its
+   * end was confirmed/overridden by the employer; null while it runs or when the case has none.
+   */
+  agpEnd: IsoDate | null;
+};
+
 /** One concrete task of a case. `key` is stable: the task id, plus `@date` for weekly occurrences. */
 export interface TaskInstance {
   key: string;
@@ -154,11 +185,15 @@ export function taskKey(taskId: string, occurrence?: IsoDate): string {
  *   or has no date. DECISION: tasks of informational milestones (the AAP reminder) only in cases long
  *   enough for dialogmøte 2 (≥ S+119): a short absence has nothing to do with AAP;
  * - `caseEnd` tasks (frisksamtale): the case's last day + offset, only once the case has ended
- *   (its last day is before today).
+ *   (its last day is before today);
+ * - `agpEnd` tasks (inntektsmelding): the AGP's last day + offset, only when the case has an AGP that
+ *   ends (`plan.agpEnd`): a case shorter than 16 days, or one whose AGP lies in an earlier case
+ *   (ftrl § 8-19 (3)), has none. Known ahead (a sykmelding registered into the future completes it),
+ *   so it is listed like a caseStart task, not held back until the day.
  */
 export function tasksForCase(
   routine: readonly RoutineTask[],
-  plan: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>,
+  plan: TaskCase,
   today: IsoDate,
 ): TaskInstance[] {
   const out: (TaskInstance & { order: number })[] = [];
@@ -188,6 +223,11 @@ export function tasksForCase(
     }
     if (t.anchor === 'caseEnd') {
       if (E < today) out.push({ ...base, key: taskKey(t.id), due: addDays(E, t.offsetDays) });
+      return;
+    }
+    if (t.anchor === 'agpEnd') {
+      if (plan.agpEnd !== null)
+        out.push({ ...base, key: taskKey(t.id), due: addDays(plan.agpEnd, t.offsetDays) });
       return;
     }
     const m = t.milestone === undefined ? undefined : byKey.get(t.milestone);

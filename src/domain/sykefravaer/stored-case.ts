@@ -3,6 +3,7 @@
  * period, the plan with the stored extra inputs, and small facts about the current case.
  */
 import { addDays, diffDays, type IsoDate } from '../calendar/index.ts';
+import { ARBEIDSGIVERPERIODE_DAGER } from './constants.ts';
 import type { MilestoneDone, MilestoneException, MilestoneRecords } from './milestone-state.ts';
 import { beregnPlan, type PlanOptions } from './plan.ts';
 import type { FollowUp, Period, PeriodType, PlanArbeidsgiverperiode, PlanOutput } from './types.ts';
@@ -98,6 +99,21 @@ export function caseAgp(
   if (own) return own;
   const running = plan.arbeidsgiverperioder.filter((a) => a.start < caseStart && a.end >= caseStart);
   return running[running.length - 1] ?? null;
+}
+
+/**
+ * The last day of the current case's arbeidsgiverperiode (`caseAgp` of the latest case), once it has
+ * ended: 16 AGP days reached (ftrl § 8-19 (1)) or its end confirmed/overridden by the employer (who
+ * declares it in the inntektsmelding). Null while it runs (fewer than 16 days) or when the case has no
+ * AGP of its own or running into it (ftrl § 8-19 (3): a new absence within 16 days of an AGP that
+ * ended in an earlier case starts none). The anchor of the routine's `agpEnd` tasks.
+ */
+export function caseAgpEnd(plan: PlanOutput): IsoDate | null {
+  const f = plan.followUp;
+  if (f === null) return null;
+  const agp = caseAgp(plan, f.caseStart, f.caseEnd);
+  if (agp === null) return null;
+  return agp.overridden === true || agp.days >= ARBEIDSGIVERPERIODE_DAGER ? agp.end : null;
 }
 
 const PRIORITY: Record<PeriodType, number> = {

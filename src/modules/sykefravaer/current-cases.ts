@@ -1,6 +1,7 @@
 import type { Db } from '../../db/schema.ts';
 import { addDays, addMonths, type IsoDate } from '../../domain/calendar/index.ts';
 import {
+  caseAgpEnd,
   computePlan,
   type FollowUp,
   isCurrentOrRecent,
@@ -25,6 +26,8 @@ export interface CurrentCase {
   employee: BatchEmployee;
   periods: StoredPeriod[];
   followUp: FollowUp;
+  /** The end of the case's arbeidsgiverperiode once it has ended (`caseAgpEnd`), for `agpEnd` tasks. */
+  agpEnd: IsoDate | null;
   /** Sick days of the case (the engine's count, ferie directly after sick days included). */
   sickDays: number;
   /** Done/exception records of this case (other case starts dropped). */
@@ -182,6 +185,7 @@ export async function loadCurrentCases(db: Db, filter: CaseFilter): Promise<Curr
       employee: { id: e.id, name: e.name, unitId: e.unit_id, unitName: e.unit_name, leaderId: e.leader_id },
       periods: stored,
       followUp,
+      agpEnd: caseAgpEnd(plan),
       sickDays: plan.cases[plan.cases.length - 1]?.sickDays ?? 0,
       records: caseRecords,
     });

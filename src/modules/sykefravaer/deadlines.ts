@@ -16,9 +16,9 @@ import {
   toDayNumber,
 } from '../../domain/calendar/index.ts';
 import {
+  caseAgpEnd,
   computePlan,
   dueReminderDates,
-  type FollowUp,
   isCurrentOrRecent,
   type MilestoneKey,
   type MilestoneStatus,
@@ -28,6 +28,7 @@ import {
   type RoutineTask,
   SNART_FRIST_DAGER,
   type StoredPeriod,
+  type TaskCase,
   TimelineScratch,
   taskKey,
 } from '../../domain/sykefravaer/index.ts';
@@ -182,7 +183,8 @@ export async function listDeadlines(
       if (versions !== null) {
         const routine = routineForCase(versions, pinnedVersion(row.pins, f.caseStart), f.caseStart);
         const done = doneTasks(row.tasks, f.caseStart);
-        for (const t of openTasksInRange(prepareRoutine(routine), f, done, range)) {
+        const c: TaskCase = { ...f, agpEnd: caseAgpEnd(plan) };
+        for (const t of openTasksInRange(prepareRoutine(routine), c, done, range)) {
           out.push({
             ...base,
             leaderEmployeeId: t.responsible === 'hr' ? null : row.leader_id,
@@ -434,7 +436,7 @@ interface TaskInRange {
  */
 function openTasksInRange(
   routine: PreparedRoutine,
-  f: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>,
+  f: TaskCase,
   done: ReadonlySet<string> | null,
   range: DayRange,
 ): TaskInRange[] {
@@ -446,14 +448,18 @@ function openTasksInRange(
     (due - PAAMINNELSE_DAGER_FOR >= range.fromN && due - PAAMINNELSE_DAGER_FOR <= range.toN);
   let longCase: boolean | null = null;
   for (const t of routine.oneOff) {
-    // As `tasksForCase`: caseStart S + offset; caseEnd E + offset once the case has ended; a
-    // milestone's due + offset unless it is not-required or has no date, an informational one only
-    // in a case long enough for dialogmøte 2.
+    // As `tasksForCase`: caseStart S + offset; caseEnd E + offset once the case has ended; agpEnd
+    // the AGP's last day + offset when the case has an AGP that ended; a milestone's due + offset
+    // unless it is not-required or has no date, an informational one only in a case long enough
+    // for dialogmøte 2.
     let due: DayNumber;
     if (t.anchor === 'caseStart') due = S + t.offsetDays;
     else if (t.anchor === 'caseEnd') {
       if (!(E < range.todayN)) continue;
       due = E + t.offsetDays;
+    } else if (t.anchor === 'agpEnd') {
+      if (f.agpEnd === null) continue;
+      due = toDayNumber(f.agpEnd) + t.offsetDays;
     } else {
       const m = t.milestone === undefined ? undefined : f.milestones.find((x) => x.key === t.milestone);
       if (m === undefined || m.due === null || m.status === 'not-required') continue;

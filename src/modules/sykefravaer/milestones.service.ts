@@ -1,6 +1,11 @@
 import type { CaseView } from '../../contracts/sykefravaer/sykefravaer.schemas.ts';
 import { formatEnglishLong, formatNorwegian, type IsoDate } from '../../domain/calendar/index.ts';
-import { isExemptable, type MilestoneKey, type PlanOutput } from '../../domain/sykefravaer/index.ts';
+import {
+  caseAgpEnd,
+  isExemptable,
+  type MilestoneKey,
+  type PlanOutput,
+} from '../../domain/sykefravaer/index.ts';
 import { osloToday } from '../../platform/clock.ts';
 import { type FieldError, notFound } from '../../platform/errors.ts';
 import { closeTasksWithEvidence } from './rutine.repository.ts';
@@ -64,7 +69,7 @@ function recordMilestone(
         ? await closeTasksWithEvidence(trx, {
             organisationId: org,
             employeeId: employee.id,
-            followUp: plan.followUp,
+            followUp: { ...plan.followUp, agpEnd: caseAgpEnd(plan) },
             taskIds: record.closesTasks.taskIds,
             evidenceRef: record.evidenceRef,
             note: record.closesTasks.note,

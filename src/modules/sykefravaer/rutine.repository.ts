@@ -10,8 +10,8 @@ import type { Db } from '../../db/schema.ts';
 import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   DEFAULT_ROUTINE,
-  type FollowUp,
   type RoutineTask,
+  type TaskCase,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
 
@@ -118,7 +118,8 @@ export async function closeTasksWithEvidence(
   input: {
     organisationId: string;
     employeeId: string;
-    followUp: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>;
+    /** The current case (`{ ...plan.followUp, agpEnd: caseAgpEnd(plan) }`). */
+    followUp: TaskCase;
     taskIds: readonly string[];
     evidenceRef: string;
     note: string | null;

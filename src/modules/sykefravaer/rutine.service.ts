@@ -10,14 +10,15 @@ import type { CaseTasks, Oppgaver, RoutineDto } from '../../contracts/sykefravae
 import type { Db } from '../../db/schema.ts';
 import { addDays, diffDays, type IsoDate } from '../../domain/calendar/index.ts';
 import {
+  caseAgpEnd,
   collapseRepeating,
-  type FollowUp,
   type MilestoneKey,
   milestoneStates,
   type RoutineRole,
   type RoutineTask,
   recordsFor,
   SNART_FRIST_DAGER,
+  type TaskCase,
   type Text,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
@@ -103,7 +104,7 @@ async function buildTasks(db: Db, ctx: Ctx, employee: CaseEmployee): Promise<Cas
   const today = osloToday();
   const followup = await loadFollowup(db, org, employee.id);
   const plan = await currentPlan(db, org, employee);
-  const f = plan.followUp;
+  const f = plan.followUp === null ? null : { ...plan.followUp, agpEnd: caseAgpEnd(plan) };
   const base = { employeeId: employee.id, today, version: followup?.version ?? 0 };
   if (f === null) return { ...base, caseStart: null, caseEnd: null, routineVersion: null, tasks: [] };
   const versions = await loadRoutineVersions(db, org);
@@ -163,7 +164,7 @@ async function writeTask(
   ctx: Ctx,
   employeeId: string,
   input: { caseStart: IsoDate; version: number },
-  change: (trx: Db, employee: CaseEmployee, f: FollowUp) => Promise<'create' | 'delete'>,
+  change: (trx: Db, employee: CaseEmployee, f: TaskCase) => Promise<'create' | 'delete'>,
   taskKey: string,
 ): Promise<CaseTasks> {
   const { db, actor } = ctx;
@@ -171,7 +172,7 @@ async function writeTask(
     const employee = await findCaseEmployee(trx, actor, employeeId, 'employer');
     await claimVersion(trx, actor.organisationId, employee.id, input.version);
     const plan = await currentPlan(trx, actor.organisationId, employee);
-    const f = plan.followUp;
+    const f = plan.followUp === null ? null : { ...plan.followUp, agpEnd: caseAgpEnd(plan) };
     if (f === null || f.caseStart !== input.caseStart) {
       throw fieldErrors([
         {
@@ -391,7 +392,7 @@ async function computeOppgaver(
       });
     }
     const routine = routineForCase(versions, pinOf.get(`${c.employee.id}|${f.caseStart}`), f.caseStart);
-    const open = tasksForCase(routine.tasks, f, today).filter(
+    const open = tasksForCase(routine.tasks, { ...f, agpEnd: c.agpEnd }, today).filter(
       (t) => t.due <= horizon && !done.has(`${c.employee.id}|${f.caseStart}|${t.key}`),
     );
     for (const a of actionsOf.get(c.employee.id) ?? []) {

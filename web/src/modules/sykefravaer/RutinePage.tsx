@@ -1,7 +1,8 @@
 /**
  * "Rutine for sykefraværsoppfølging" (`/innstillinger/rutine`, admin/HR): reword, remove and add
  * tasks, change who is responsible and when each is due; saving makes a new version (running cases
- * keep theirs). Shows the version and who saved it.
+ * keep theirs). Shows the version and who saved it — or that Nærvær made it, when a new legal task
+ * was added to a routine the organisation had saved (migration 0055: the inntektsmelding).
  */
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
@@ -18,7 +19,7 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ROUTINE_ROLES } from '../../../../src/domain/sykefravaer/rutine.ts';
+import { ROUTINE_ANCHORS, ROUTINE_ROLES } from '../../../../src/domain/sykefravaer/rutine.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { dateTime } from '../../ui/format.ts';
@@ -28,7 +29,6 @@ import { rutineTexts } from './rutine.texts.ts';
 import type { MilestoneKey } from './types.ts';
 import './rutine.css';
 
-const ANCHORS = ['caseStart', 'milestone', 'caseEnd'] as const;
 const MILESTONES: MilestoneKey[] = [
   'oppfolgingsplan',
   'dialogmote1',
@@ -102,6 +102,9 @@ export function RutinePage() {
           )}
         </BodyShort>
       ) : null}
+      {data?.createdAt && data.createdBy?.userId === null ? (
+        <BodyShort>{tx.automaticVersion}</BodyShort>
+      ) : null}
       <SuccessMessage>{message}</SuccessMessage>
       {tasks ? (
         <form onSubmit={submit} noValidate>
@@ -152,10 +155,11 @@ export function RutinePage() {
                           <Select
                             id={`${id}-anchor`}
                             label={tx.anchor}
+                            description={task.anchor === 'agpEnd' ? tx.agpEndHint : undefined}
                             value={task.anchor}
                             onChange={(e) => setAnchor(i, e.target.value as RoutineTaskInput['anchor'])}
                           >
-                            {ANCHORS.map((a) => (
+                            {ROUTINE_ANCHORS.map((a) => (
                               <option key={a} value={a}>
                                 {tx.anchors[a]}
                               </option>

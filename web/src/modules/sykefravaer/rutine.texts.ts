@@ -47,6 +47,8 @@ const nb = {
     'Oppgavene hver leder får i et sykefravær. Når du lagrer, blir det en ny versjon. Pågående sykefravær beholder versjonen de startet med.',
   version: (v: number, who: string | null, when: string | null) =>
     who ? `Versjon ${v}, lagret ${when} av ${who}.` : `Versjon ${v} (standardrutinen).`,
+  automaticVersion:
+    'Nærvær laget denne versjonen fra rutinen dere hadde lagret, da en ny lovpålagt oppgave kom inn i standardrutinen: «Send inntektsmelding til NAV» dagen etter arbeidsgiverperioden. Se over oppgavene og endre dem om dere vil.',
   taskN: (n: number) => `Oppgave ${n}`,
   titleNb: 'Tekst (bokmål)',
   titleEn: 'Tekst (engelsk)',
@@ -55,9 +57,12 @@ const nb = {
     caseStart: 'Første fraværsdag',
     milestone: 'Fristen for en milepæl',
     caseEnd: 'Tilbake i arbeid',
+    agpEnd: 'Etter arbeidsgiverperioden',
   },
   milestoneField: 'Milepæl',
   offset: 'Dager etter (minus: før)',
+  agpEndHint:
+    'Arbeidsgiverperioden er de 16 første kalenderdagene (folketrygdloven § 8-19). Oppgaven kommer bare i fravær som varer lenger.',
   weekly: 'Gjenta hver uke mens fraværet varer',
   remove: 'Fjern',
   removeLabel: (n: number) => `Fjern oppgave ${n}`,
@@ -111,13 +116,22 @@ const en: RutineTexts = {
     'The tasks every leader gets in a sick-leave case. Saving makes a new version. Running cases keep the version they started with.',
   version: (v: number, who: string | null, when: string | null) =>
     who ? `Version ${v}, saved ${when} by ${who}.` : `Version ${v} (the default routine).`,
+  automaticVersion:
+    'Nærvær made this version from the routine you had saved, when a new task required by law came into the default routine: "Send the income report (inntektsmelding) to NAV" the day after the employer period. Look over the tasks and change them if you like.',
   taskN: (n: number) => `Task ${n}`,
   titleNb: 'Text (Norwegian)',
   titleEn: 'Text (English)',
   anchor: 'Counted from',
-  anchors: { caseStart: 'First day of absence', milestone: 'A milestone deadline', caseEnd: 'Back at work' },
+  anchors: {
+    caseStart: 'First day of absence',
+    milestone: 'A milestone deadline',
+    caseEnd: 'Back at work',
+    agpEnd: 'After the employer period (arbeidsgiverperioden)',
+  },
   milestoneField: 'Milestone',
   offset: 'Days after (minus: before)',
+  agpEndHint:
+    'The employer period is the first 16 calendar days (National Insurance Act § 8-19). The task only comes in absences that last longer.',
   weekly: 'Repeat every week while the absence lasts',
   remove: 'Remove',
   removeLabel: (n: number) => `Remove task ${n}`,
