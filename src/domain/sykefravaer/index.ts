@@ -125,3 +125,13 @@ export {
   toDayPeriods,
 } from './timeline.ts';
 export * from './types.ts';
+export {
+  parseSystemNote,
+  renderRecordNote,
+  SYSTEM_NOTE_CODES,
+  type SystemNote,
+  type SystemNoteCode,
+  SystemNoteSchema,
+  storedSystemNote,
+  systemNoteSentence,
+} from './system-notes.ts';

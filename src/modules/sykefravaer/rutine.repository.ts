@@ -12,6 +12,8 @@ import {
   DEFAULT_ROUTINE,
   type FollowUp,
   type RoutineTask,
+  type SystemNote,
+  storedSystemNote,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
 
@@ -121,7 +123,8 @@ export async function closeTasksWithEvidence(
     followUp: Pick<FollowUp, 'caseStart' | 'caseEnd' | 'milestones'>;
     taskIds: readonly string[];
     evidenceRef: string;
-    note: string | null;
+    /** Written by Nærvær: stored as a code, shown in the reader's language. */
+    note: SystemNote;
     doneBy: string;
     today: IsoDate;
   },
@@ -138,6 +141,7 @@ export async function closeTasksWithEvidence(
     .filter((t) => t.key === t.taskId && input.taskIds.includes(t.taskId))
     .map((t) => t.key);
   if (keys.length === 0) return [];
+  const note = storedSystemNote(input.note);
   const rows = await db
     .insertInto('task_record')
     .values(
@@ -146,7 +150,9 @@ export async function closeTasksWithEvidence(
         employee_id: employeeId,
         case_start: f.caseStart,
         task_key: key,
-        note: input.note,
+        note: null,
+        note_code: note.code,
+        note_params: note.params,
         evidence_ref: input.evidenceRef,
         done_by: input.doneBy,
       })),
