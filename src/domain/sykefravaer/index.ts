@@ -109,6 +109,16 @@ export {
   toEnginePeriod,
 } from './stored-case.ts';
 export {
+  parseSystemNote,
+  renderRecordNote,
+  SYSTEM_NOTE_CODES,
+  type SystemNote,
+  type SystemNoteCode,
+  SystemNoteSchema,
+  storedSystemNote,
+  systemNoteSentence,
+} from './system-notes.ts';
+export {
   buildTimeline,
   DAG_ARBEID,
   DAG_BEHANDLINGSDAGER,
@@ -125,13 +135,3 @@ export {
   toDayPeriods,
 } from './timeline.ts';
 export * from './types.ts';
-export {
-  parseSystemNote,
-  renderRecordNote,
-  SYSTEM_NOTE_CODES,
-  type SystemNote,
-  type SystemNoteCode,
-  SystemNoteSchema,
-  storedSystemNote,
-  systemNoteSentence,
-} from './system-notes.ts';
