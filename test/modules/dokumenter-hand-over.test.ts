@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingDto } from '../../src/contracts/dokumenter/dialogmote.schemas.ts';
 import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { CaseTasks } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
+import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { backfillTaskEvidence } from '../../src/modules/dokumenter/migrations/0017-dokumenter-hand-over.ts';
 import {
@@ -23,12 +24,15 @@ import {
   notificationsModule,
   notifyUsers,
 } from '../../src/modules/notifications/index.ts';
+import { mapSystemNotes } from '../../src/modules/sykefravaer/migrations/0057-system-notes.ts';
 import { osloToday } from '../../src/platform/clock.ts';
 import { testDatabaseKinds } from '../support/db.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
 const SB = '/api/v1/sykefravaer';
+/** A jsonb column as read back (parsed on PostgreSQL and PGlite alike, text on some drivers). */
+const jsonOf = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string }[] } };
 
 describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s', (kind) => {
@@ -124,17 +128,35 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
     const evidenceRef = `oppfolgingsplan:${plan.id}:v2`;
     const milestone = await t.db
       .selectFrom('milestone_record')
-      .select(['note', 'evidence_ref'])
+      .select(['note', 'note_code', 'note_params', 'evidence_ref'])
       .where('organisation_id', '=', org.orgId)
       .where('employee_id', '=', org.employees.sick)
       .where('milestone_key', '=', 'oppfolgingsplan')
       .executeTakeFirstOrThrow();
     expect(milestone.evidence_ref).toBe(evidenceRef);
-    expect(milestone.note).toContain('Planen var ikke godkjent av arbeidstakeren.');
+    // Stored as a code with its parameters, not as prose in either language.
+    expect([milestone.note, milestone.note_code, jsonOf(milestone.note_params)]).toEqual([
+      null,
+      'plan-sent',
+      { unapproved: true },
+    ]);
+    const caseIn = async (locale: 'nb' | 'en') =>
+      expectStatus(
+        await lederA.request<CaseView>('GET', `${SB}/employees/${org.employees.sick}`, undefined, {
+          'accept-language': locale,
+        }),
+        200,
+      ).body.milestones.find((m) => m.key === 'oppfolgingsplan')?.done?.note;
+    expect(await caseIn('nb')).toBe(
+      'Oppfølgingsplanen er sendt til sykmelder. Planen var ikke godkjent av arbeidstakeren.',
+    );
+    expect(await caseIn('en')).toBe(
+      'The follow-up plan has been sent to the doctor (sykmelder). The employee had not approved the plan.',
+    );
 
     const records = await t.db
       .selectFrom('task_record')
-      .select(['task_key', 'evidence_ref', 'done_by', 'note', 'case_start'])
+      .select(['task_key', 'evidence_ref', 'done_by', 'note', 'note_code', 'note_params', 'case_start'])
       .where('organisation_id', '=', org.orgId)
       .where('employee_id', '=', org.employees.sick)
       .orderBy('task_key')
@@ -143,13 +165,27 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
       ['oppfolgingsplan', evidenceRef, org.userIds.lederA, caseStart],
       ['plan-til-sykmelder', evidenceRef, org.userIds.lederA, caseStart],
     ]);
-    expect(records[0]?.note).toBe(
-      'Oppfølgingsplanen (versjon 2) er sendt til sykmelder. Planen var ikke godkjent av arbeidstakeren.',
-    );
+    expect([records[0]?.note, records[0]?.note_code, jsonOf(records[0]?.note_params)]).toEqual([
+      null,
+      'plan-sent',
+      { version: 2, unapproved: true },
+    ]);
     const after = await tasks();
     for (const id of ['oppfolgingsplan', 'plan-til-sykmelder']) {
       expect(after.find((x) => x.key === id)?.state).toBe('done');
     }
+    expect(after.find((x) => x.key === 'plan-til-sykmelder')?.done?.note).toBe(
+      'Oppfølgingsplanen (versjon 2) er sendt til sykmelder. Planen var ikke godkjent av arbeidstakeren.',
+    );
+    const inEnglish = expectStatus(
+      await lederA.request<CaseTasks>('GET', `${SB}/employees/${org.employees.sick}/tasks`, undefined, {
+        'accept-language': 'en',
+      }),
+      200,
+    ).body.tasks;
+    expect(inEnglish.find((x) => x.key === 'plan-til-sykmelder')?.done?.note).toBe(
+      'The follow-up plan (version 2) has been sent to the doctor (sykmelder). The employee had not approved the plan.',
+    );
     // Recording a sending is no hand-over to anyone in the organisation.
     expect(await events()).toEqual([]);
     plan = sent;
@@ -272,19 +308,44 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
     ).toEqual({ planId: null });
 
     const sent = expectStatus(
-      await org.clients.lederA.post<PlanDto>(`${url}/${plan.id}/send`, { recipient: 'sykmelder' }),
+      await org.clients.lederA.post<PlanDto>(`${url}/${plan.id}/send`, {
+        recipient: 'sykmelder',
+        note: 'Sendt på e-post til fastlegen.',
+      }),
       201,
     ).body;
     expect(sent.sendings.map((s) => s.unapproved)).toEqual([true, false]);
     const milestones = await t.db
       .selectFrom('milestone_record')
-      .select('note')
+      .select(['note', 'note_code', 'note_params'])
       .where('organisation_id', '=', org.orgId)
       .where('employee_id', '=', org.employees.sick)
       .where('milestone_key', '=', 'oppfolgingsplan')
       .orderBy('recorded_at')
       .execute();
-    expect(milestones.at(-1)?.note).toBe('Oppfølgingsplanen er sendt til sykmelder.');
+    // The sender's typed note is kept as typed, beside the code.
+    const last = milestones.at(-1);
+    expect([last?.note, last?.note_code, jsonOf(last?.note_params)]).toEqual([
+      'Sendt på e-post til fastlegen.',
+      'plan-sent',
+      { unapproved: false },
+    ]);
+    for (const locale of ['nb', 'en']) {
+      const view = expectStatus(
+        await org.clients.lederA.request<CaseView>(
+          'GET',
+          `${SB}/employees/${org.employees.sick}`,
+          undefined,
+          {
+            'accept-language': locale,
+          },
+        ),
+        200,
+      ).body;
+      expect(view.milestones.find((m) => m.key === 'oppfolgingsplan')?.done?.note).toBe(
+        'Sendt på e-post til fastlegen.',
+      );
+    }
     // The tasks were closed by the first sending and keep that evidence (no second record).
     const records = await t.db
       .selectFrom('task_record')
@@ -638,6 +699,7 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
           ...base,
           milestone_key: 'oppfolgingsplan',
           evidence_ref: planEvidence,
+          note: 'Oppfølgingsplanen er sendt til sykmelder. Planen var ikke godkjent av arbeidstakeren.',
           recorded_at: '2026-01-05T10:00:00Z',
         },
         // A later sending of the same milestone: the first one's evidence is kept.
@@ -645,13 +707,21 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
           ...base,
           milestone_key: 'oppfolgingsplan',
           evidence_ref: 'oppfolgingsplan:00000000-0000-4000-8000-000000000001:v4',
+          note: 'Sendt i posten. Planen var ikke godkjent av arbeidstakeren.',
           recorded_at: '2026-01-09T10:00:00Z',
         },
-        { ...base, milestone_key: 'dialogmote1', evidence_ref: null },
+        // Marked by hand (no evidence): whatever its words, a person's note, never mapped.
+        {
+          ...base,
+          milestone_key: 'dialogmote1',
+          evidence_ref: null,
+          note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
+        },
         {
           ...base,
           milestone_key: 'dialogmote1',
           evidence_ref: 'dialogmote:00000000-0000-4000-8000-000000000002',
+          note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
           undone_at: new Date(),
           undone_by: org.userIds.hr,
         },
@@ -659,26 +729,47 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
       .execute();
     await backfillTaskEvidence(t.db);
     await backfillTaskEvidence(t.db);
-    const records = await t.db
-      .selectFrom('task_record')
-      .select(['task_key', 'evidence_ref', 'done_by', 'note'])
+    const taskRows = () =>
+      t.db
+        .selectFrom('task_record')
+        .select(['task_key', 'evidence_ref', 'done_by', 'note', 'note_code', 'note_params'])
+        .where('organisation_id', '=', org.orgId)
+        .where('employee_id', '=', other)
+        .orderBy('task_key')
+        .execute();
+    // Migration 0017 wrote the sentence as prose (it ran before codes existed) …
+    expect((await taskRows()).map((r) => [r.task_key, r.evidence_ref, r.done_by, r.note])).toEqual([
+      ['oppfolgingsplan', planEvidence, org.userIds.hr, 'Oppfølgingsplanen er sendt til sykmelder.'],
+      ['plan-til-sykmelder', planEvidence, org.userIds.hr, 'Oppfølgingsplanen er sendt til sykmelder.'],
+    ]);
+    // … and migration 0057 turns the known sentences into codes (twice: idempotent).
+    await mapSystemNotes(t.db);
+    await mapSystemNotes(t.db);
+    expect((await taskRows()).map((r) => [r.task_key, r.note, r.note_code, jsonOf(r.note_params)])).toEqual([
+      ['oppfolgingsplan', null, 'plan-sent', { unapproved: false }],
+      ['plan-til-sykmelder', null, 'plan-sent', { unapproved: false }],
+    ]);
+    const milestoneRows = await t.db
+      .selectFrom('milestone_record')
+      .select(['milestone_key', 'evidence_ref', 'note', 'note_code', 'note_params'])
       .where('organisation_id', '=', org.orgId)
       .where('employee_id', '=', other)
-      .orderBy('task_key')
+      .orderBy('milestone_key')
+      .orderBy('recorded_at')
       .execute();
-    expect(records).toEqual([
-      {
-        task_key: 'oppfolgingsplan',
-        evidence_ref: planEvidence,
-        done_by: org.userIds.hr,
-        note: 'Oppfølgingsplanen er sendt til sykmelder.',
-      },
-      {
-        task_key: 'plan-til-sykmelder',
-        evidence_ref: planEvidence,
-        done_by: org.userIds.hr,
-        note: 'Oppfølgingsplanen er sendt til sykmelder.',
-      },
+    expect(
+      milestoneRows.map((r) => [
+        r.milestone_key,
+        r.evidence_ref !== null,
+        r.note,
+        r.note_code,
+        jsonOf(r.note_params),
+      ]),
+    ).toEqual([
+      ['dialogmote1', false, 'Dialogmøte 1 er gjennomført; referatet er skrevet.', null, null],
+      ['dialogmote1', true, null, 'dialogmote1-held', null],
+      ['oppfolgingsplan', true, null, 'plan-sent', { unapproved: true }],
+      ['oppfolgingsplan', true, 'Sendt i posten.', 'plan-sent', { unapproved: true }],
     ]);
     // The sick employee's records (closed by the events above) are untouched.
     const sick = await t.db

@@ -111,6 +111,16 @@ export {
   toEnginePeriod,
 } from './stored-case.ts';
 export {
+  parseSystemNote,
+  renderRecordNote,
+  SYSTEM_NOTE_CODES,
+  type SystemNote,
+  type SystemNoteCode,
+  SystemNoteSchema,
+  storedSystemNote,
+  systemNoteSentence,
+} from './system-notes.ts';
+export {
   buildTimeline,
   DAG_ARBEID,
   DAG_BEHANDLINGSDAGER,

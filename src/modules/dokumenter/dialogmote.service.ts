@@ -318,13 +318,10 @@ export async function saveReferat(
       try {
         await markMilestoneDone(ctx, employee.id, 'dialogmote1', {
           caseStart: row.case_start,
-          note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
+          systemNote: { code: 'dialogmote1-held' },
           version,
           evidenceRef: `dialogmote:${id}`,
-          closesTasks: {
-            taskIds: TASKS_FULFILLED.dialogmote1Held,
-            note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
-          },
+          closesTasks: { taskIds: TASKS_FULFILLED.dialogmote1Held, note: { code: 'dialogmote1-held' } },
         });
         break;
       } catch (error) {

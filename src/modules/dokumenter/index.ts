@@ -20,6 +20,7 @@ import { up as dokumenter } from './migrations/0006-dokumenter.ts';
 import { up as dialogmote } from './migrations/0007-dialogmote.ts';
 import { up as legebrevKatalog } from './migrations/0008-legebrev-katalog.ts';
 import { up as handOver } from './migrations/0017-dokumenter-hand-over.ts';
+import { up as katalogSeedKey } from './migrations/0058-katalog-seed-key.ts';
 
 export const dokumenterModule: ModuleManifest = {
   name: 'dokumenter',
@@ -28,6 +29,7 @@ export const dokumenterModule: ModuleManifest = {
     '0007-dialogmote': { up: dialogmote },
     '0008-legebrev-katalog': { up: legebrevKatalog },
     '0017-dokumenter-hand-over': { up: handOver },
+    '0058-katalog-seed-key': { up: katalogSeedKey },
   },
   routes: () =>
     auditDeniedReads(

@@ -49,8 +49,8 @@ export function katalogRoutes() {
       tags,
       access: access.anyRole,
       response: TiltakListSchema,
-      async handler(_input, { db, actor }) {
-        return { items: await listTiltak(db, actor.organisationId) };
+      async handler(_input, { db, actor, locale }) {
+        return { items: await listTiltak(db, actor.organisationId, locale) };
       },
     }),
     defineRoute({
@@ -98,8 +98,8 @@ export function katalogRoutes() {
       tags,
       access: access.anyRole,
       response: ArbeidListSchema,
-      async handler(_input, { db, actor }) {
-        return { items: await listArbeid(db, actor.organisationId) };
+      async handler(_input, { db, actor, locale }) {
+        return { items: await listArbeid(db, actor.organisationId, locale) };
       },
     }),
     defineRoute({

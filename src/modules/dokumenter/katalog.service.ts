@@ -2,7 +2,9 @@
  * The organisation's tilrettelegging catalogues: measures by kind, tasks suited to reduced capacity,
  * and a beredskapsplan ved fravær per unit. Everyone in the organisation reads; admin and HR write
  * (the routes enforce the roles). The first read seeds a default catalogue, once per organisation
- * (`katalog_seed`): deleting every item later does not bring the defaults back.
+ * (`katalog_seed`): deleting every item later does not bring the defaults back. A default item is
+ * stored in bokmål with its `seed_key` and shown in the reader's language until someone edits its
+ * text (katalog.defaults.ts); the letter to the doctor always quotes the bokmål text.
  * Beredskapsplan: `version` read → `update … where version = $read`, else 409 with nothing written.
  */
 import type { Kysely } from 'kysely';
@@ -12,45 +14,10 @@ import type { Locale } from '../../i18n/locale.ts';
 import { inTransaction, writeAudit } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound, staleVersion } from '../../platform/errors.ts';
+import { catalogueText, DEFAULT_ARBEID, DEFAULT_TILTAK, untouchedDefault } from './katalog.defaults.ts';
 import type { TiltakKind } from './katalog.tables.ts';
 
 export type KatalogCtx = { db: Kysely<Database>; actor: Actor; locale: Locale };
-
-const DEFAULT_TILTAK: [TiltakKind, string, string][] = [
-  [
-    'psykososial',
-    'Tettere oppfølging fra leder',
-    'Korte, faste samtaler med nærmeste leder, for eksempel hver uke.',
-  ],
-  [
-    'psykososial',
-    'Fadder eller kollega-støtte',
-    'En kollega som arbeidstakeren kan spørre og jobbe sammen med.',
-  ],
-  [
-    'psykososial',
-    'Inkludering i fellesskapet',
-    'Invitere til møter og sosiale samlinger også under fraværet.',
-  ],
-  ['fysisk', 'Hev-senk-bord', 'Arbeidsbord som kan stilles i sittende og stående høyde.'],
-  ['fysisk', 'Hjelpemidler', 'Verktøy og utstyr som gjør oppgavene lettere å utføre.'],
-  ['fysisk', 'Løfteutstyr', 'Utstyr som tar de tunge løftene.'],
-  ['fysisk', 'Flytte arbeidsplassen', 'En annen plass eller et annet rom, for eksempel med mindre støy.'],
-  ['fysisk', 'Justere inneklima', 'Lys, temperatur og lufting tilpasset behovet.'],
-  ['organisatorisk', 'Endre arbeidsfordelingen', 'Fordele oppgaver annerledes i teamet en periode.'],
-  ['organisatorisk', 'Midlertidige oppgaver', 'Andre oppgaver i en avgrenset periode.'],
-  ['organisatorisk', 'Redusert tempo', 'Færre oppgaver om gangen, færre frister og mulighet for pauser.'],
-  ['organisatorisk', 'Opplæring eller omskolering', 'Kurs eller opplæring i nye oppgaver.'],
-];
-
-const DEFAULT_ARBEID: [string, string][] = [
-  ['Oppfølging av lærlinger', 'Veilede lærlinger og gå gjennom arbeidet deres.'],
-  ['Lett fysisk arbeid', 'For eksempel vernerunder og rydding, uten tunge løft.'],
-  ['Planlegging og sjekklister', 'Lage arbeidsplaner, rutiner og sjekklister for teamet.'],
-  ['Bestilling av materiell', 'Holde oversikt over lager og bestille det som trengs.'],
-  ['Kurs og e-læring', 'Ta kurs og e-læring som er nyttige i stillingen.'],
-  ['Lese HMS-håndbok og regelverk', 'Sette seg inn i HMS-håndboken og regelverket for faget.'],
-];
 
 const tiltakNotFound = () => notFound({ nb: 'Fant ikke tiltaket.', en: 'Measure not found.' });
 const arbeidNotFound = () => notFound({ nb: 'Fant ikke oppgaven.', en: 'Task not found.' });
@@ -75,11 +42,12 @@ export async function ensureSeeded(db: Kysely<Database>, organisationId: string)
     await trx
       .insertInto('tilrettelegging_tiltak')
       .values(
-        DEFAULT_TILTAK.map(([kind, title, description], sort) => ({
+        DEFAULT_TILTAK.map((d, sort) => ({
           organisation_id: organisationId,
-          kind,
-          title,
-          description,
+          kind: d.kind,
+          title: d.title.nb,
+          description: d.description.nb,
+          seed_key: d.key,
           sort,
         })),
       )
@@ -87,11 +55,12 @@ export async function ensureSeeded(db: Kysely<Database>, organisationId: string)
     await trx
       .insertInto('tilpasset_arbeid')
       .values(
-        DEFAULT_ARBEID.map(([title, description], sort) => ({
+        DEFAULT_ARBEID.map((d, sort) => ({
           organisation_id: organisationId,
-          title,
-          description,
+          title: d.title.nb,
+          description: d.description.nb,
           unit_id: null,
+          seed_key: d.key,
           sort,
         })),
       )
@@ -122,17 +91,35 @@ async function deleteEntry(
 
 // ---------------------------------------------------------------- tiltak
 
-export async function listTiltak(db: Kysely<Database>, organisationId: string): Promise<TiltakDto[]> {
+const tiltakColumns = ['id', 'kind', 'title', 'description', 'active', 'seed_key'] as const;
+const toTiltak =
+  (locale: Locale) =>
+  (r: {
+    id: string;
+    kind: TiltakKind;
+    title: string;
+    description: string;
+    active: boolean;
+    seed_key: string | null;
+  }): TiltakDto => ({ id: r.id, kind: r.kind, active: r.active, ...catalogueText(r, locale) });
+
+/** The catalogue's measures, each in `locale` while it is an untouched default item. */
+export async function listTiltak(
+  db: Kysely<Database>,
+  organisationId: string,
+  locale: Locale,
+): Promise<TiltakDto[]> {
   await ensureSeeded(db, organisationId);
-  return db
+  const rows = await db
     .selectFrom('tilrettelegging_tiltak')
-    .select(['id', 'kind', 'title', 'description', 'active'])
+    .select(tiltakColumns)
     .where('organisation_id', '=', organisationId)
     .orderBy('kind')
     .orderBy('sort')
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  return rows.map(toTiltak(locale));
 }
 
 type TiltakInput = { kind: TiltakKind; title: string; description: string; active: boolean };
@@ -144,26 +131,47 @@ export async function createTiltak(ctx: KatalogCtx, input: TiltakInput): Promise
     const row = await db
       .insertInto('tilrettelegging_tiltak')
       .values({ organisation_id: actor.organisationId, ...input, sort: 1000 })
-      .returning(['id', 'kind', 'title', 'description', 'active'])
+      .returning(tiltakColumns)
       .executeTakeFirstOrThrow();
     await writeAudit(db, actor, { action: 'create', entityType: 'tilrettelegging_tiltak', entityId: row.id });
-    return row;
+    return toTiltak(ctx.locale)(row);
   });
+}
+
+/** The text to store on an edit, and the seed key to keep (null once the text is the user's). */
+async function editedText(
+  db: Db,
+  table: 'tilrettelegging_tiltak' | 'tilpasset_arbeid',
+  organisationId: string,
+  id: string,
+  input: { title: string; description: string },
+) {
+  const current = await db
+    .selectFrom(table)
+    .select('seed_key')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const item = untouchedDefault(current?.seed_key ?? null, input);
+  return item
+    ? { title: item.title.nb, description: item.description.nb, seed_key: item.key }
+    : { title: input.title, description: input.description, seed_key: null };
 }
 
 export async function updateTiltak(ctx: KatalogCtx, id: string, input: TiltakInput): Promise<TiltakDto> {
   const { db: outer, actor } = ctx;
   return inTransaction(outer, async (db) => {
+    const text = await editedText(db, 'tilrettelegging_tiltak', actor.organisationId, id, input);
     const row = await db
       .updateTable('tilrettelegging_tiltak')
-      .set({ ...input, updated_at: new Date() })
+      .set({ kind: input.kind, active: input.active, ...text, updated_at: new Date() })
       .where('organisation_id', '=', actor.organisationId)
       .where('id', '=', id)
-      .returning(['id', 'kind', 'title', 'description', 'active'])
+      .returning(tiltakColumns)
       .executeTakeFirst();
     if (!row) throw tiltakNotFound();
     await writeAudit(db, actor, { action: 'update', entityType: 'tilrettelegging_tiltak', entityId: id });
-    return row;
+    return toTiltak(ctx.locale)(row);
   });
 }
 
@@ -173,22 +181,24 @@ export function deleteTiltak(ctx: KatalogCtx, id: string): Promise<{ ok: true }>
 
 // ---------------------------------------------------------------- tilpasset arbeid
 
-const arbeidColumns = ['id', 'title', 'description', 'unit_id', 'active'] as const;
-const toArbeid = (r: {
-  id: string;
-  title: string;
-  description: string;
-  unit_id: string | null;
-  active: boolean;
-}) => ({
-  id: r.id,
-  title: r.title,
-  description: r.description,
-  unitId: r.unit_id,
-  active: r.active,
-});
+const arbeidColumns = ['id', 'title', 'description', 'unit_id', 'active', 'seed_key'] as const;
+const toArbeid =
+  (locale: Locale) =>
+  (r: {
+    id: string;
+    title: string;
+    description: string;
+    unit_id: string | null;
+    active: boolean;
+    seed_key: string | null;
+  }): ArbeidDto => ({ id: r.id, ...catalogueText(r, locale), unitId: r.unit_id, active: r.active });
 
-export async function listArbeid(db: Kysely<Database>, organisationId: string): Promise<ArbeidDto[]> {
+/** The tasks for reduced capacity, each in `locale` while it is an untouched default item. */
+export async function listArbeid(
+  db: Kysely<Database>,
+  organisationId: string,
+  locale: Locale,
+): Promise<ArbeidDto[]> {
   await ensureSeeded(db, organisationId);
   const rows = await db
     .selectFrom('tilpasset_arbeid')
@@ -198,7 +208,7 @@ export async function listArbeid(db: Kysely<Database>, organisationId: string): 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toArbeid);
+  return rows.map(toArbeid(locale));
 }
 
 type ArbeidInput = { title: string; description: string; unitId: string | null; active: boolean };
@@ -232,7 +242,7 @@ export async function createArbeid(ctx: KatalogCtx, input: ArbeidInput): Promise
       .returning(arbeidColumns)
       .executeTakeFirstOrThrow();
     await writeAudit(db, actor, { action: 'create', entityType: 'tilpasset_arbeid', entityId: row.id });
-    return toArbeid(row);
+    return toArbeid(ctx.locale)(row);
   });
 }
 
@@ -240,11 +250,11 @@ export async function updateArbeid(ctx: KatalogCtx, id: string, input: ArbeidInp
   const { db: outer, actor } = ctx;
   return inTransaction(outer, async (db) => {
     await checkUnit(db, actor.organisationId, input.unitId);
+    const text = await editedText(db, 'tilpasset_arbeid', actor.organisationId, id, input);
     const row = await db
       .updateTable('tilpasset_arbeid')
       .set({
-        title: input.title,
-        description: input.description,
+        ...text,
         unit_id: input.unitId,
         active: input.active,
         updated_at: new Date(),
@@ -255,7 +265,7 @@ export async function updateArbeid(ctx: KatalogCtx, id: string, input: ArbeidInp
       .executeTakeFirst();
     if (!row) throw arbeidNotFound();
     await writeAudit(db, actor, { action: 'update', entityType: 'tilpasset_arbeid', entityId: id });
-    return toArbeid(row);
+    return toArbeid(ctx.locale)(row);
   });
 }
 

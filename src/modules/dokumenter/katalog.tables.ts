@@ -21,6 +21,8 @@ export interface TilretteleggingTiltakTable {
   kind: TiltakKind;
   title: string;
   description: string;
+  /** The default item the row was seeded from while untouched (katalog.defaults.ts, migration 0058). */
+  seed_key: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   sort: Generated<number>;
   created_at: CreatedAt;
@@ -33,6 +35,8 @@ export interface TilpassetArbeidTable {
   title: string;
   description: string;
   unit_id: string | null;
+  /** The default item the row was seeded from while untouched (katalog.defaults.ts, migration 0058). */
+  seed_key: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   sort: Generated<number>;
   created_at: CreatedAt;

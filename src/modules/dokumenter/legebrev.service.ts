@@ -59,8 +59,9 @@ export async function getDraft(ctx: Ctx, employeeId: string): Promise<LegebrevDr
         .where('id', '=', employee.leaderId)
         .executeTakeFirst()
     : undefined;
-  const tiltak = (await listTiltak(db, org)).filter((t) => t.active);
-  const arbeid = (await listArbeid(db, org)).filter(
+  // The items to choose from, in the reader's language (chosen by id; the letter quotes bokmål).
+  const tiltak = (await listTiltak(db, org, ctx.locale)).filter((t) => t.active);
+  const arbeid = (await listArbeid(db, org, ctx.locale)).filter(
     (a) => a.active && (a.unitId === null || a.unitId === employee.unitId),
   );
   const rows = await db
@@ -99,8 +100,10 @@ async function compose(ctx: Ctx, employeeName: string, input: LegebrevInput): Pr
   const org = ctx.actor.organisationId;
   const tiltakIds = new Set(input.selectedTiltakIds);
   const arbeidIds = new Set(input.selectedArbeidIds);
-  const tiltak = (await listTiltak(ctx.db, org)).filter((t) => t.active && tiltakIds.has(t.id));
-  const arbeid = (await listArbeid(ctx.db, org)).filter((a) => a.active && arbeidIds.has(a.id));
+  // The letter goes to a Norwegian doctor and is written in bokmål (legebrev.text.ts), whatever the
+  // writer's language: the default items are quoted in bokmål too.
+  const tiltak = (await listTiltak(ctx.db, org, 'nb')).filter((t) => t.active && tiltakIds.has(t.id));
+  const arbeid = (await listArbeid(ctx.db, org, 'nb')).filter((a) => a.active && arbeidIds.has(a.id));
   return composeLetter({
     organisationName: (await organisationOf(ctx.db, org)).name,
     employeeName,

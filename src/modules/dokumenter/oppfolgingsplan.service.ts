@@ -24,6 +24,7 @@ import type { PlanDto } from '../../contracts/dokumenter/dokumenter.schemas.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { diffPlans, healthWordWarnings, type PlanContent } from '../../domain/dokumenter/oppfolgingsplan.ts';
 import { continuesEditingSession } from '../../domain/dokumenter/plan-versions.ts';
+import type { SystemNote } from '../../domain/sykefravaer/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { osloToday } from '../../platform/clock.ts';
@@ -598,12 +599,14 @@ export async function addComment(
   });
 }
 
-/** The note on the milestone and the closed tasks when the plan went to the sykmelder. */
-function sentNotes(contentVersion: number, unapproved: boolean, note: string | null) {
-  const warning = unapproved ? ' Planen var ikke godkjent av arbeidstakeren.' : '';
+/**
+ * The notes on the milestone and the closed tasks when the plan went to the sykmelder: codes, shown
+ * in the reader's language (the sender's own note stays beside the milestone's code, as typed).
+ */
+function sentNotes(contentVersion: number, unapproved: boolean): { milestone: SystemNote; task: SystemNote } {
   return {
-    milestone: `${note ?? 'Oppfølgingsplanen er sendt til sykmelder.'}${warning}`,
-    task: `Oppfølgingsplanen (versjon ${contentVersion}) er sendt til sykmelder.${warning}`,
+    milestone: { code: 'plan-sent', unapproved },
+    task: { code: 'plan-sent', version: contentVersion, unapproved },
   };
 }
 
@@ -631,13 +634,14 @@ export async function sendPlan(
   const unapproved = row.status !== 'godkjent';
   if (input.recipient === 'sykmelder') {
     const evidenceRef = `oppfolgingsplan:${planId}:v${row.content_version}`;
-    const notes = sentNotes(row.content_version, unapproved, note);
+    const notes = sentNotes(row.content_version, unapproved);
     for (let attempt = 0; ; attempt++) {
       const version = (await loadFollowup(db, actor.organisationId, employee.id))?.version ?? 0;
       try {
         await markMilestoneDone(ctx, employee.id, 'oppfolgingsplan', {
           caseStart: row.case_start,
-          note: notes.milestone,
+          note,
+          systemNote: notes.milestone,
           version,
           evidenceRef,
           closesTasks: { taskIds: TASKS_FULFILLED.planSentToSykmelder, note: notes.task },

@@ -1,7 +1,8 @@
 /**
  * Sykefraværsoppfølging — the module's manifest and surface.
  * - The manifest (`sykefravaerModule`): routes, migrations `0003-sykefravaer`, `0005-rutine`,
- *   `0009-case-action` and `0055-rutine-inntektsmelding`, the "Mine oppgaver" cache, the retention job and its daily schedule, and the
+ *   `0009-case-action`, `0055-rutine-inntektsmelding` and `0057-system-notes`, the "Mine oppgaver"
+ *   cache, the retention job and its daily schedule, and the
  *   deadline source for reminders (`reminders.ts`).
  * - `listDeadlines(db, { organisationId?, from, to, today })` — every open deadline of current
  *   cases, computed with the rule engine from the stored periods, batched per organisation (see its
@@ -18,6 +19,7 @@ import { up as sykefravaer } from './migrations/0003-sykefravaer.ts';
 import { up as rutine } from './migrations/0005-rutine.ts';
 import { up as caseAction } from './migrations/0009-case-action.ts';
 import { up as rutineInntektsmelding } from './migrations/0055-rutine-inntektsmelding.ts';
+import { up as systemNotes } from './migrations/0057-system-notes.ts';
 import { sykefravaerDeadlines } from './reminders.ts';
 import { retentionJob, scheduleRetention } from './retention.ts';
 import { oppgaverCache } from './rutine.service.ts';
@@ -37,6 +39,7 @@ export const sykefravaerModule: ModuleManifest = {
     '0005-rutine': { up: rutine },
     '0009-case-action': { up: caseAction },
     '0055-rutine-inntektsmelding': { up: rutineInntektsmelding },
+    '0057-system-notes': { up: systemNotes },
   },
   routes: () => auditDeniedReads(sykefravaerRoutes(), CASE_DENIED_READS),
   caches: [oppgaverCache],

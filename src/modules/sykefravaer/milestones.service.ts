@@ -5,6 +5,8 @@ import {
   isExemptable,
   type MilestoneKey,
   type PlanOutput,
+  type SystemNote,
+  storedSystemNote,
 } from '../../domain/sykefravaer/index.ts';
 import { osloToday } from '../../platform/clock.ts';
 import { type FieldError, notFound } from '../../platform/errors.ts';
@@ -37,10 +39,12 @@ function recordMilestone(
   record: {
     kind: 'done' | 'exception';
     note: string | null;
+    /** A note Nærvær writes itself, stored as a code (rendered in the reader's language). */
+    systemNote?: SystemNote | undefined;
     reason: string | null;
     evidenceRef: string | null;
     /** Routine tasks the evidence also fulfils, closed in the same write (`closeTasksWithEvidence`). */
-    closesTasks?: { taskIds: readonly string[]; note: string } | undefined;
+    closesTasks?: { taskIds: readonly string[]; note: SystemNote } | undefined;
   },
   refuse: FieldError | null,
 ): Promise<CaseView> {
@@ -49,6 +53,7 @@ function recordMilestone(
     const org = ctx.actor.organisationId;
     const plan = await currentPlan(trx, org, employee);
     if (plan.followUp?.caseStart !== input.caseStart) throw fieldErrors([notCurrentCase(plan)]);
+    const system = record.systemNote ? storedSystemNote(record.systemNote) : null;
     const row = await trx
       .insertInto('milestone_record')
       .values({
@@ -58,6 +63,8 @@ function recordMilestone(
         milestone_key: key,
         kind: record.kind,
         note: record.note,
+        note_code: system?.code ?? null,
+        note_params: system?.params ?? null,
         reason: record.reason,
         evidence_ref: record.evidenceRef,
         recorded_by: ctx.actor.userId,
@@ -91,15 +98,21 @@ export function markMilestoneDone(
   key: MilestoneKey,
   input: {
     caseStart: IsoDate;
+    /** What the person typed (shown as typed). */
     note?: string | null | undefined;
+    /**
+     * A note Nærvær writes itself (a document event), stored as a code and shown in the reader's
+     * language; with `note`, the typed note takes the place of the code's fixed sentence.
+     */
+    systemNote?: SystemNote | undefined;
     version: number;
     /** A link to the document that shows it was done (e.g. `oppfolgingsplan:<id>:v<n>`). */
     evidenceRef?: string | null | undefined;
     /**
      * With `evidenceRef`: the routine tasks (ids) the document also fulfils; the case's one-off tasks
-     * with these ids are recorded done with the same evidence, in the same write (note ≤ 500 characters).
+     * with these ids are recorded done with the same evidence and this note, in the same write.
      */
-    closesTasks?: { taskIds: readonly string[]; note: string } | undefined;
+    closesTasks?: { taskIds: readonly string[]; note: SystemNote } | undefined;
   },
 ): Promise<CaseView> {
   return recordMilestone(
@@ -110,6 +123,7 @@ export function markMilestoneDone(
     {
       kind: 'done',
       note: input.note ?? null,
+      systemNote: input.systemNote,
       reason: null,
       evidenceRef: input.evidenceRef ?? null,
       closesTasks: input.closesTasks,

@@ -12,6 +12,8 @@ import {
   DEFAULT_ROUTINE,
   type RoutineTask,
   type TaskCase,
+  type SystemNote,
+  storedSystemNote,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
 
@@ -122,7 +124,8 @@ export async function closeTasksWithEvidence(
     followUp: TaskCase;
     taskIds: readonly string[];
     evidenceRef: string;
-    note: string | null;
+    /** Written by Nærvær: stored as a code, shown in the reader's language. */
+    note: SystemNote;
     doneBy: string;
     today: IsoDate;
   },
@@ -139,6 +142,7 @@ export async function closeTasksWithEvidence(
     .filter((t) => t.key === t.taskId && input.taskIds.includes(t.taskId))
     .map((t) => t.key);
   if (keys.length === 0) return [];
+  const note = storedSystemNote(input.note);
   const rows = await db
     .insertInto('task_record')
     .values(
@@ -147,7 +151,9 @@ export async function closeTasksWithEvidence(
         employee_id: employeeId,
         case_start: f.caseStart,
         task_key: key,
-        note: input.note,
+        note: null,
+        note_code: note.code,
+        note_params: note.params,
         evidence_ref: input.evidenceRef,
         done_by: input.doneBy,
       })),

@@ -14,9 +14,11 @@ import {
   collapseRepeating,
   type MilestoneKey,
   milestoneStates,
+  parseSystemNote,
   type RoutineRole,
   type RoutineTask,
   recordsFor,
+  renderRecordNote,
   SNART_FRIST_DAGER,
   type TaskCase,
   type Text,
@@ -111,7 +113,7 @@ async function buildTasks(db: Db, ctx: Ctx, employee: CaseEmployee): Promise<Cas
   const routine = routineForCase(versions, await loadPin(db, org, employee.id, f.caseStart), f.caseStart);
   const records = await db
     .selectFrom('task_record')
-    .select(['task_key', 'note', 'done_by', 'done_at'])
+    .select(['task_key', 'note', 'note_code', 'note_params', 'done_by', 'done_at'])
     .where('organisation_id', '=', org)
     .where('employee_id', '=', employee.id)
     .where('case_start', '=', f.caseStart)
@@ -140,7 +142,16 @@ async function buildTasks(db: Db, ctx: Ctx, employee: CaseEmployee): Promise<Cas
         due: t.due,
         state: r ? 'done' : dueState(t.due, today),
         daysLeft: diffDays(t.due, today),
-        done: r ? { at: r.done_at.toISOString(), by: ref(r.done_by), note: r.note } : null,
+        done: r
+          ? {
+              at: r.done_at.toISOString(),
+              by: ref(r.done_by),
+              note: renderRecordNote(
+                { typed: r.note, system: parseSystemNote(r.note_code, r.note_params) },
+                ctx.locale,
+              ),
+            }
+          : null,
       };
     }),
   };
@@ -228,7 +239,13 @@ export function markTaskDone(
         .onConflict((oc) =>
           oc
             .columns(['organisation_id', 'employee_id', 'case_start', 'task_key'])
-            .doUpdateSet({ note: input.note ?? null, done_by: ctx.actor.userId }),
+            // Marked again by a person: the note is theirs now, no longer Nærvær's.
+            .doUpdateSet({
+              note: input.note ?? null,
+              note_code: null,
+              note_params: null,
+              done_by: ctx.actor.userId,
+            }),
         )
         .execute();
       return 'create';

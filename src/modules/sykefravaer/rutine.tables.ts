@@ -27,7 +27,11 @@ export interface TaskRecordTable {
   employee_id: string;
   case_start: IsoDate;
   task_key: string;
+  /** What a person typed when marking the task done; null when none. */
   note: string | null;
+  /** A note Nærvær wrote itself, as a code and its parameters (migration 0057-system-notes). */
+  note_code: ColumnType<string | null, string | null | undefined, string | null>;
+  note_params: ColumnType<unknown, string | null | undefined, string | null>;
   /**
    * The document that shows the task was done when a document event closed it (`oppfolgingsplan:<id>:v<n>`,
    * `dialogmote:<id>`); null when marked done by hand (migration 0017-dokumenter-hand-over).

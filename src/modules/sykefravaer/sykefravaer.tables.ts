@@ -100,7 +100,14 @@ export interface MilestoneRecordTable {
   case_start: IsoDate;
   milestone_key: MilestoneKey;
   kind: MilestoneRecordKind;
+  /** What a person typed (or the note given with a document); null when none. */
   note: string | null;
+  /**
+   * A note Nærvær wrote itself, as a code rendered in the reader's language, and its parameters
+   * (`SystemNote` in src/domain/sykefravaer/system-notes.ts; migration 0057-system-notes).
+   */
+  note_code: ColumnType<string | null, string | null | undefined, string | null>;
+  note_params: ColumnType<unknown, string | null | undefined, string | null>;
   reason: string | null;
   evidence_ref: string | null;
   recorded_by: string | null;

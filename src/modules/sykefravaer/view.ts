@@ -16,8 +16,10 @@ import {
   computePlan,
   gradeOn,
   milestoneStates,
+  parseSystemNote,
   type RecordForEngine,
   recordsFor,
+  renderRecordNote,
   sickDaysSoFar,
 } from '../../domain/sykefravaer/index.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -80,7 +82,10 @@ export function buildCaseView(input: {
         caseStart: r.case_start,
         recordedOn: osloToday(r.recorded_at),
         recordedBy: { userId: by.userId ?? '', displayName: by.name },
-        note: r.note,
+        note: renderRecordNote(
+          { typed: r.note, system: parseSystemNote(r.note_code, r.note_params) },
+          input.locale,
+        ),
         reason: r.reason,
         evidenceRef: r.evidence_ref,
       };
