@@ -11,9 +11,9 @@ import type { IsoDate } from '../../domain/calendar/index.ts';
 import {
   DEFAULT_ROUTINE,
   type RoutineTask,
-  type TaskCase,
   type SystemNote,
   storedSystemNote,
+  type TaskCase,
   tasksForCase,
 } from '../../domain/sykefravaer/index.ts';
 
