@@ -716,12 +716,15 @@ describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s'
           milestone_key: 'dialogmote1',
           evidence_ref: null,
           note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
+          // Distinct times: the rows are read back in this order (one insert gives both the same now()).
+          recorded_at: '2026-01-06T10:00:00Z',
         },
         {
           ...base,
           milestone_key: 'dialogmote1',
           evidence_ref: 'dialogmote:00000000-0000-4000-8000-000000000002',
           note: 'Dialogmøte 1 er gjennomført; referatet er skrevet.',
+          recorded_at: '2026-01-07T10:00:00Z',
           undone_at: new Date(),
           undone_by: org.userIds.hr,
         },

@@ -6,7 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -45,9 +52,49 @@ export async function openSession(
   const requests: string[] = [];
   const pageErrors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  trackInFlight(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, requests, pageErrors };
+}
+
+/** The requests of each context that have started and neither finished nor failed. */
+const inFlight = new WeakMap<BrowserContext, Set<Request>>();
+
+/** Keeps count of a context's open requests, so a check can wait for them instead of for `networkidle`. */
+export function trackInFlight(context: BrowserContext): void {
+  if (inFlight.has(context)) return;
+  const open = new Set<Request>();
+  inFlight.set(context, open);
+  context.on('request', (request) => open.add(request));
+  context.on('requestfinished', (request) => open.delete(request));
+  context.on('requestfailed', (request) => open.delete(request));
+}
+
+/**
+ * Waits until the page's context has had no request open for `quietMs`. `networkidle` waits for
+ * 500 ms without network every time, and the suite makes about 300 axe checks (issue 17: CI time);
+ * counting the open requests settles as soon as the last answer is in, and still catches a request
+ * that a finished one sets off (React Query's follow-ups) within the quiet period. A context opened
+ * without `openSession` falls back to `networkidle`.
+ */
+export async function settleNetwork(page: Page, quietMs = 100, timeoutMs = 10_000): Promise<void> {
+  const open = inFlight.get(page.context());
+  if (!open) {
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    return;
+  }
+  await page.waitForLoadState('load').catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = open.size === 0 ? Date.now() : undefined;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (open.size > 0) quietSince = undefined;
+    else {
+      quietSince ??= Date.now();
+      if (Date.now() - quietSince >= quietMs) return;
+    }
+  }
 }
 
 /** Requests that left the page's own origin (data: and blob: URLs are not requests to anyone). */
@@ -110,7 +157,7 @@ export class AxeLog {
   readonly violations: string[] = [];
 
   async check(page: Page, label: string): Promise<void> {
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await settleNetwork(page);
     // Let opening dialogs and menus finish their fade-in, or axe measures half-transparent colours.
     await page
       .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
