@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeAudit } from '../../src/platform/audit.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
-describe.each(testDatabaseKinds())('the audit log writer on %s', (kind) => {
+describeEachDatabase('the audit log writer on %s', (kind) => {
   let t: TestDatabase;
   let actor: { organisationId: string; userId: string; roles: ('hr' | 'leder')[] };
   beforeAll(async () => {

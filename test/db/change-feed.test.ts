@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DataChange } from '../../src/db/change-feed.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
 const tick = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -12,7 +13,7 @@ async function until(condition: () => boolean, what: string, ms = 5_000): Promis
   }
 }
 
-describe.each(testDatabaseKinds())('the change feed on %s', (kind) => {
+describeEachDatabase('the change feed on %s', (kind) => {
   let t: TestDatabase;
   const seen: DataChange[] = [];
   let orgId: string;

@@ -9,9 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/schema.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
 const PLAN_PATH = 'docs/scale-out/citus.sql';
 
@@ -98,7 +99,7 @@ function planLineFor(table: string, hasOrg: boolean): string {
     : `SELECT create_reference_table('${table}');  (shared by every organisation)  — or a line «-- coordinator-local: ${table} — why»`;
 }
 
-describe.each(testDatabaseKinds())('the Citus distribution plan against the catalogue on %s', (kind) => {
+describeEachDatabase('the Citus distribution plan against the catalogue on %s', (kind) => {
   let t: TestDatabase;
   let cat: Catalogue;
   const plan = readPlan();

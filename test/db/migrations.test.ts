@@ -4,7 +4,8 @@ import { registry } from '../../src/app/registry.ts';
 import { MigrationError, migrateToLatest } from '../../src/db/migrate.ts';
 import { coreMigrations } from '../../src/db/migrations/index.ts';
 import { migrationOrder } from '../../src/platform/registry.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
 const migrations = registry.migrations;
 
@@ -93,7 +94,7 @@ async function schemaSnapshot<DB>(db: Kysely<DB>): Promise<string[]> {
   return rows.map((r) => r.item);
 }
 
-describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
+describeEachDatabase('migrations on %s', (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabaseOf(kind);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
 type BankTables = {
   account: { id: number; balance: number };
@@ -18,7 +19,7 @@ function prng(seed: number): () => number {
 
 const tick = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-describe.each(testDatabaseKinds())('concurrent transactions on %s', (kind) => {
+describeEachDatabase('concurrent transactions on %s', (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabaseOf(kind);

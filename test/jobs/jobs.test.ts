@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/app/database.ts';
 import type { Database } from '../../src/db/schema.ts';
 import {
@@ -14,7 +14,8 @@ import {
   listFailedJobs,
   retryJob,
 } from '../../src/jobs/index.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 
 async function jobsOf(db: Kysely<Database>, keyPrefix: string) {
   return db
@@ -60,7 +61,7 @@ async function claimAndDie(db: Kysely<Database>, id: number, kind: string): Prom
   await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
-describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
+describeEachDatabase('jobs on %s', (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabaseOf(kind);

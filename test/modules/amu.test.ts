@@ -9,12 +9,12 @@
  * and tenant.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Arsrapport, Meeting, Overview } from '../../src/contracts/amu/amu.schemas.ts';
 import type { MyDeadlineItem } from '../../src/contracts/notifications/notifications.schemas.ts';
 import { amuDeadlines, generateArsrapportDrafts } from '../../src/modules/amu/index.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, PASSWORD, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -33,7 +33,7 @@ async function pdfText(data: Buffer | Uint8Array): Promise<string> {
 
 const paths = (reply: { body: ErrorReply }) => reply.body.error.fields?.map((f) => f.path);
 
-describe.each(testDatabaseKinds())('amu on %s', (kind) => {
+describeEachDatabase('amu on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let amu2: TestClient;

@@ -5,13 +5,13 @@
  * details. Outside a transaction, auditing a change is refused outright (a programming error).
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeAudit } from '../../src/platform/audit.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
-describe.each(testDatabaseKinds())('audit with its change on %s', (kind) => {
+describeEachDatabase('audit with its change on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

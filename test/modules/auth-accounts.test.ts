@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import { verifyPassword } from '../../src/modules/auth/index.ts';
 import { RESET_MAIL_JOB, resetMailJob } from '../../src/modules/auth/reset.ts';
 import type { Mailer } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, TestClient } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, PASSWORD, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -78,7 +78,7 @@ async function storedHash(t: TestApp, email: string) {
   return row;
 }
 
-describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
+describeEachDatabase('accounts on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {
@@ -618,7 +618,7 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
   });
 });
 
-describe.each(testDatabaseKinds())('second factor required (production default) on %s', (kind) => {
+describeEachDatabase('second factor required (production default) on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let hr: TestClient;

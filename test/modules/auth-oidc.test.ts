@@ -7,9 +7,9 @@
  * (400), an unknown person and another organisation's user (403, nothing written).
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../src/modules/auth/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { ADMIN, createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { startOidcProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
@@ -77,7 +77,7 @@ async function signInAtProvider(authorizationUrl: string, account: string, callb
   throw new Error('too many redirects at the provider');
 }
 
-describe.each(testDatabaseKinds())('single sign-on (OpenID Connect) on %s', (kind) => {
+describeEachDatabase('single sign-on (OpenID Connect) on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let orgId: string;

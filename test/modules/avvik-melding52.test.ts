@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Avvik } from '../../src/contracts/avvik/avvik.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -32,7 +32,7 @@ function pdfText(pdf: Buffer): string {
   }
 }
 
-describe.each(testDatabaseKinds())('the § 5-2 notice as a PDF on %s', (kind) => {
+describeEachDatabase('the § 5-2 notice as a PDF on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let seriousId = '';

@@ -7,19 +7,19 @@
  * each exactly once and readable in their inbox through the API.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Avvik } from '../../src/contracts/avvik/avvik.schemas.ts';
 import type { NotificationItem } from '../../src/contracts/notifications/notifications.schemas.ts';
 import { runPrivacyReminder } from '../../src/modules/avvik/index.ts';
 import { eventKeyBase, MAIL_JOB, NO_EMPLOYEE, notifyUsers } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
 const TODAY = '2027-05-14';
 const B = '/api/v1/avvik';
 
-describe.each(testDatabaseKinds())('notices to users without an employee record on %s', (kind) => {
+describeEachDatabase('notices to users without an employee record on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

@@ -10,7 +10,7 @@
  * personvernavvik's 72-hour clock with reminders at 24 and 48 hours, each exactly once.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   Avvik,
   AvvikListItem,
@@ -26,7 +26,7 @@ import {
   runPrivacyReminder,
 } from '../../src/modules/avvik/index.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -76,7 +76,7 @@ function upload<T = { id: string; size: number }>(
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
-describe.each(testDatabaseKinds())('avvik on %s', (kind) => {
+describeEachDatabase('avvik on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

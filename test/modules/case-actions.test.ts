@@ -4,20 +4,20 @@
  * `/me/actions`; done (who, when) survives a re-save; 409 on a stale version; another organisation
  * 404; reminders through the sweep exactly once — through the API, on every database kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ActionList } from '../../src/contracts/dokumenter/actions.schemas.ts';
 import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { Oppgaver } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { MAIL_JOB, runSweep } from '../../src/modules/notifications/index.ts';
 import { sykefravaerDeadlines } from '../../src/modules/sykefravaer/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
 const SB = '/api/v1/sykefravaer';
 
-describe.each(testDatabaseKinds())('agreed actions as tasks on %s', (kind) => {
+describeEachDatabase('agreed actions as tasks on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let plan: PlanDto;

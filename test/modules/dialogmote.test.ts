@@ -5,12 +5,12 @@
  * the minutes PDF parsed back to text; scope (another leader → 404); the employee sees their meeting.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingDto } from '../../src/contracts/dokumenter/dialogmote.schemas.ts';
 import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
 import { HEALTH_WORDS } from '../../src/domain/dokumenter/oppfolgingsplan.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
@@ -18,7 +18,7 @@ const SB = '/api/v1/sykefravaer';
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string }[] } };
 type List = { caseStart: string | null; items: MeetingDto[] };
 
-describe.each(testDatabaseKinds())('dialogmøte 1 on %s', (kind) => {
+describeEachDatabase('dialogmøte 1 on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let url: string;
@@ -288,7 +288,7 @@ describe.each(testDatabaseKinds())('dialogmøte 1 on %s', (kind) => {
 
 type Samtale = { id: string; kind: string; heldOn: string; version: number; healthWordWarnings: unknown[] };
 
-describe.each(testDatabaseKinds())('samtalereferat on %s', (kind) => {
+describeEachDatabase('samtalereferat on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let url: string;

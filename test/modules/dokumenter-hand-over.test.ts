@@ -7,7 +7,7 @@
  * e-mail names nobody. Checked in the stored rows on both databases.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeetingDto } from '../../src/contracts/dokumenter/dialogmote.schemas.ts';
 import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { CaseTasks } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
@@ -26,7 +26,7 @@ import {
 } from '../../src/modules/notifications/index.ts';
 import { mapSystemNotes } from '../../src/modules/sykefravaer/migrations/0057-system-notes.ts';
 import { osloToday } from '../../src/platform/clock.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
@@ -35,7 +35,7 @@ const SB = '/api/v1/sykefravaer';
 const jsonOf = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string }[] } };
 
-describe.each(testDatabaseKinds())('hand-overs in the follow-up documents on %s', (kind) => {
+describeEachDatabase('hand-overs in the follow-up documents on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let url: string;

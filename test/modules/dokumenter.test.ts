@@ -5,11 +5,11 @@
  * as evidence; health-word hints; every read audited.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PlanDto } from '../../src/contracts/dokumenter/dokumenter.schemas.ts';
 import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
@@ -21,7 +21,7 @@ type Diff = {
   changes: { field: string; before: string | null; after: string | null }[];
 };
 
-describe.each(testDatabaseKinds())('oppfølgingsplan on %s', (kind) => {
+describeEachDatabase('oppfølgingsplan on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let url: string;

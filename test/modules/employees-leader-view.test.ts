@@ -3,15 +3,15 @@
  * leads, not herself, and only the fields her pages show — no birth dates, and in the list no
  * contact details. Admin and HR keep the whole register; everyone keeps all of their own record.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Employee } from '../../src/contracts/employees/employees.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
 type EmployeeList = { items: Employee[]; total: number; page: number; pageSize: number };
 
-describe.each(testDatabaseKinds())('employees as a leader sees them on %s', (kind) => {
+describeEachDatabase('employees as a leader sees them on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

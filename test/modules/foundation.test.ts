@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { ADMIN, createTestApp, expectStatus, ORGNR, type TestApp } from '../support/http.ts';
 
 type ErrorReply = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
-describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
+describeEachDatabase('foundation on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);
@@ -168,131 +168,128 @@ describe.each(testDatabaseKinds())('foundation on %s', (kind) => {
   });
 });
 
-describe.each(testDatabaseKinds())(
-  'the demo, switching organisation and the language choice on %s',
-  (kind) => {
-    let t: TestApp;
-    beforeAll(async () => {
-      t = await createTestApp(kind);
-    });
-    afterAll(async () => {
-      await t?.close();
-    });
+describeEachDatabase('the demo, switching organisation and the language choice on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
-    type Account = { role: string; name: string; email: string; password: string };
-    type Session = {
-      authenticated: boolean;
-      user: { id: string; locale: string } | null;
-      organisation: { id: string; name: string } | null;
-      organisations: { id: string; name: string }[];
-      roles: string[];
-    };
-    let accounts: Account[] = [];
-    let demoOrg = '';
+  type Account = { role: string; name: string; email: string; password: string };
+  type Session = {
+    authenticated: boolean;
+    user: { id: string; locale: string } | null;
+    organisation: { id: string; name: string } | null;
+    organisations: { id: string; name: string }[];
+    roles: string[];
+  };
+  let accounts: Account[] = [];
+  let demoOrg = '';
 
-    it('loads the demo organisation once, on an empty database, and its accounts log in', async () => {
-      const c = t.client();
-      await c.refreshSession();
-      const demo = expectStatus(
-        await c.post<{ organisationId: string; accounts: Account[] }>('/api/v1/setup/demo'),
-        201,
-      ).body;
-      demoOrg = demo.organisationId;
-      accounts = demo.accounts;
-      expect(accounts.map((a) => a.role.split(' ')[0])).toEqual(
-        expect.arrayContaining(['admin', 'hr', 'leder', 'ansatt', 'verneombud', 'bht']),
-      );
-      const orgs = await t.db.selectFrom('organisation').select(['id', 'orgnr']).execute();
-      expect(orgs.map((o) => o.id)).toEqual([demoOrg]);
-      const members = await t.db
-        .selectFrom('membership')
-        .select('user_id')
-        .where('organisation_id', '=', demoOrg)
-        .execute();
-      expect(members).toHaveLength(accounts.length);
-      const employees = await t.db
-        .selectFrom('employee')
-        .select('id')
-        .where('organisation_id', '=', demoOrg)
-        .execute();
-      expect(employees.length).toBeGreaterThan(10);
-      expect((await c.post<ErrorReply>('/api/v1/setup/demo')).status).toBe(409);
-      expect((await t.client().get('/api/v1/setup')).body).toEqual({ needsSetup: false });
-      const leader = accounts.find((a) => a.role.startsWith('leder'))!;
-      expectStatus(await t.client().login(leader.email, leader.password), 200);
-    });
+  it('loads the demo organisation once, on an empty database, and its accounts log in', async () => {
+    const c = t.client();
+    await c.refreshSession();
+    const demo = expectStatus(
+      await c.post<{ organisationId: string; accounts: Account[] }>('/api/v1/setup/demo'),
+      201,
+    ).body;
+    demoOrg = demo.organisationId;
+    accounts = demo.accounts;
+    expect(accounts.map((a) => a.role.split(' ')[0])).toEqual(
+      expect.arrayContaining(['admin', 'hr', 'leder', 'ansatt', 'verneombud', 'bht']),
+    );
+    const orgs = await t.db.selectFrom('organisation').select(['id', 'orgnr']).execute();
+    expect(orgs.map((o) => o.id)).toEqual([demoOrg]);
+    const members = await t.db
+      .selectFrom('membership')
+      .select('user_id')
+      .where('organisation_id', '=', demoOrg)
+      .execute();
+    expect(members).toHaveLength(accounts.length);
+    const employees = await t.db
+      .selectFrom('employee')
+      .select('id')
+      .where('organisation_id', '=', demoOrg)
+      .execute();
+    expect(employees.length).toBeGreaterThan(10);
+    expect((await c.post<ErrorReply>('/api/v1/setup/demo')).status).toBe(409);
+    expect((await t.client().get('/api/v1/setup')).body).toEqual({ needsSetup: false });
+    const leader = accounts.find((a) => a.role.startsWith('leder'))!;
+    expectStatus(await t.client().login(leader.email, leader.password), 200);
+  });
 
-    it('lets the bedriftshelsetjeneste switch to another organisation it serves, and no other', async () => {
-      const bht = accounts.find((a) => a.role.startsWith('bht'))!;
-      const user = await t.db
-        .selectFrom('user_account')
-        .select('id')
-        .where('email', '=', bht.email)
-        .executeTakeFirstOrThrow();
-      const second = await t.db
-        .insertInto('organisation')
-        .values({ name: 'Kystbyen AS', orgnr: '974760673' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const third = await t.db
-        .insertInto('organisation')
-        .values({ name: 'Ukjent AS', orgnr: ORGNR })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await t.db.insertInto('membership').values({ organisation_id: second.id, user_id: user.id }).execute();
-      await t.db
-        .insertInto('role_assignment')
-        .values({ organisation_id: second.id, user_id: user.id, role: 'bht' })
-        .execute();
+  it('lets the bedriftshelsetjeneste switch to another organisation it serves, and no other', async () => {
+    const bht = accounts.find((a) => a.role.startsWith('bht'))!;
+    const user = await t.db
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', bht.email)
+      .executeTakeFirstOrThrow();
+    const second = await t.db
+      .insertInto('organisation')
+      .values({ name: 'Kystbyen AS', orgnr: '974760673' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const third = await t.db
+      .insertInto('organisation')
+      .values({ name: 'Ukjent AS', orgnr: ORGNR })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('membership').values({ organisation_id: second.id, user_id: user.id }).execute();
+    await t.db
+      .insertInto('role_assignment')
+      .values({ organisation_id: second.id, user_id: user.id, role: 'bht' })
+      .execute();
 
-      const c = t.client();
-      expectStatus(await c.login(bht.email, bht.password), 200);
-      const before = (await c.get<Session>('/api/v1/session')).body;
-      expect(before.organisation?.id).toBe(demoOrg);
-      const listed = (await c.get<Session>('/api/v1/session')).body.organisations.map((o) => o.id);
-      expect(listed.sort()).toEqual([demoOrg, second.id].sort());
+    const c = t.client();
+    expectStatus(await c.login(bht.email, bht.password), 200);
+    const before = (await c.get<Session>('/api/v1/session')).body;
+    expect(before.organisation?.id).toBe(demoOrg);
+    const listed = (await c.get<Session>('/api/v1/session')).body.organisations.map((o) => o.id);
+    expect(listed.sort()).toEqual([demoOrg, second.id].sort());
 
-      const switched = expectStatus(
-        await c.put<Session>('/api/v1/session/organisation', { organisationId: second.id }),
-        200,
-      ).body;
-      expect(switched.organisation).toMatchObject({ id: second.id, name: 'Kystbyen AS' });
-      expect(switched.roles).toEqual(['bht']);
-      const after = (await c.get<Session>('/api/v1/session')).body;
-      expect(after.organisation?.id).toBe(second.id);
-      const stored = await t.db
-        .selectFrom('session')
-        .select('organisation_id')
-        .where('user_id', '=', user.id)
-        .execute();
-      expect(stored.map((r) => r.organisation_id)).toEqual([second.id]);
+    const switched = expectStatus(
+      await c.put<Session>('/api/v1/session/organisation', { organisationId: second.id }),
+      200,
+    ).body;
+    expect(switched.organisation).toMatchObject({ id: second.id, name: 'Kystbyen AS' });
+    expect(switched.roles).toEqual(['bht']);
+    const after = (await c.get<Session>('/api/v1/session')).body;
+    expect(after.organisation?.id).toBe(second.id);
+    const stored = await t.db
+      .selectFrom('session')
+      .select('organisation_id')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(stored.map((r) => r.organisation_id)).toEqual([second.id]);
 
-      // an organisation the user is not a member of: 404, and the session stays where it was
-      expect((await c.put('/api/v1/session/organisation', { organisationId: third.id })).status).toBe(404);
-      expect((await c.get<Session>('/api/v1/session')).body.organisation?.id).toBe(second.id);
-    });
+    // an organisation the user is not a member of: 404, and the session stays where it was
+    expect((await c.put('/api/v1/session/organisation', { organisationId: third.id })).status).toBe(404);
+    expect((await c.get<Session>('/api/v1/session')).body.organisation?.id).toBe(second.id);
+  });
 
-    it('stores the language choice on the account, so the next login starts in it', async () => {
-      const ansatt = accounts.find((a) => a.role.startsWith('ansatt'))!;
-      const c = t.client();
-      expectStatus(await c.login(ansatt.email, ansatt.password), 200);
-      expect((await c.get<Session>('/api/v1/session')).body.user?.locale).toBe('nb');
-      expectStatus(await c.put('/api/v1/me/locale', { locale: 'en' }), 200);
-      const bad = await c.put<ErrorReply>('/api/v1/me/locale', { locale: 'sv' });
-      expect(bad.status).toBe(400);
-      expect(bad.body.error.fields?.map((f) => f.path)).toEqual(['locale']);
-      const stored = await t.db
-        .selectFrom('user_account')
-        .select('locale')
-        .where('email', '=', ansatt.email)
-        .executeTakeFirstOrThrow();
-      expect(stored.locale).toBe('en');
-      const again = t.client();
-      expectStatus(await again.login(ansatt.email, ansatt.password), 200);
-      expect((await again.get<Session>('/api/v1/session')).body.user?.locale).toBe('en');
-    });
-  },
-);
+  it('stores the language choice on the account, so the next login starts in it', async () => {
+    const ansatt = accounts.find((a) => a.role.startsWith('ansatt'))!;
+    const c = t.client();
+    expectStatus(await c.login(ansatt.email, ansatt.password), 200);
+    expect((await c.get<Session>('/api/v1/session')).body.user?.locale).toBe('nb');
+    expectStatus(await c.put('/api/v1/me/locale', { locale: 'en' }), 200);
+    const bad = await c.put<ErrorReply>('/api/v1/me/locale', { locale: 'sv' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields?.map((f) => f.path)).toEqual(['locale']);
+    const stored = await t.db
+      .selectFrom('user_account')
+      .select('locale')
+      .where('email', '=', ansatt.email)
+      .executeTakeFirstOrThrow();
+    expect(stored.locale).toBe('en');
+    const again = t.client();
+    expectStatus(await again.login(ansatt.email, ansatt.password), 200);
+    expect((await again.get<Session>('/api/v1/session')).body.user?.locale).toBe('en');
+  });
+});
 
 describe('serving the web app', () => {
   it('serves index.html for page paths, files as they are, and 404 for missing files', async () => {

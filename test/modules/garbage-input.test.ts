@@ -3,10 +3,10 @@
  * names a field or the problem, never a 500, never a stack trace, and nothing written.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registry } from '../../src/app/registry.ts';
 import { osloToday } from '../../src/platform/clock.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, type TestApp, type TestClient } from '../support/http.ts';
 
 const routes = registry
@@ -120,7 +120,7 @@ const COUNTED = [
   // and mail_delivery (the scheduler's own), katalog_seed (seeded on first read).
 ] as const;
 
-describe.each(testDatabaseKinds())('garbage input on %s', (kind) => {
+describeEachDatabase('garbage input on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let validId: string;

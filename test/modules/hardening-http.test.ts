@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { buildApp } from '../../src/app/build-app.ts';
 import { buildHttpApp, loggableError } from '../../src/http/app.ts';
 import { access, defineRoute } from '../../src/platform/route.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -21,7 +21,7 @@ type FieldErrorReply = ErrorReply & { error: { fields?: { path: string }[] } };
 
 const MARKER = 'Kari Nordmann kari.marker@example.no';
 
-describe.each(testDatabaseKinds())('HTTP hardening on %s', (kind) => {
+describeEachDatabase('HTTP hardening on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

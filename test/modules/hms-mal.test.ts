@@ -7,7 +7,7 @@
  * measure reminders go out exactly once.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   Goal,
   GoalYear,
@@ -18,7 +18,7 @@ import type {
 import { goalEvidence } from '../../src/modules/hms-mal/index.ts';
 import { measureDeadlines } from '../../src/modules/hms-mal/reminders.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -39,7 +39,7 @@ async function pdfText(data: Buffer | Uint8Array): Promise<string> {
   return text.replace(/\s+/g, ' ');
 }
 
-describe.each(testDatabaseKinds())('hms-mal on %s', (kind) => {
+describeEachDatabase('hms-mal on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let goal2026: Goal;

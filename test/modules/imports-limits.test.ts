@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_XLSX_LIMITS, readXlsxRows } from '../../src/modules/imports/xlsx-reader.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, type TestApp, type TestClient } from '../support/http.ts';
 import { bombXlsx, manyRowsXlsx, workbookParts, zip } from '../support/zip.ts';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   for (const file of [million, bomb, lyingBomb]) expect(file.length).toBeLessThan(5 * 1024 * 1024);
 }, 120_000);
 
-describe.each(testDatabaseKinds())('xlsx upload limits on %s', (kind) => {
+describeEachDatabase('xlsx upload limits on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let orgId: string;

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '../support/db.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type Reply, type TestApp, type TestClient } from '../support/http.ts';
 
 type Unit = { id: string; name: string };
@@ -68,7 +68,7 @@ const csv = (lines: string[], encoding: BufferEncoding = 'utf8') =>
 
 const HEADER = 'Navn;E-post;Telefon;Ansatt fra;Stilling %;Enhet;Nærmeste leder';
 
-describe.each(testDatabaseKinds())('employee import on %s', (kind) => {
+describeEachDatabase('employee import on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let orgId: string;

@@ -4,7 +4,7 @@
  * bad input writes nothing; årshjul reminders go out exactly once.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   ArshjulItem,
   ArshjulView,
@@ -16,7 +16,7 @@ import { syncAllArshjul } from '../../src/modules/internkontroll/index.ts';
 import { headcountCache } from '../../src/modules/internkontroll/profile.service.ts';
 import { arshjulDeadlines } from '../../src/modules/internkontroll/reminders.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -46,7 +46,7 @@ const construction = (version: number): CompanyProfileInput => ({
   lastAmuElection: null,
 });
 
-describe.each(testDatabaseKinds())('internkontroll on %s', (kind) => {
+describeEachDatabase('internkontroll on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

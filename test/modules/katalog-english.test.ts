@@ -6,7 +6,7 @@
  * whatever the writer's language. Migration 0058 gives existing untouched rows their key. Checked
  * through the API and in the stored rows on both databases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   ArbeidDto,
   LegebrevDraftDto,
@@ -14,7 +14,7 @@ import type {
 } from '../../src/contracts/dokumenter/katalog.schemas.ts';
 import { DEFAULT_ARBEID, DEFAULT_TILTAK } from '../../src/modules/dokumenter/katalog.defaults.ts';
 import { mapSeedKeys } from '../../src/modules/dokumenter/migrations/0058-katalog-seed-key.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -28,7 +28,7 @@ const inLocale = <T>(client: TestClient, locale: 'nb' | 'en', url: string) =>
 const putIn = <T>(client: TestClient, locale: 'nb' | 'en', url: string, body: unknown) =>
   client.request<T>('PUT', url, body, { 'accept-language': locale });
 
-describe.each(testDatabaseKinds())('the default catalogue in the reader’s language on %s', (kind) => {
+describeEachDatabase('the default catalogue in the reader’s language on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

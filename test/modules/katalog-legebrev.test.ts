@@ -5,21 +5,21 @@
  * date, page numbers, and no "diagnose"); scope like the case.
  */
 import { PDFParse } from 'pdf-parse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   ArbeidDto,
   LegebrevDraftDto,
   LegebrevDto,
   TiltakDto,
 } from '../../src/contracts/dokumenter/katalog.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
 const K = '/api/v1/katalog';
 type List<T> = { items: T[] };
 
-describe.each(testDatabaseKinds())('katalog and legebrev on %s', (kind) => {
+describeEachDatabase('katalog and legebrev on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let url: string;

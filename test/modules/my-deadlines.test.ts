@@ -4,10 +4,10 @@
  * the measure's own text as detail — for the owner only; a measure marked done leaves the list;
  * sick-leave deadlines stay in the sick-leave list; another organisation's user sees none of it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Measure } from '../../src/contracts/hms-mal/hms-mal.schemas.ts';
 import type { MyDeadlineItem } from '../../src/contracts/notifications/notifications.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -17,7 +17,7 @@ const MINE = '/api/v1/me/deadlines';
 
 type Mine = { items: MyDeadlineItem[] };
 
-describe.each(testDatabaseKinds())('my deadlines on %s', (kind) => {
+describeEachDatabase('my deadlines on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

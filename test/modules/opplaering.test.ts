@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   Matrix,
   MyTraining,
@@ -21,7 +21,7 @@ import {
   trainingDeadlines,
   trainingEvidence,
 } from '../../src/modules/opplaering/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -75,7 +75,7 @@ function register<T = TrainingRecord>(client: TestClient, fields: Record<string,
   return client.request<T>('POST', B, body, { 'content-type': contentType });
 }
 
-describe.each(testDatabaseKinds())('opplaering on %s', (kind) => {
+describeEachDatabase('opplaering on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let firstAid: TrainingRecord;

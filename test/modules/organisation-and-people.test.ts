@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../src/modules/auth/password.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 
 type Unit = { id: string; parentId: string | null; name: string; employeeCount: number };
 type Employee = { id: string; name: string; version: number; leaderId: string | null; unitName: string };
 type ErrorReply = { error: { code: string; message: string; fields?: { path: string; message: string }[] } };
 
-describe.each(testDatabaseKinds())('organisation and people on %s', (kind) => {
+describeEachDatabase('organisation and people on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let orgId: string;

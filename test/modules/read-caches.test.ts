@@ -4,10 +4,10 @@
  * through the API by this process, or directly in the database as another process would.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Oppgaver } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { ADMIN, createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today } from '../support/sykefravaer-org.ts';
 
@@ -30,7 +30,7 @@ async function eventually(check: () => Promise<void>, ms = 5_000): Promise<void>
   }
 }
 
-describe.each(testDatabaseKinds())('read caches on %s', (kind) => {
+describeEachDatabase('read caches on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let orgId: string;
@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds())('read caches on %s', (kind) => {
   });
 });
 
-describe.each(testDatabaseKinds())('the "Mine oppgaver" cache on %s', (kind) => {
+describeEachDatabase('the "Mine oppgaver" cache on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   const BASE = '/api/v1/sykefravaer';

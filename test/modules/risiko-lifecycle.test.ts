@@ -7,9 +7,9 @@
  * still keeps its assessment from being deleted. Stale versions are 409 STALE_VERSION; other
  * units' leaders, the VO and other tenants get 404.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Assessment } from '../../src/contracts/risiko/risiko.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -18,7 +18,7 @@ const B = '/api/v1/risiko';
 const V = `${B}/vurderinger`;
 type ConflictReply = ErrorReply & { error: { reason?: string } };
 
-describe.each(testDatabaseKinds())('risiko: delete a draft, reopen a risk on %s', (kind) => {
+describeEachDatabase('risiko: delete a draft, reopen a risk on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

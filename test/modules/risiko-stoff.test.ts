@@ -8,9 +8,9 @@
  * only their own row, everyone else and other tenants get 404. Every check reads what is stored.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ExposureList, Product, ProductList } from '../../src/contracts/risiko/stoff.schemas.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -42,7 +42,7 @@ function sdsForm(fields: Record<string, string>, file?: { name: string; type: st
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-describe.each(testDatabaseKinds())('stoffkartotek on %s', (kind) => {
+describeEachDatabase('stoffkartotek on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let product: Product;

@@ -8,14 +8,14 @@
  * and tenant: 404 for everyone else. Every check reads what is stored.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MyDeadlineItem } from '../../src/contracts/notifications/notifications.schemas.ts';
 import type { Assessment } from '../../src/contracts/risiko/risiko.schemas.ts';
 import type { Finding, Round, RoundList } from '../../src/contracts/risiko/vernerunde.schemas.ts';
 import { HAZARD_CHECKLIST } from '../../src/domain/risiko/index.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
 import { vernerundeDeadlines } from '../../src/modules/risiko/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -53,7 +53,7 @@ function multipart(fields: Record<string, string>, file?: { name: string; type: 
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-describe.each(testDatabaseKinds())('vernerunde on %s', (kind) => {
+describeEachDatabase('vernerunde on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let round: Round;

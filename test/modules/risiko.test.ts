@@ -9,7 +9,7 @@
  * exactly once, to the owner and the area's VO, and appear in the owner's "Mine oppgaver".
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MyDeadlineItem } from '../../src/contracts/notifications/notifications.schemas.ts';
 import type {
   Assessment,
@@ -24,7 +24,7 @@ import type {
 import { runSweep } from '../../src/modules/notifications/index.ts';
 import { markBarrierWeakened, risikoModule, riskEvidence } from '../../src/modules/risiko/index.ts';
 import { risikoDeadlines } from '../../src/modules/risiko/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -34,7 +34,7 @@ const V = `${B}/vurderinger`;
 
 type ConflictReply = ErrorReply & { error: { reason?: string } };
 
-describe.each(testDatabaseKinds())('risiko on %s', (kind) => {
+describeEachDatabase('risiko on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let assessment: Assessment;

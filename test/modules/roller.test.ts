@@ -7,12 +7,12 @@
  * reminders go out exactly once, 60 days before; every employee reads the list, only admin/HR write,
  * and another organisation's ids answer 404.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Chair, RoleItem, RollerView } from '../../src/contracts/roller/roller.schemas.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
 import { roleEvidence, syncAllLogins } from '../../src/modules/roller/index.ts';
 import { termDeadlines } from '../../src/modules/roller/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -22,7 +22,7 @@ const R = '/api/v1/roller';
 
 type ConflictReply = ErrorReply & { error: { reason?: string } };
 
-describe.each(testDatabaseKinds())('roller on %s', (kind) => {
+describeEachDatabase('roller on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let areaA: string;

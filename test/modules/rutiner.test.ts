@@ -5,7 +5,7 @@
  * sees who has not confirmed (HR everyone, a leader their own people, nobody else), other tenants
  * 404, review reminders exactly once, and the IK dashboard's evidence.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   Confirmations,
   ConfirmResult,
@@ -19,7 +19,7 @@ import { ROUTINE_TEMPLATES } from '../../src/domain/rutiner/index.ts';
 import { runSweep } from '../../src/modules/notifications/index.ts';
 import { routineEvidence } from '../../src/modules/rutiner/index.ts';
 import { routineDeadlines } from '../../src/modules/rutiner/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -29,7 +29,7 @@ const ME = '/api/v1/me/rutiner';
 
 type Conflict = { error: { code: string; reason?: string; fields?: { path: string }[] } };
 
-describe.each(testDatabaseKinds())('rutiner on %s', (kind) => {
+describeEachDatabase('rutiner on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   /** An employee in «SFO», a unit below «Skolen» (unit B). */

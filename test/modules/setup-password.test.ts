@@ -1,9 +1,9 @@
 /** First-time setup: the first administrator's password meets the same policy as every other (issue 11). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '../support/db.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 
-describe.each(testDatabaseKinds())('first-time setup password policy on %s', (kind) => {
+describeEachDatabase('first-time setup password policy on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind);

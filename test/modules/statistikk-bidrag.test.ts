@@ -5,11 +5,11 @@
  * past quarter. On PGlite and PostgreSQL.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { beregnStatistikk, quartersEndingWith } from '../../src/domain/statistikk/index.ts';
 import { computeStatistikk, loadStatistikkInput } from '../../src/modules/statistikk/index.ts';
 import { markExisting } from '../../src/modules/statistikk/migrations/0053-statistikk-bidrag.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -18,7 +18,7 @@ const QUARTER = '2026Q3';
 /** 2026Q3 as a quarter index (year × 4 + n − 1). */
 const Q3_INDEX = 2026 * 4 + 2;
 
-describe.each(testDatabaseKinds())('statistikk contributions on %s', (kind) => {
+describeEachDatabase('statistikk contributions on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   const names = ['Ada', 'Bo', 'Cato', 'Dina', 'Eli', 'Fia'];

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   BenchmarkImportResult,
   BenchmarkView,
@@ -23,7 +23,7 @@ import {
   importBenchmarkFromUrl,
   loadOppfolgingInput,
 } from '../../src/modules/statistikk/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -50,7 +50,7 @@ function upload<T>(client: TestClient, content: Buffer, filename: string, mimety
 const csv = (lines: string[], encoding: BufferEncoding = 'utf8') =>
   Buffer.from(`${lines.join('\r\n')}\r\n`, encoding);
 
-describe.each(testDatabaseKinds())('statistikk: oppfølging and benchmark on %s', (kind) => {
+describeEachDatabase('statistikk: oppfølging and benchmark on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   const a: string[] = [];

@@ -4,14 +4,14 @@
  * HR/admin/AMU see the organisation, a leader only their units; a forged unit id answers 404, a
  * bad quarter 400; the daily-cost setting is stored, audit-logged and refused when out of range.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   StatistikkSettingsView,
   StatistikkView,
 } from '../../src/contracts/statistikk/statistikk.schemas.ts';
 import { beregnStatistikk } from '../../src/domain/statistikk/index.ts';
 import { loadStatistikkInput } from '../../src/modules/statistikk/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -22,7 +22,7 @@ const SETTINGS = '/api/v1/statistikk/settings';
 
 type Group = StatistikkView['quarters'][number]['units'][number];
 
-describe.each(testDatabaseKinds())('statistikk on %s', (kind) => {
+describeEachDatabase('statistikk on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let unitC: string;

@@ -3,10 +3,10 @@
  * a leader of another unit, the employee, another employee, verneombud, tillitsvalgt, AMU, BHT)
  * × another organisation → exactly the expected 2xx or 404, and a refused write changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import {
   ACTORS,
@@ -33,7 +33,7 @@ type Route = {
 
 const LINKED: Actor[] = ['lederA', 'lederB', 'self', 'otherAnsatt', 'verneombud', 'tillitsvalgt'];
 
-describe.each(testDatabaseKinds())('sykefravær access on %s', (kind) => {
+describeEachDatabase('sykefravær access on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let sickUrl: string;

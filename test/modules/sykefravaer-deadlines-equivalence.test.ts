@@ -9,7 +9,7 @@
  * (the sweep's [today − 7, today], single days, a wide window, `from` after `today`), on every
  * database kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../src/domain/calendar/index.ts';
 import {
   collapseRepeating,
@@ -26,7 +26,8 @@ import { loadOpenActions } from '../../src/modules/sykefravaer/case-actions.ts';
 import { loadCurrentCases } from '../../src/modules/sykefravaer/current-cases.ts';
 import { type Deadline, listDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { loadRoutineVersions, routineForCase } from '../../src/modules/sykefravaer/rutine.repository.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { insertEmployee, insertOrganisation } from '../support/sykefravaer-fixture.ts';
 
 type Db = TestDatabase['db'];
@@ -164,191 +165,181 @@ const ROUTINE_V2: RoutineTask[] = [
   },
 ];
 
-describe.each(testDatabaseKinds())(
-  'listDeadlines equals the reference over generated histories on %s',
-  (kind) => {
-    let t: TestDatabase;
-    let org: string;
-    beforeAll(async () => {
-      t = await createTestDatabaseOf(kind);
-      const a = await insertOrganisation(t.db, 'Likhet AS', '889640782');
-      org = a.organisationId;
+describeEachDatabase('listDeadlines equals the reference over generated histories on %s', (kind) => {
+  let t: TestDatabase;
+  let org: string;
+  beforeAll(async () => {
+    t = await createTestDatabaseOf(kind);
+    const a = await insertOrganisation(t.db, 'Likhet AS', '889640782');
+    org = a.organisationId;
+    await t.db
+      .insertInto('rutine_version')
+      .values({
+        organisation_id: org,
+        version: 2,
+        tasks: JSON.stringify(ROUTINE_V2),
+        created_by: null,
+        created_at: new Date('2025-12-01T00:00:00Z'),
+      })
+      .execute();
+    const leader = await insertEmployee(t.db, a, 'Lise Leder');
+    const rnd = prng(20261122);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const types: PeriodType[] = [
+      'egenmelding',
+      'sykmelding',
+      'sykmelding',
+      'sykmelding',
+      'ferie',
+      'arbeid',
+      'behandlingsdager',
+    ];
+    for (let i = 0; i < 60; i++) {
+      const e = await insertEmployee(t.db, a, `Ansatt ${i}`, rnd() < 0.8 ? leader : null);
       await t.db
-        .insertInto('rutine_version')
-        .values({
-          organisation_id: org,
-          version: 2,
-          tasks: JSON.stringify(ROUTINE_V2),
-          created_by: null,
-          created_at: new Date('2025-12-01T00:00:00Z'),
-        })
+        .insertInto('sykefravaer_followup')
+        .values({ organisation_id: org, employee_id: e })
         .execute();
-      const leader = await insertEmployee(t.db, a, 'Lise Leder');
-      const rnd = prng(20261122);
-      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-      const types: PeriodType[] = [
-        'egenmelding',
-        'sykmelding',
-        'sykmelding',
-        'sykmelding',
-        'ferie',
-        'arbeid',
-        'behandlingsdager',
-      ];
-      for (let i = 0; i < 60; i++) {
-        const e = await insertEmployee(t.db, a, `Ansatt ${i}`, rnd() < 0.8 ? leader : null);
+      // 1–6 periods from up to 500 days back, gaps of −5 … 40 days (overlaps and new cases).
+      let day = addDays(BASE_TODAY, -Math.floor(rnd() * 500));
+      const starts: string[] = [];
+      const n = 1 + Math.floor(rnd() * 6);
+      for (let k = 0; k < n; k++) {
+        const type = pick(types);
+        const length = type === 'egenmelding' ? 1 + Math.floor(rnd() * 3) : 3 + Math.floor(rnd() * 90);
+        const end = addDays(day, length - 1);
+        const avventende = type === 'sykmelding' && rnd() < 0.1;
+        const deleted = rnd() < 0.05;
         await t.db
-          .insertInto('sykefravaer_followup')
-          .values({ organisation_id: org, employee_id: e })
+          .insertInto('absence_period')
+          .values({
+            organisation_id: org,
+            employee_id: e,
+            type,
+            start_date: day,
+            end_date: end,
+            grade: type === 'sykmelding' && !avventende ? pick([100, 100, 50, 20, 80]) : null,
+            avventende,
+            deleted_at: deleted ? new Date() : null,
+            delete_reason: deleted ? 'Feilregistrert' : null,
+          })
           .execute();
-        // 1–6 periods from up to 500 days back, gaps of −5 … 40 days (overlaps and new cases).
-        let day = addDays(BASE_TODAY, -Math.floor(rnd() * 500));
-        const starts: string[] = [];
-        const n = 1 + Math.floor(rnd() * 6);
-        for (let k = 0; k < n; k++) {
-          const type = pick(types);
-          const length = type === 'egenmelding' ? 1 + Math.floor(rnd() * 3) : 3 + Math.floor(rnd() * 90);
-          const end = addDays(day, length - 1);
-          const avventende = type === 'sykmelding' && rnd() < 0.1;
-          const deleted = rnd() < 0.05;
-          await t.db
-            .insertInto('absence_period')
-            .values({
-              organisation_id: org,
-              employee_id: e,
-              type,
-              start_date: day,
-              end_date: end,
-              grade: type === 'sykmelding' && !avventende ? pick([100, 100, 50, 20, 80]) : null,
-              avventende,
-              deleted_at: deleted ? new Date() : null,
-              delete_reason: deleted ? 'Feilregistrert' : null,
-            })
-            .execute();
-          starts.push(day);
-          day = addDays(end, 1 + Math.floor(rnd() * 46) - 5);
-        }
-        // Records, done tasks, pins, overrides, meeting dates and actions for any of the period starts
-        // (some are case starts, some are not).
-        const s = pick(starts);
-        if (rnd() < 0.4) {
-          const key = pick([
-            'oppfolgingsplan',
-            'dialogmote1',
-            'aktivitetsplikt',
-            'dialogmote2',
-            'oppfolgingsplanTilNav',
-          ] as const);
-          const exception = rnd() < 0.5 && ['oppfolgingsplan', 'dialogmote1', 'dialogmote2'].includes(key);
-          await t.db
-            .insertInto('milestone_record')
-            .values({
-              organisation_id: org,
-              employee_id: e,
-              case_start: s,
-              milestone_key: key,
-              kind: exception ? 'exception' : 'done',
-              reason: exception ? 'Grunn' : null,
-              undone_at: rnd() < 0.2 ? new Date() : null,
-            })
-            .execute();
-        }
-        const doneKeys = new Set<string>();
-        for (let k = 0; k < 4; k++) {
-          const week = addDays(s, 7 * Math.floor(rnd() * 60) + pick([7, 3]));
-          doneKeys.add(
-            rnd() < 0.6
-              ? `${pick(['ukentlig-kontakt', 'ukentlig-samtale'])}@${week}`
-              : pick([
-                  'kontakt',
-                  'avtal-mote',
-                  'oppfolgingsplan',
-                  'frisksamtale',
-                  'etter',
-                  'inntektsmelding',
-                ]),
-          );
-        }
-        for (const task_key of doneKeys) {
-          await t.db
-            .insertInto('task_record')
-            .values({
-              organisation_id: org,
-              employee_id: e,
-              case_start: s,
-              task_key,
-              note: null,
-              done_by: null,
-            })
-            .execute();
-        }
-        if (rnd() < 0.3) {
-          await t.db
-            .insertInto('rutine_case')
-            .values({ organisation_id: org, employee_id: e, case_start: s, version: rnd() < 0.5 ? 1 : 2 })
-            .execute();
-        }
-        if (rnd() < 0.1) {
-          await t.db
-            .insertInto('sykefravaer_agp_override')
-            .values({ organisation_id: org, employee_id: e, case_start: s, end_date: addDays(s, 10) })
-            .execute();
-        }
-        if (rnd() < 0.15) {
-          await t.db
-            .updateTable('sykefravaer_followup')
-            .set({ dialogmote2_case_start: s, dialogmote2_date: addDays(s, 150 + Math.floor(rnd() * 40)) })
-            .where('organisation_id', '=', org)
-            .where('employee_id', '=', e)
-            .execute();
-        }
-        if (rnd() < 0.3) {
-          await t.db
-            .insertInto('case_action')
-            .values({
-              organisation_id: org,
-              employee_id: e,
-              case_start: s,
-              source: 'oppfolgingsplan',
-              source_id: '00000000-0000-4000-8000-000000000001',
-              position: i,
-              what: 'Tiltak',
-              owner_kind: 'leader',
-              owner: null,
-              deadline: addDays(BASE_TODAY, Math.floor(rnd() * 80) - 40),
-            })
-            .execute();
-        }
+        starts.push(day);
+        day = addDays(end, 1 + Math.floor(rnd() * 46) - 5);
       }
-    });
-    afterAll(async () => {
-      await t?.close();
-    });
+      // Records, done tasks, pins, overrides, meeting dates and actions for any of the period starts
+      // (some are case starts, some are not).
+      const s = pick(starts);
+      if (rnd() < 0.4) {
+        const key = pick([
+          'oppfolgingsplan',
+          'dialogmote1',
+          'aktivitetsplikt',
+          'dialogmote2',
+          'oppfolgingsplanTilNav',
+        ] as const);
+        const exception = rnd() < 0.5 && ['oppfolgingsplan', 'dialogmote1', 'dialogmote2'].includes(key);
+        await t.db
+          .insertInto('milestone_record')
+          .values({
+            organisation_id: org,
+            employee_id: e,
+            case_start: s,
+            milestone_key: key,
+            kind: exception ? 'exception' : 'done',
+            reason: exception ? 'Grunn' : null,
+            undone_at: rnd() < 0.2 ? new Date() : null,
+          })
+          .execute();
+      }
+      const doneKeys = new Set<string>();
+      for (let k = 0; k < 4; k++) {
+        const week = addDays(s, 7 * Math.floor(rnd() * 60) + pick([7, 3]));
+        doneKeys.add(
+          rnd() < 0.6
+            ? `${pick(['ukentlig-kontakt', 'ukentlig-samtale'])}@${week}`
+            : pick(['kontakt', 'avtal-mote', 'oppfolgingsplan', 'frisksamtale', 'etter', 'inntektsmelding']),
+        );
+      }
+      for (const task_key of doneKeys) {
+        await t.db
+          .insertInto('task_record')
+          .values({
+            organisation_id: org,
+            employee_id: e,
+            case_start: s,
+            task_key,
+            note: null,
+            done_by: null,
+          })
+          .execute();
+      }
+      if (rnd() < 0.3) {
+        await t.db
+          .insertInto('rutine_case')
+          .values({ organisation_id: org, employee_id: e, case_start: s, version: rnd() < 0.5 ? 1 : 2 })
+          .execute();
+      }
+      if (rnd() < 0.1) {
+        await t.db
+          .insertInto('sykefravaer_agp_override')
+          .values({ organisation_id: org, employee_id: e, case_start: s, end_date: addDays(s, 10) })
+          .execute();
+      }
+      if (rnd() < 0.15) {
+        await t.db
+          .updateTable('sykefravaer_followup')
+          .set({ dialogmote2_case_start: s, dialogmote2_date: addDays(s, 150 + Math.floor(rnd() * 40)) })
+          .where('organisation_id', '=', org)
+          .where('employee_id', '=', e)
+          .execute();
+      }
+      if (rnd() < 0.3) {
+        await t.db
+          .insertInto('case_action')
+          .values({
+            organisation_id: org,
+            employee_id: e,
+            case_start: s,
+            source: 'oppfolgingsplan',
+            source_id: '00000000-0000-4000-8000-000000000001',
+            position: i,
+            what: 'Tiltak',
+            owner_kind: 'leader',
+            owner: null,
+            deadline: addDays(BASE_TODAY, Math.floor(rnd() * 80) - 40),
+          })
+          .execute();
+      }
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
 
-    it('gives the same deadlines for many days and ranges', async () => {
-      let compared = 0;
-      let nonEmpty = 0;
-      for (let shift = -60; shift <= 60; shift += 6) {
-        const today = addDays(BASE_TODAY, shift);
-        const ranges = [
-          { from: addDays(today, -7), to: today }, // the sweep
-          { from: today, to: today },
-          { from: addDays(today, -60), to: addDays(today, 30) },
-          { from: addDays(today, 3), to: addDays(today, 20) }, // from after today
-        ];
-        for (const r of ranges) {
-          const range = { ...r, today };
-          const got = await listDeadlines(t.db, { organisationId: org, ...range });
-          const want = await reference(t.db, org, range);
-          expect(canonical(got), `today ${today}, ${r.from} … ${r.to}`).toEqual(canonical(want));
-          const order = got.map((d) => [d.due, d.employeeId, d.milestoneKey].join(' '));
-          expect(order, 'sorted by due date, employee and key').toEqual([...order].sort());
-          compared++;
-          if (got.length > 0) nonEmpty++;
-        }
+  it('gives the same deadlines for many days and ranges', async () => {
+    let compared = 0;
+    let nonEmpty = 0;
+    for (let shift = -60; shift <= 60; shift += 6) {
+      const today = addDays(BASE_TODAY, shift);
+      const ranges = [
+        { from: addDays(today, -7), to: today }, // the sweep
+        { from: today, to: today },
+        { from: addDays(today, -60), to: addDays(today, 30) },
+        { from: addDays(today, 3), to: addDays(today, 20) }, // from after today
+      ];
+      for (const r of ranges) {
+        const range = { ...r, today };
+        const got = await listDeadlines(t.db, { organisationId: org, ...range });
+        const want = await reference(t.db, org, range);
+        expect(canonical(got), `today ${today}, ${r.from} … ${r.to}`).toEqual(canonical(want));
+        const order = got.map((d) => [d.due, d.employeeId, d.milestoneKey].join(' '));
+        expect(order, 'sorted by due date, employee and key').toEqual([...order].sort());
+        compared++;
+        if (got.length > 0) nonEmpty++;
       }
-      expect(compared).toBe(84);
-      expect(nonEmpty).toBeGreaterThan(60);
-    }, 120_000);
-  },
-);
+    }
+    expect(compared).toBe(84);
+    expect(nonEmpty).toBeGreaterThan(60);
+  }, 120_000);
+});

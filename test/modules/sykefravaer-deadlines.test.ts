@@ -2,9 +2,10 @@
  * `listDeadlines` (milestones) on a small fixture with a fixed `today`. Routine tasks and agreed
  * actions: `sykefravaer-task-deadlines.test.ts`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listDeadlines } from '../../src/modules/sykefravaer/index.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import {
   insertEmployee,
   insertOrganisation,
@@ -14,7 +15,7 @@ import {
 
 const TODAY = '2026-03-02';
 
-describe.each(testDatabaseKinds())('listDeadlines on %s', (kind) => {
+describeEachDatabase('listDeadlines on %s', (kind) => {
   let t: TestDatabase;
   let org1: string;
   let org2: string;

@@ -4,19 +4,19 @@
  * Mine oppgaver and on the case, reminded by the sweep (to HR), marked done and stored; not there
  * for a 10-day absence; and added by migration 0055 to a routine the organisation saved before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseTasks, Oppgaver, RoutineDto } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { listDeadlines } from '../../src/modules/sykefravaer/index.ts';
 import { addInntektsmeldingTask as migration0055 } from '../../src/modules/sykefravaer/migrations/0055-rutine-inntektsmelding.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today, versionOf } from '../support/sykefravaer-org.ts';
 
 const BASE = '/api/v1/sykefravaer';
 const tasksUrl = (id: string) => `${BASE}/employees/${id}/tasks`;
 
-describe.each(testDatabaseKinds())('the inntektsmelding task on %s', (kind) => {
+describeEachDatabase('the inntektsmelding task on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   // Three weeks from ten days ago: AGP S … S+15, NAV from S+16 = today + 6.

@@ -2,10 +2,10 @@
  * Issue 10: a duplicate or overlapping absence period is refused with 409 `PERIOD_OVERLAP` (nothing
  * stored, version unchanged) until the user confirms it; a continuation (the day after) is not.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import {
   buildSickOrg,
@@ -18,7 +18,7 @@ import {
 const BASE = '/api/v1/sykefravaer';
 type OverlapReply = ErrorReply & { error: { reason?: string } };
 
-describe.each(testDatabaseKinds())('period overlap on %s', (kind) => {
+describeEachDatabase('period overlap on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

@@ -11,10 +11,10 @@
  * - a second run deletes and logs nothing.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registry } from '../../src/app/registry.ts';
 import { runRetention } from '../../src/modules/sykefravaer/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { insertEmployee, insertPeriod, insertRecord } from '../support/sykefravaer-fixture.ts';
 
@@ -45,7 +45,7 @@ type EmployeeTable =
   | 'notification'
   | 'custom_reminder';
 
-describe.each(testDatabaseKinds())('sykefravær retention per case on %s', (kind) => {
+describeEachDatabase('sykefravær retention per case on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let organisationId = '';

@@ -2,18 +2,18 @@
  * §11.9 retention, with a fixed `today`: the job deletes exactly the case data that is due, logs one
  * audit entry per kind of record (count and rule, no content), respects HR's hold, and is idempotent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registry } from '../../src/app/registry.ts';
 import { createWorker } from '../../src/jobs/index.ts';
 import { RETENTION_JOB, runRetention, scheduleRetention } from '../../src/modules/sykefravaer/index.ts';
 import { osloToday } from '../../src/platform/clock.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { insertEmployee, insertPeriod, insertRecord } from '../support/sykefravaer-fixture.ts';
 
 const TODAY = '2026-06-15';
 
-describe.each(testDatabaseKinds())('sykefravær retention on %s', (kind) => {
+describeEachDatabase('sykefravær retention on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let hr: TestClient;

@@ -2,16 +2,16 @@
  * The routine (versioned task template), the tasks of a case, and "Mine oppgaver", through the API
  * on every database kind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseTasks, Oppgaver, RoutineDto } from '../../src/contracts/sykefravaer/rutine.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, daysAgo, type SickOrg, today, versionOf } from '../support/sykefravaer-org.ts';
 
 const BASE = '/api/v1/sykefravaer';
 
-describe.each(testDatabaseKinds())('sykefravær routine and tasks on %s', (kind) => {
+describeEachDatabase('sykefravær routine and tasks on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let sickStart: string;

@@ -15,17 +15,18 @@
  * - agreed actions: «Prøve ut kortere dager» due 16 Mar (reminder 2 Mar, today); a done one and one
  *   of an older case — not listed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildCalendarFeed } from '../../src/modules/notifications/calendar.ts';
 import { MAIL_JOB, reminderKey, runSweep } from '../../src/modules/notifications/index.ts';
 import { listDeadlines, sykefravaerDeadlines } from '../../src/modules/sykefravaer/index.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { insertEmployee, insertOrganisation, insertPeriod } from '../support/sykefravaer-fixture.ts';
 
 const TODAY = '2026-03-02';
 const S = '2026-02-01';
 
-describe.each(testDatabaseKinds())('routine tasks and agreed actions as deadlines on %s', (kind) => {
+describeEachDatabase('routine tasks and agreed actions as deadlines on %s', (kind) => {
   let t: TestDatabase;
   let org: string;
   let p: string;

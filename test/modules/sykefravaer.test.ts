@@ -3,10 +3,10 @@
  * history, re-opened cases, optimistic concurrency, audit of every read, the employee's own
  * egenmelding, settings, and bad input on every write route.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CaseView } from '../../src/contracts/sykefravaer/sykefravaer.schemas.ts';
 import { addDays } from '../../src/domain/calendar/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import {
   buildSickOrg,
@@ -24,7 +24,7 @@ type Evaluation = {
   flags: { code: string; nb: string }[];
 };
 
-describe.each(testDatabaseKinds())('sykefravær on %s', (kind) => {
+describeEachDatabase('sykefravær on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

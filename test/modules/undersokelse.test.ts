@@ -6,7 +6,7 @@
  * becomes a tiltak in the handlingsplan; raw answers go 24 months after closing; access per role and tenant.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type {
   MySurvey,
   SurveyCreate,
@@ -20,7 +20,7 @@ import {
   sealClosedSurveys,
   surveyDeadlines,
 } from '../../src/modules/undersokelse/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { ACTORS, buildSickOrg, type ErrorReply, PASSWORD, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -50,7 +50,7 @@ const survey = (over: Partial<SurveyCreate> = {}): SurveyCreate => ({
   ...over,
 });
 
-describe.each(testDatabaseKinds())('anonymous surveys on %s', (kind) => {
+describeEachDatabase('anonymous surveys on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let surveyId = '';

@@ -4,9 +4,9 @@
  * they typed, never the account's), and the account is attached only when its owner accepts the
  * invitation after logging in. Declining, withdrawing, other people's invitations, bad input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/modules/auth/index.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type ErrorReply, PASSWORD, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -20,7 +20,7 @@ type User = {
 };
 type Invitation = { organisationId: string; id: string; organisationName: string; roles: string[] };
 
-describe.each(testDatabaseKinds())('user invitations on %s', (kind) => {
+describeEachDatabase('user invitations on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   beforeAll(async () => {

@@ -27,7 +27,7 @@ import { loadKeyring, rotateChannelKey, runVarslingRetention } from '../../src/m
 import { resetBudgets } from '../../src/modules/varsling/limits.ts';
 import { varslingDeadlines } from '../../src/modules/varsling/reminders.ts';
 import { osloToday } from '../../src/platform/clock.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import {
   ACTORS,
@@ -85,7 +85,7 @@ function jpegWithExif(secret: string): Buffer {
 
 const hex = (s: string) => Buffer.from(s).toString('hex');
 
-describe.each(testDatabaseKinds())('varsling: routine, protection, hand-over on %s', (kind) => {
+describeEachDatabase('varsling: routine, protection, hand-over on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let anon: TestClient;

@@ -32,7 +32,7 @@ import {
 } from '../../src/modules/varsling/index.ts';
 import { Budget, resetBudgets } from '../../src/modules/varsling/limits.ts';
 import { varslingDeadlines } from '../../src/modules/varsling/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, TestClient } from '../support/http.ts';
 import {
   ACTORS,
@@ -129,7 +129,7 @@ function pdfWithAuthor(author: string): Promise<Buffer> {
   });
 }
 
-describe.each(testDatabaseKinds())('varsling on %s', (kind) => {
+describeEachDatabase('varsling on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
   let anon: TestClient;

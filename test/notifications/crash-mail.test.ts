@@ -8,17 +8,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/app/database.ts';
 import { messageIdFor } from '../../src/modules/notifications/index.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { spawnWorker } from './support/child.ts';
 import { expectDelivered, seedAndExpect, until, workerEnv } from './support/crash.ts';
 import { startSmtpSink } from './support/smtp-sink.ts';
 
 const BATCH = 10; // the fixture worker's batch size: jobs in flight at once
 
-describe.each(testDatabaseKinds())('SIGKILL while sending e-mail on %s', (kind) => {
+describeEachDatabase('SIGKILL while sending e-mail on %s', (kind) => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
     for (const step of cleanup.reverse()) await step();

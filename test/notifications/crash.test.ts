@@ -8,9 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { openAppDatabase } from '../../src/app/database.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { spawnWorker } from './support/child.ts';
 import {
   expectDelivered,
@@ -21,7 +22,7 @@ import {
 } from './support/crash.ts';
 import { startSmtpSink } from './support/smtp-sink.ts';
 
-describe.each(testDatabaseKinds())('crash safety on %s', (kind) => {
+describeEachDatabase('crash safety on %s', (kind) => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => {
     for (const step of cleanup.reverse()) await step();

@@ -3,10 +3,10 @@
  * custom reminders (own only; a leader may link one to someone they lead), notification settings
  * (e-mail off → in-app only), the iCal feed (secret, revocable, no names) and the admin's failed jobs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAIL_JOB, runSweep } from '../../src/modules/notifications/index.ts';
 import type { Deadline } from '../../src/platform/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { fixtureDeadline } from './fixtures/deadlines.ts';
 
@@ -18,7 +18,7 @@ type List = { items: Item[]; total: number; unread: number };
 type Reminder = { id: string; date: string; text: string; employeeId: string | null };
 type ErrorReply = { error: { code: string; fields?: { path: string }[] } };
 
-describe.each(testDatabaseKinds())('notification API on %s', (kind) => {
+describeEachDatabase('notification API on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let leader: TestClient;

@@ -3,7 +3,7 @@
  * retried with backoff and the message arrives once; a permanent one ends as a failed job that an
  * administrator sees (without addresses) and can retry. The raw message carries no name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createAppWorker,
   MAIL_JOB,
@@ -11,7 +11,7 @@ import {
   reminderKey,
 } from '../../src/modules/notifications/index.ts';
 import type { Deadline, DeadlineSource } from '../../src/platform/reminders.ts';
-import { testDatabaseKinds } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp, type TestClient } from '../support/http.ts';
 import { fixtureDeadline } from './fixtures/deadlines.ts';
 import { decodedText, header } from './support/mime.ts';
@@ -22,7 +22,7 @@ const TODAY = '2026-01-19';
 
 type FailedJob = { id: number; kind: string; attempts: number; lastError: string | null };
 
-describe.each(testDatabaseKinds())('e-mail over SMTP on %s', (kind) => {
+describeEachDatabase('e-mail over SMTP on %s', (kind) => {
   let t: TestApp;
   let admin: TestClient;
   let org: SeededOrganisation;

@@ -3,13 +3,14 @@
  * and one mail job per (deadline, kind, date, recipient), nothing twice, the right days, catch-up.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { beregnPlan } from '../../src/domain/sykefravaer/index.ts';
 import { MAIL_JOB, reminderKey, runSweep } from '../../src/modules/notifications/index.ts';
 import { type CaseDeadline, caseReminder } from '../../src/modules/sykefravaer/index.ts';
 import type { Deadline, DeadlineSource } from '../../src/platform/reminders.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { fixtureDeadlines, reminderOf } from './fixtures/deadlines.ts';
 import { type SeededOrganisation, seedOrganisation } from './support/seed.ts';
 
@@ -19,7 +20,7 @@ const fixed =
   async () =>
     deadlines;
 
-describe.each(testDatabaseKinds())('reminder sweep on %s', (kind) => {
+describeEachDatabase('reminder sweep on %s', (kind) => {
   let t: TestDatabase;
   let org: SeededOrganisation;
   beforeAll(async () => {

@@ -3,16 +3,17 @@
  * whose keys were built by the old code, `reminder:<org>:<employee>:<caseStart>:<milestone>:<kind>:<date>:<user>`;
  * the sweep must recognise every one of them and send nothing twice — no inbox row, no e-mail.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/index.ts';
 import { MAIL_JOB, runSweep } from '../../src/modules/notifications/index.ts';
-import { createTestDatabaseOf, type TestDatabase, testDatabaseKinds } from '../support/db.ts';
+import { createTestDatabaseOf, type TestDatabase } from '../support/db.ts';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { fixtureDeadlines, reminderOf } from './fixtures/deadlines.ts';
 import { type SeededOrganisation, seedOrganisation } from './support/seed.ts';
 
 const TODAY = '2026-02-02';
 
-describe.each(testDatabaseKinds())('reminders sent before the upgrade, on %s', (kind) => {
+describeEachDatabase('reminders sent before the upgrade, on %s', (kind) => {
   let t: TestDatabase;
   let org: SeededOrganisation;
   beforeAll(async () => {

@@ -4,8 +4,8 @@
  * role without access and another organisation's user; not for an allowed read or an anonymous one.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '../support/db.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/each-database.ts';
 import { createTestApp, expectStatus, type TestApp } from '../support/http.ts';
 import { buildSickOrg, type SickOrg } from '../support/sykefravaer-org.ts';
 
@@ -14,7 +14,7 @@ type AccessLog = {
   items: { at: string; action: string; user: { userId: string | null; name: string }; roles: string[] }[];
 };
 
-describe.each(testDatabaseKinds())('denied reads of case data on %s', (kind) => {
+describeEachDatabase('denied reads of case data on %s', (kind) => {
   let t: TestApp;
   let org: SickOrg;
 

@@ -12,7 +12,7 @@
  *   built once per server and migration set (by whichever test process gets there first) and
  *   reused afterwards; each test database gets a unique name and is dropped on close.
  *
- * Usage: `describe.each(testDatabaseKinds())('… on %s', (kind) => { … createTestDatabaseOf(kind) … })`.
+ * Usage: `describeEachDatabase('… on %s', (kind) => { … createTestDatabaseOf(kind) … })`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
