@@ -53,4 +53,30 @@ describe('RutinePage (routine for sick-leave follow-up)', () => {
     expect(tasks[0]).toEqual({ ...DEFAULT_ROUTINE[0], anchor: 'agpEnd', offsetDays: -2 });
     expect(tasks[index]).toEqual(DEFAULT_ROUTINE[index]);
   });
+
+  it('a negative offset typed key by key keeps its minus sign (typing «-» once turned it into 0)', async () => {
+    const api = fakeApi({
+      'GET /sykefravaer/rutine': () => ({ body: MADE_BY_NAERVAER }),
+      'PUT /sykefravaer/rutine': ({ body }) => ({
+        body: { ...MADE_BY_NAERVAER, version: 4, tasks: (body as { tasks: RoutineDto['tasks'] }).tasks },
+      }),
+    });
+    renderInApp(
+      <MemoryRouter>
+        <RutinePage />
+      </MemoryRouter>,
+    );
+    const offset = page.getByRole('spinbutton', { name: 'Dager etter (minus: før)' }).nth(1);
+    await expect.element(offset).toBeVisible();
+    await userEvent.clear(offset);
+    await userEvent.type(offset, '-3');
+    await expect.element(offset).toHaveValue(-3);
+    await userEvent.tab();
+    await expect.element(offset).toHaveValue(-3);
+    await userEvent.click(page.getByRole('button', { name: 'Lagre som ny versjon' }));
+    await expect.element(page.getByText('Rutinen er lagret som versjon 4.')).toBeVisible();
+    const tasks = (api.sent.find((r) => r.method === 'PUT')?.body as { tasks: RoutineDto['tasks'] }).tasks;
+    expect(tasks[1]).toEqual({ ...DEFAULT_ROUTINE[1], offsetDays: -3 });
+    expect(tasks[0]).toEqual(DEFAULT_ROUTINE[0]);
+  });
 });

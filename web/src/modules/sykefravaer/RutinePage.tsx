@@ -37,6 +37,36 @@ const MILESTONES: MilestoneKey[] = [
   'aap',
 ];
 
+/**
+ * The day offset of a task, −365…365. The text typed is kept as typed while it is on its way to a
+ * number («-» before «-2», an emptied field): turning each keystroke into a number at once made «-»
+ * a 0, so typing «-2» saved +2.
+ */
+function OffsetField(props: { id: string; label: string; value: number; onChange: (value: number) => void }) {
+  const { id, label, value, onChange } = props;
+  const [text, setText] = useState(String(value));
+  useEffect(() => {
+    setText((current) => (Number.parseInt(current, 10) === value ? current : String(value)));
+  }, [value]);
+  return (
+    <TextField
+      id={id}
+      label={label}
+      type="number"
+      inputMode="numeric"
+      min={-365}
+      max={365}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const v = Number.parseInt(e.target.value, 10);
+        if (!Number.isNaN(v)) onChange(Math.max(-365, Math.min(365, v)));
+      }}
+      onBlur={() => setText(String(value))}
+    />
+  );
+}
+
 function newId(tasks: RoutineTaskInput[]): string {
   let n = tasks.length + 1;
   while (tasks.some((t) => t.id === `oppgave-${n}`)) n++;
@@ -179,18 +209,11 @@ export function RutinePage() {
                               ))}
                             </Select>
                           ) : null}
-                          <TextField
+                          <OffsetField
                             id={`${id}-offset`}
                             label={tx.offset}
-                            type="number"
-                            inputMode="numeric"
-                            value={String(task.offsetDays)}
-                            onChange={(e) => {
-                              const v = Number.parseInt(e.target.value, 10);
-                              update(i, {
-                                offsetDays: Number.isNaN(v) ? 0 : Math.max(-365, Math.min(365, v)),
-                              });
-                            }}
+                            value={task.offsetDays}
+                            onChange={(offsetDays) => update(i, { offsetDays })}
                           />
                         </HGrid>
                         {task.anchor === 'caseStart' ? (
