@@ -23,15 +23,18 @@ const tiltakNotFound = () => notFound({ nb: 'Fant ikke tiltaket.', en: 'Measure 
 const arbeidNotFound = () => notFound({ nb: 'Fant ikke oppgaven.', en: 'Task not found.' });
 const unitNotFound = () => notFound({ nb: 'Fant ikke enheten.', en: 'Unit not found.' });
 
-/** Seeds the default catalogue the first time an organisation reads it (once, also under concurrency). */
-export async function ensureSeeded(db: Kysely<Database>, organisationId: string): Promise<void> {
+/**
+ * Seeds the default catalogue the first time an organisation reads it (once, also under concurrency).
+ * Also inside the caller's transaction (a first create or edit): kysely refuses a nested `transaction()`.
+ */
+export async function ensureSeeded(db: Db, organisationId: string): Promise<void> {
   const seeded = await db
     .selectFrom('katalog_seed')
     .select('organisation_id')
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
   if (seeded) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const claimed = await trx
       .insertInto('katalog_seed')
       .values({ organisation_id: organisationId })
