@@ -244,12 +244,16 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     });
   }
 
-  const openApi = buildOpenApi(routes);
+  // Built on the first request, not at start-up (issue 9: start-up time).
+  let openApi: ReturnType<typeof buildOpenApi> | undefined;
   app.route({
     method: 'GET',
     url: '/api/v1/openapi.json',
     config: { naervaerRoute: true },
-    handler: async () => openApi,
+    handler: async () => {
+      openApi ??= buildOpenApi(routes);
+      return openApi;
+    },
   });
   app.route({
     method: 'GET',

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import QRCode from 'qrcode';
 import {
   AcceptedSchema,
   ChangePasswordRequestSchema,
@@ -44,8 +43,12 @@ import { deleteUserSessions, SESSION_COOKIE } from './sessions.ts';
 import { assertNotThrottled, recordFailure, throttleKeys } from './throttle.ts';
 
 /** A 400 naming `field` with the policy's reason, or nothing when the password may be used. */
-export function assertPasswordPolicy(password: string, personal: readonly string[], field: string): void {
-  const problem = passwordProblem(password, personal);
+export async function assertPasswordPolicy(
+  password: string,
+  personal: readonly string[],
+  field: string,
+): Promise<void> {
+  const problem = await passwordProblem(password, personal);
   if (problem === null) return;
   const message = PASSWORD_PROBLEMS[problem];
   throw new AppError('VALIDATION_FAILED', message, { fields: [{ path: field, message }] });
@@ -139,7 +142,7 @@ export function accountRoutes(options: AuthOptions) {
         const userId = ctx.session?.userId ?? '';
         const account = await accountOf(ctx.db, userId);
         await checkCurrentPassword(ctx, account, body.currentPassword, 'currentPassword');
-        assertPasswordPolicy(body.newPassword, [account.name, account.email], 'newPassword');
+        await assertPasswordPolicy(body.newPassword, [account.name, account.email], 'newPassword');
         if (await verifyPassword(account.password_hash, body.newPassword)) {
           const message = {
             nb: 'Velg et annet passord enn det du har nå.',
@@ -195,7 +198,7 @@ export function accountRoutes(options: AuthOptions) {
           throw new AppError('VALIDATION_FAILED', message, { fields: [{ path: 'token', message }] });
         }
         const account = await accountOf(ctx.db, reset.userId);
-        assertPasswordPolicy(body.newPassword, [account.name, account.email], 'newPassword');
+        await assertPasswordPolicy(body.newPassword, [account.name, account.email], 'newPassword');
         const hash = await hashPassword(body.newPassword);
         await ctx.db.transaction().execute(async (trx) => {
           // Single use: only the request that marks it used goes on.
@@ -264,6 +267,8 @@ export function accountRoutes(options: AuthOptions) {
         }
         const account = await accountOf(ctx.db, userId);
         const { secret, uri } = await startEnrolment(ctx.db, account);
+        // Loaded here, not at start-up: only setting up the app needs it (issue 9: start-up time).
+        const { default: QRCode } = await import('qrcode');
         const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
         return { secret, uri, qrSvg: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
       },

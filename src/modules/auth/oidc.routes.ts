@@ -11,7 +11,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import * as client from 'openid-client';
+import type * as client from 'openid-client';
 import { loadConfig } from '../../config.ts';
 import {
   SsoCallbackQuerySchema,
@@ -49,6 +49,14 @@ function redirectUri(request: FastifyRequest): string {
   return new URL(`${base.replace(/\/$/, '')}${OIDC_CALLBACK_PATH}`).href;
 }
 
+/**
+ * The library, loaded on the first SSO login instead of at every start of the app (most
+ * organisations never turn SSO on; issue 9: start-up time).
+ */
+function openidClient(): Promise<typeof client> {
+  return import('openid-client');
+}
+
 type Discovered = { config: client.Configuration; at: number };
 const discovered = new Map<string, Discovered>();
 
@@ -63,12 +71,13 @@ async function discover(
   const url = new URL(issuer);
   // http only for a provider on this machine (the tests' own provider); https everywhere else.
   const insecure = url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname);
-  const config = await client.discovery(
+  const oidc = await openidClient();
+  const config = await oidc.discovery(
     url,
     clientId,
     undefined,
-    client.ClientSecretPost(clientSecret),
-    insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+    oidc.ClientSecretPost(clientSecret),
+    insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
   );
   if (discovered.size > 1000) discovered.clear();
   discovered.set(key, { config, at: Date.now() });
@@ -188,7 +197,8 @@ async function callback(
     issuer = config.serverMetadata().issuer;
     const current = new URL(flow.redirect_uri);
     current.search = query.toString();
-    const tokens = await client.authorizationCodeGrant(config, current, {
+    const oidc = await openidClient();
+    const tokens = await oidc.authorizationCodeGrant(config, current, {
       pkceCodeVerifier: flow.code_verifier,
       expectedState: flow.state,
       expectedNonce: flow.nonce,
@@ -200,7 +210,7 @@ async function callback(
     // Many providers put the e-mail only in the UserInfo answer (OpenID Connect Core § 5.4); the
     // library checks that it is about the same subject.
     if (typeof idClaims.email !== 'string') {
-      const info = await client.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
       claims = { ...idClaims, email: info.email, email_verified: info.email_verified };
     }
   } catch (error) {
@@ -437,9 +447,10 @@ export function oidcRoutes(options: AuthOptions) {
             en: 'Could not reach the organisation’s login service. Try again later, or log in with a password.',
           });
         }
-        const verifier = client.randomPKCECodeVerifier();
-        const state = client.randomState();
-        const nonce = client.randomNonce();
+        const oidc = await openidClient();
+        const verifier = oidc.randomPKCECodeVerifier();
+        const state = oidc.randomState();
+        const nonce = oidc.randomNonce();
         const redirect = redirectUri(ctx.request);
         const cookie = newToken();
         await ctx.db.deleteFrom('auth_oidc_login').where('expires_at', '<', new Date()).execute();
@@ -466,7 +477,7 @@ export function oidcRoutes(options: AuthOptions) {
         const parameters: Record<string, string> = {
           redirect_uri: redirect,
           scope: 'openid email profile',
-          code_challenge: await client.calculatePKCECodeChallenge(verifier),
+          code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
           code_challenge_method: 'S256',
           state,
           nonce,
@@ -475,7 +486,7 @@ export function oidcRoutes(options: AuthOptions) {
         if (hint && domainOf(hint) !== '' && settings.email_domains.includes(domainOf(hint))) {
           parameters.login_hint = hint;
         }
-        return { authorizationUrl: client.buildAuthorizationUrl(config, parameters).href };
+        return { authorizationUrl: oidc.buildAuthorizationUrl(config, parameters).href };
       },
     }),
 

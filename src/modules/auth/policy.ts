@@ -6,8 +6,7 @@
  * e-mail. Product default, following NSM's grunnprinsipper for IKT-sikkerhet 2.0 (tiltak 2.7.2)
  * and NIST SP 800-63B § 5.1.1.2 (a blocklist instead of composition rules).
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { Text } from '../../i18n/locale.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -19,12 +18,22 @@ export const MAX_PASSWORD_LENGTH = 200;
  */
 export const PRODUCT_PASSWORDS: readonly string[] = ['demo-passord-2026'];
 
-let factory: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...dictionary, naervaer: ['naervaer', 'nærvær', 'fjordvik', ...PRODUCT_PASSWORDS] },
-    graphs: adjacencyGraphs,
-  });
+let factory: Promise<ZxcvbnFactory> | undefined;
+/**
+ * zxcvbn with its dictionaries, loaded the first time a password is chosen — not at every start of
+ * the app, where the dictionaries cost time and memory (issue 9: start-up time and idle RSS).
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  factory ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({
+        dictionary: {
+          ...common.dictionary,
+          naervaer: ['naervaer', 'nærvær', 'fjordvik', ...PRODUCT_PASSWORDS],
+        },
+        graphs: common.adjacencyGraphs,
+      }),
+  );
   return factory;
 }
 
@@ -54,7 +63,10 @@ export const PASSWORD_PROBLEMS: Record<PasswordProblem, Text> = {
 };
 
 /** What is wrong with a new password, or null when it may be used. `personal`: the person's name and e-mail. */
-export function passwordProblem(password: string, personal: readonly string[] = []): PasswordProblem | null {
+export async function passwordProblem(
+  password: string,
+  personal: readonly string[] = [],
+): Promise<PasswordProblem | null> {
   if (password.length < MIN_PASSWORD_LENGTH) return 'too_short';
   if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
   const lower = password.toLowerCase();
@@ -69,7 +81,7 @@ export function passwordProblem(password: string, personal: readonly string[] = 
     rest = rest.replaceAll(part.toLowerCase().replace(/[^a-z0-9æøå]/g, ''), '');
   }
   if (inputs.length > 0 && rest.length < 4) return 'personal';
-  const result = zxcvbn().check(password.slice(0, 100), inputs);
+  const result = (await zxcvbn()).check(password.slice(0, 100), inputs);
   if (result.score < 3) {
     const personalMatch = result.sequence.some(
       (m) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs',

@@ -6,7 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { generateSecret, generateURI, verify } from 'otplib';
 import type { Database, Db } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import type { SecondFactorRule } from '../../platform/module.ts';
@@ -66,6 +65,8 @@ export async function startEnrolment(
   db: Db,
   user: { id: string; email: string },
 ): Promise<{ secret: string; uri: string }> {
+  // otplib is loaded when a person uses two-step login, not at every start (issue 9: start-up time).
+  const { generateSecret, generateURI } = await import('otplib');
   const secret = generateSecret();
   const secretEnc = await encryptSecret(secret);
   await db
@@ -98,6 +99,7 @@ export async function checkTotp(
   if (!/^\d{6}$/.test(token)) return false;
   const secret = await decryptSecret(row.secret_enc);
   const lastStep = row.last_step === null ? undefined : Number(row.last_step);
+  const { verify } = await import('otplib');
   const result = await verify({
     secret,
     token,

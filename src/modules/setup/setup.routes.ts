@@ -77,7 +77,11 @@ export function setupRoutes(options: AuthOptions) {
       status: 201,
       async handler({ body }, ctx) {
         // The first administrator's password meets the same policy as every other (issue 11).
-        assertPasswordPolicy(body.admin.password, [body.admin.name, body.admin.email], 'admin.password');
+        await assertPasswordPolicy(
+          body.admin.password,
+          [body.admin.name, body.admin.email],
+          'admin.password',
+        );
         const passwordHash = await hashPassword(body.admin.password);
         const result = await ctx.db.transaction().execute(async (trx) => {
           // Serialise concurrent setups: only the first one finds the database empty.

@@ -339,7 +339,7 @@ export function userRoutes() {
         // timing must not tell (issue 11 item 4). Without a password a new person chooses one
         // through «Glemt passord?».
         if (body.password !== undefined)
-          assertPasswordPolicy(body.password, [body.name, body.email], 'password');
+          await assertPasswordPolicy(body.password, [body.name, body.email], 'password');
         const passwordHash = await hashPassword(body.password ?? randomBytes(32).toString('base64url'));
         const result = await db.transaction().execute(async (trx) => {
           const existing = await trx

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import sodium from 'libsodium-wrappers';
+import type sodium from 'libsodium-wrappers';
 import { z } from 'zod';
 import type { Database, Db } from '../../db/schema.ts';
 
@@ -48,12 +48,17 @@ type KeyFile = z.infer<typeof KeyFileSchema>;
 
 export class VarslingKeyError extends Error {}
 
-let ready: Promise<void> | null = null;
-/** libsodium's WebAssembly, loaded once. */
-export async function sodiumReady(): Promise<typeof sodium> {
-  ready ??= sodium.ready;
-  await ready;
-  return sodium;
+let ready: Promise<typeof sodium> | null = null;
+/**
+ * libsodium's WebAssembly, loaded once — on the first use, not at start-up: only the varsling
+ * channel needs it, and loading it cost every start of the app (issue 9: start-up time).
+ */
+export function sodiumReady(): Promise<typeof sodium> {
+  ready ??= import('libsodium-wrappers').then(async (module) => {
+    await module.default.ready;
+    return module.default;
+  });
+  return ready;
 }
 
 /** The key file's path from the environment (used when `NAERVAER_VARSLING_KEYS` is not set). */
