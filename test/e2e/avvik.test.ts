@@ -6,7 +6,12 @@
  * (2) the employee finds it under «Mine meldinger»; with the network off, a second report (with a
  *     photo) waits on the device («Venter på nett») and arrives exactly once when it is back;
  * (3) the leader of the unit opens it, assesses it (consequence 2), adds a tiltak they own with a due
- *     date (dd.mm.åååå), and closes it with a verification note → stored; the reporter is notified.
+ *     date (dd.mm.åååå), marks it done and closes the avvik with a verification note → stored; the
+ *     reporter is notified;
+ * (3c) the leader assesses the second report as a serious injury (aml § 5-2) that concerns personal
+ *     data: ticks an alarm step, fills the § 5-1 register entry (→ the NAV task), marks the written
+ *     confirmation done and decides the personvernavvik (GDPR art. 33); HR puts it on legal hold →
+ *     each stored.
  * Axe (WCAG 2.1 AA) on every page visited: 0 violations; no request leaves the app's origin; no
  * page errors; the pages do not scroll sideways.
  */
@@ -31,6 +36,10 @@ const DESCRIPTION = 'Vannsøl på gulvet ved medisinrommet, kollega holdt på å
 const OFFLINE_DESCRIPTION = 'Løs hylle i lageret, kan falle ned.';
 const TILTAK = 'Sette opp drypp-brett under vasken';
 const VERIFICATION = 'Brettet er montert og gulvet er tørt, sjekket på vakt.';
+const INJURY_WORK = 'Henting av varer i lageret';
+const INJURY_PLAIN = 'Slag mot skulderen';
+const PRIVACY_FACTS = 'Skademeldingen med navnet til den skadde ble sendt til feil e-postliste.';
+const PRIVACY_REASON = 'Mottakerne er kolleger med taushetsplikt og slettet e-posten samme dag.';
 
 const today = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Oslo',
@@ -95,6 +104,7 @@ let leader: Session;
 const axe = new AxeLog();
 let employee: Account;
 let leaderAccount: Account;
+let hrAccount: Account;
 let unitId = '';
 let avvikId = '';
 
@@ -121,9 +131,11 @@ describe('avvik on a phone', () => {
     const accounts = await loadDemo(reporter.context);
     const e = accounts.find((a) => a.role === 'ansatt (Hjemmetjenesten)');
     const l = accounts.find((a) => a.role === 'leder (Hjemmetjenesten)');
-    if (!e || !l) throw new Error('the demo has no employee or leader in Hjemmetjenesten');
+    const h = accounts.find((a) => a.role.startsWith('hr'));
+    if (!e || !l || !h) throw new Error('the demo has no employee or leader in Hjemmetjenesten, or no HR');
     employee = e;
     leaderAccount = l;
+    hrAccount = h;
     const unit = await app.server.database.db
       .selectFrom('unit')
       .select('id')
@@ -343,6 +355,14 @@ describe('avvik on a phone', () => {
       .filter({ hasText: TILTAK })
       .waitFor();
     await check(page, 'avvik med tiltak');
+    // The tiltak is done: the leader marks it so before verifying that it works.
+    const tiltakItem = page
+      .getByRole('region', { name: 'Tiltak' })
+      .getByRole('listitem')
+      .filter({ hasText: TILTAK });
+    await tiltakItem.getByRole('button', { name: 'Merk som utført' }).click();
+    await tiltakItem.getByText(/Utført \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d/).waitFor();
+    expect(await tiltakItem.getByRole('button', { name: 'Merk som utført' }).count()).toBe(0);
 
     await page.getByLabel(/^Verifikasjon/).fill(VERIFICATION);
     await page.getByRole('button', { name: 'Lukk avviket' }).click();
@@ -365,8 +385,14 @@ describe('avvik on a phone', () => {
       .executeTakeFirstOrThrow();
     const tiltak = await db.selectFrom('avvik_tiltak').selectAll().where('avvik_id', '=', avvikId).execute();
     expect(tiltak).toEqual([
-      expect.objectContaining({ text: TILTAK, due: DUE, owner_user_id: leaderUser.id }),
+      expect.objectContaining({
+        text: TILTAK,
+        due: DUE,
+        owner_user_id: leaderUser.id,
+        done_by: leaderUser.id,
+      }),
     ]);
+    expect(Math.abs((tiltak[0]?.done_at?.getTime() ?? 0) - Date.now())).toBeLessThan(10 * 60_000);
     expect(row.closed_by).toBe(leaderUser.id);
     const reporterUser = await db
       .selectFrom('user_account')
@@ -391,6 +417,138 @@ describe('avvik on a phone', () => {
       .or(page.getByText('0 tiltak har passert fristen.'))
       .waitFor();
     await check(page, 'trender');
+  });
+
+  it('3c. a serious injury (aml § 5-2): the leader ticks the alarm, keeps the § 5-1 register, does the written confirmation and decides the personvernavvik; HR puts it on legal hold', async () => {
+    const page = leader.page;
+    const db = app.server.database.db;
+    const { id } = await db
+      .selectFrom('avvik')
+      .select('id')
+      .where('description', '=', OFFLINE_DESCRIPTION)
+      .executeTakeFirstOrThrow();
+    await page.goto('/avvik');
+    await page.locator(`li[data-avvik="${id}"]`).getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Vurdering' }).waitFor();
+    // The shelf fell on a colleague: consequence 4, notifiable, and the injury report went astray.
+    await page.getByRole('radio', { name: /^4 Alvorlig/ }).check();
+    await page
+      .getByRole('radiogroup', { name: 'Er dette meldepliktig etter aml § 5-2?' })
+      .getByRole('radio', { name: 'Ja' })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: 'Gjelder avviket personopplysninger?' })
+      .getByRole('radio', { name: 'Ja' })
+      .check();
+    await page.getByRole('button', { name: 'Lagre vurdering' }).click();
+    const alarm = page.getByRole('region', { name: 'Alvorlig skade eller dødsfall – gjør dette nå' });
+    await alarm.waitFor();
+    // Only admin and HR set a legal hold.
+    expect(await page.getByRole('region', { name: 'Rettslig hold' }).count()).toBe(0);
+    await check(page, 'alvorlig skade');
+
+    // aml § 5-2: Arbeidstilsynet is called at once; the step is ticked with who and when.
+    await alarm.getByRole('button', { name: 'Utført: Ring Arbeidstilsynet 73 19 97 00, tast 3' }).click();
+    await alarm.getByText(`Utført av ${leaderAccount.name} `, { exact: false }).waitFor();
+
+    // aml § 5-1: the register entry in plain words (no diagnosis); it may give benefits → the NAV task.
+    const injury = page.getByRole('region', { name: 'Skaderegisteret (aml § 5-1)' });
+    await injury.getByLabel('Hvilket arbeid ble utført?').fill(INJURY_WORK);
+    await injury.getByLabel(/^Skaden med vanlige ord/).fill(INJURY_PLAIN);
+    await injury
+      .getByRole('checkbox', {
+        name: 'Arbeidsulykke eller yrkessykdom som kan gi rett til ytelser (meld til NAV)',
+      })
+      .check();
+    await injury.getByRole('button', { name: 'Lagre i skaderegisteret' }).click();
+    await injury.getByRole('status').filter({ hasText: 'Lagret.' }).waitFor();
+    const tasks = page.getByRole('region', { name: 'Oppgaver' });
+    const navTask = tasks.getByRole('listitem').filter({ hasText: 'Meld yrkesskade til NAV' });
+    await navTask.waitFor();
+
+    // The written confirmation to Arbeidstilsynet (aml § 5-2) is sent: marked done.
+    const written = tasks
+      .getByRole('listitem')
+      .filter({ hasText: 'Skriftlig bekreftelse til Arbeidstilsynet' });
+    await written.getByRole('button', { name: 'Merk som utført' }).click();
+    await written.getByText(/^Utført \d\d\.\d\d\.\d{4}/).waitFor();
+
+    // GDPR art. 33: the breach is assessed and decided within the 72 hours.
+    const privacy = page.getByRole('region', { name: 'Personvernavvik (GDPR art. 33)' });
+    await privacy.getByRole('radio', { name: 'Lite sannsynlig at det gir risiko' }).check();
+    await privacy.getByLabel('Hva skjedde (fakta)').fill(PRIVACY_FACTS);
+    await privacy.getByRole('radio', { name: 'Meldes ikke' }).check();
+    await privacy.getByLabel(/^Begrunnelse/).fill(PRIVACY_REASON);
+    await privacy.getByRole('button', { name: 'Lagre personvernavvik' }).click();
+    await privacy.getByRole('status').filter({ hasText: 'Lagret.' }).waitFor();
+    await check(page, 'alvorlig skade behandlet');
+
+    const leaderId = (
+      await db
+        .selectFrom('user_account')
+        .select('id')
+        .where('email', '=', leaderAccount.email)
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      await db.selectFrom('avvik').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    ).toMatchObject({
+      severity: 4,
+      serious: true,
+      personal_data: true,
+      status: 'under-behandling',
+      legal_hold: false,
+    });
+    expect(
+      await db
+        .selectFrom('avvik_alarm_step')
+        .select(['step', 'done_by'])
+        .where('avvik_id', '=', id)
+        .execute(),
+    ).toEqual([{ step: 'ring-arbeidstilsynet', done_by: leaderId }]);
+    const storedTasks = await db
+      .selectFrom('avvik_task')
+      .select(['kind', 'done_by', 'done_at'])
+      .where('avvik_id', '=', id)
+      .orderBy('kind')
+      .execute();
+    expect(storedTasks).toEqual([
+      { kind: 'nav-yrkesskade', done_by: null, done_at: null },
+      { kind: 'skriftlig-bekreftelse', done_by: leaderId, done_at: expect.any(Date) },
+    ]);
+    expect(
+      await db.selectFrom('avvik_injury').selectAll().where('avvik_id', '=', id).executeTakeFirstOrThrow(),
+    ).toMatchObject({
+      work_task: INJURY_WORK,
+      injury_description: INJURY_PLAIN,
+      course_of_events: OFFLINE_DESCRIPTION,
+      may_give_benefits: true,
+    });
+    const storedPrivacy = await db
+      .selectFrom('avvik_privacy')
+      .selectAll()
+      .where('avvik_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(storedPrivacy).toMatchObject({
+      risk: 'lite-sannsynlig',
+      facts: PRIVACY_FACTS,
+      decision: 'meldes-ikke',
+      decision_reason: PRIVACY_REASON,
+    });
+    expect(storedPrivacy.decided_at).not.toBeNull();
+
+    // HR: the injured colleague has announced a claim, so the avvik must not be anonymised.
+    await leader.context.clearCookies();
+    await login(page, hrAccount);
+    await page.goto(`/avvik/${id}`);
+    const hold = page.getByRole('region', { name: 'Rettslig hold' });
+    await hold.getByRole('checkbox', { name: 'Stans sletting og anonymisering (tvist eller krav)' }).check();
+    await hold.getByRole('button', { name: 'Lagre rettslig hold' }).click();
+    await hold.getByRole('status').filter({ hasText: 'Lagret.' }).waitFor();
+    await check(page, 'rettslig hold (HR)');
+    expect(
+      await db.selectFrom('avvik').select('legal_hold').where('id', '=', id).executeTakeFirstOrThrow(),
+    ).toEqual({ legal_hold: true });
   });
 
   it('4. axe found nothing, nothing left the origin, no page errors', () => {

@@ -10,7 +10,10 @@
  *     sealed, `retaliation_checked_on` set;
  * (4) HR assesses the case as «avvik» and hands it over → an `avvik` under HR's name, without the
  *     reporter's name; then records a personal-data breach → the personvernavvik with its 72 hours
- *     and the «lovkrav» deadline on the case; and puts the case on legal hold → stored.
+ *     and the «lovkrav» deadline on the case, marks it decided; and puts the case on legal hold →
+ *     stored;
+ * (5) the employee reads the acknowledgement under «Mine varsler» and answers the handler → stored
+ *     sealed as the reporter's, without the user; read back through the API.
  * Axe (WCAG 2.1 AA) on every page state visited: 0 violations.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +41,7 @@ delete process.env.NAERVAER_VARSLING_KEYS;
 const OPPFORDRING = 'Vi vil at du sier fra. Det er trygt å varsle hos oss.';
 const REPORT = 'Sjefen flyttet meg etter at jeg sa fra om avvik i turnusen';
 const REASON = 'Turnusen ble lagt om for hele avdelingen MRK-grunn';
+const MY_ANSWER = 'Jeg kan forklare mer om turnusen i et møte. MRK-mitt-svar';
 
 let app: TestApp;
 let browser: Browser;
@@ -51,11 +55,13 @@ const account = (role: string): Account => {
   return found;
 };
 
+/** Today in Oslo, YYYY-MM-DD. */
+const todayIso = (): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+
 /** dd.mm.åååå of today in Oslo (the date fields' format). */
 function todayNorwegian(): string {
-  const [y, m, d] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
-    .format(new Date())
-    .split('-');
+  const [y, m, d] = todayIso().split('-');
   return `${d}.${m}.${y}`;
 }
 
@@ -281,6 +287,16 @@ describe('varsling: routine, checklist and hand-over in the browser', () => {
       .where('avvik_id', '=', withBreach.breach_avvik_id ?? '')
       .executeTakeFirstOrThrow();
     expect(new Date(privacy.aware_at).getTime()).toBe(new Date(withBreach.breach_aware_at ?? 0).getTime());
+    // The breach is decided (reported in Altinn, or decided not to be): the 72-hour deadline is met.
+    await page
+      .getByRole('button', { name: 'Marker som avgjort (meldt, eller besluttet ikke meldt)' })
+      .click();
+    await page.getByText(`Avgjort ${todayNorwegian()}.`).waitFor();
+    const decided = await db
+      .selectFrom('varsling_case')
+      .select('breach_decided_on')
+      .executeTakeFirstOrThrow();
+    expect(decided.breach_decided_on).toBe(todayIso());
 
     // Legal hold with a reason.
     await page.getByLabel('Begrunnelse for å holde saken tilbake').fill('Varsleren har varslet søksmål');
@@ -298,5 +314,39 @@ describe('varsling: routine, checklist and hand-over in the browser', () => {
     if (desktop) await page.setViewportSize(desktop);
     expect(axe.violations).toEqual([]);
     expect(axe.checked.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('5. the employee reads the acknowledgement under «Mine varsler» and answers the case handler', async () => {
+    const page = desk.page;
+    await login(page, account('ansatt'));
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Varsling' }).click();
+    const mine = page.getByRole('region', { name: 'Mine varsler (sendt under eget navn)' });
+    await mine
+      .getByRole('listitem')
+      .filter({ hasText: 'Varselet er mottatt og vil bli behandlet.' })
+      .waitFor();
+    await axe.check(page, 'mine varsler');
+    await mine.getByLabel('Svar saksbehandleren').fill(MY_ANSWER);
+    await mine.getByRole('button', { name: 'Send svaret' }).click();
+    await mine.getByRole('listitem').filter({ hasText: MY_ANSWER }).waitFor();
+    expect(await mine.getByLabel('Svar saksbehandleren').inputValue()).toBe('');
+    await axe.check(page, 'mine varsler (answered)');
+    // Stored as the reporter's, without the user (the case knows them only by the keyed tag), sealed.
+    const db = app.server.database.db;
+    const last = await db
+      .selectFrom('varsling_message')
+      .select(['author', 'author_user_id', 'kind', 'body'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ author: 'varsler', author_user_id: null, kind: 'melding' });
+    expect(Buffer.from(last.body).toString('latin1')).not.toContain('MRK-mitt-svar');
+    // Read back through the API: the employee's own reports.
+    const res = await page.request.get('/api/v1/varsling/mine');
+    expect(res.status()).toBe(200);
+    const { items } = (await res.json()) as { items: { messages: { from: string; text: string }[] }[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]?.messages.at(-1)).toMatchObject({ from: 'varsler', text: MY_ANSWER });
+    expect(axe.violations).toEqual([]);
+    await logout(page);
   });
 });

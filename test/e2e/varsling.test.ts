@@ -10,7 +10,10 @@
  *     sealed, and the open is in the audit log;
  * (4) the reporter opens the mailbox with the code, reads the question and answers by keyboard →
  *     the answer is stored without a user; they attach a photo whose EXIF names them → stored
- *     sealed, without the EXIF; HR sees the answer and the attachment.
+ *     sealed, without the EXIF; HR sees the answer and the attachment;
+ * (5) HR attaches a note of their own, assesses the case as a varsling (category c), starts the
+ *     investigation with a target date, gives feedback and closes the case → status, dates, the
+ *     sealed messages and HR's file stored, read back through the API.
  * Axe (WCAG 2.1 AA) on every page visited: 0 violations.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +44,19 @@ delete process.env.NAERVAER_VARSLING_KEYS;
 const MARKER = 'Kassen-MRK-42 manglet bilag';
 const QUESTION = 'Takk for varselet. Hvilken måned gjelder det?';
 const ANSWER = 'Det gjelder november, MRK-svar';
+const FEEDBACK = 'Vi har gått gjennom kassen og funnet feil i rutinen. MRK-tilbake';
+const CLOSING = 'Rutinen for bilag er endret, og saken er avsluttet. MRK-slutt';
+
+/** Today in Oslo (YYYY-MM-DD), a day `days` later, and dd.mm.åååå (the date fields' format). */
+const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+function shift(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+/** The investigation's target date: «innen rimelig tid» (aml § 2 A-3), here in 30 days. */
+const TARGET = shift(today, 30);
 
 let app: TestApp;
 let browser: Browser;
@@ -340,5 +356,95 @@ describe('varsling in the browser', () => {
     await axe.check(desk.page, 'case with answer and attachment');
     expect(axe.violations).toEqual([]);
     expect(axe.checked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('5. HR adds a document, assesses the case as a varsling, investigates, gives feedback and closes it', async () => {
+    const page = desk.page;
+    const db = app.server.database.db;
+    const hrUser = await db
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', account('hr').email)
+      .executeTakeFirstOrThrow();
+    const { id: caseId } = await db.selectFrom('varsling_case').select('id').executeTakeFirstOrThrow();
+    // HR's own evidence: a note, stored sealed with HR as its author.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'notat-kasse.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Bilag 17 til 23 mangler i permen. MRK-notat'),
+    });
+    await page.getByText('Vedlegget er lagt ved, uten metadata.').waitFor();
+    await page.getByRole('link', { name: 'notat-kasse.txt' }).waitFor();
+    await axe.check(page, 'case with handler attachment');
+    expect(
+      await db.selectFrom('varsling_file').select(['author', 'author_user_id']).orderBy('seq').execute(),
+    ).toEqual([
+      { author: 'varsler', author_user_id: null },
+      { author: 'behandler', author_user_id: hrUser.id },
+    ]);
+
+    // aml § 2 A-1 (2) c: missing vouchers may be economic crime → a varsling, investigated (§ 2 A-3).
+    await page.getByRole('radio', { name: 'Varsling om kritikkverdig forhold' }).check();
+    await page
+      .getByLabel('Kategori (aml § 2 A-1 (2))')
+      .selectOption({ label: 'c) Korrupsjon eller annen økonomisk kriminalitet' });
+    await page.getByRole('button', { name: 'Lagre vurderingen' }).click();
+    const target = page.getByRole('textbox', { name: 'Måldato for undersøkelsen' });
+    await target.fill(dmy(TARGET));
+    await target.press('Tab');
+    await page.getByRole('button', { name: 'Start undersøkelsen' }).click();
+    await page.getByText('Undersøkes', { exact: true }).first().waitFor();
+    await axe.check(page, 'case under investigation');
+    expect(
+      await db
+        .selectFrom('varsling_case')
+        .select(['status', 'outcome', 'category', 'investigation_target'])
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'undersokes', outcome: 'varsling', category: 'c', investigation_target: TARGET });
+
+    // Feedback to the reporter (anbefalt within 3 months), then the case is closed with what they learn.
+    await page.getByRole('textbox', { name: 'Gi tilbakemelding til varsleren' }).fill(FEEDBACK);
+    await page.getByRole('button', { name: 'Send tilbakemelding' }).click();
+    await page.locator('.varsling-list li').filter({ hasText: FEEDBACK }).waitFor();
+    await page.getByRole('textbox', { name: 'Hva varsleren får vite' }).fill(CLOSING);
+    await page.getByRole('button', { name: 'Avslutt saken' }).click();
+    await page.locator('.varsling-list li').filter({ hasText: CLOSING }).waitFor();
+    await page.getByText('Avsluttet', { exact: true }).first().waitFor();
+    // Closed: no more steps and no more attachments.
+    expect(await page.getByRole('button', { name: 'Send meldingen' }).count()).toBe(0);
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    await axe.check(page, 'case closed');
+
+    const row = await db.selectFrom('varsling_case').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'avsluttet', closed_on: today, feedback_given_on: today });
+    const kinds = await db.selectFrom('varsling_message').select(['author', 'kind']).orderBy('seq').execute();
+    expect(kinds.slice(-2)).toEqual([
+      { author: 'behandler', kind: 'tilbakemelding' },
+      { author: 'behandler', kind: 'avslutning' },
+    ]);
+    // Read back through the API: the texts (sealed at rest) and HR's file.
+    const res = await page.request.get(`/api/v1/varsling/saker/${caseId}`);
+    expect(res.status()).toBe(200);
+    const view = (await res.json()) as {
+      status: string;
+      investigationTarget: string | null;
+      messages: { from: string; kind: string; text: string }[];
+      files: { from: string; name: string }[];
+    };
+    expect(view.status).toBe('avsluttet');
+    expect(view.investigationTarget).toBe(TARGET);
+    expect(view.messages.slice(-2)).toEqual([
+      expect.objectContaining({ from: 'behandler', kind: 'tilbakemelding', text: FEEDBACK }),
+      expect.objectContaining({ from: 'behandler', kind: 'avslutning', text: CLOSING }),
+    ]);
+    expect(view.files).toContainEqual(
+      expect.objectContaining({ from: 'behandler', name: 'notat-kasse.txt' }),
+    );
+    const dump = await dbText();
+    for (const secret of ['MRK-notat', 'notat-kasse', 'MRK-tilbake', 'MRK-slutt'])
+      expect(dump).not.toContain(secret);
+    expect(axe.violations).toEqual([]);
+    expect(foreignRequests(desk.requests, app.url)).toEqual([]);
+    expect(desk.pageErrors).toEqual([]);
   });
 });
