@@ -5,7 +5,9 @@
  *     waits; they scan/type the key, confirm a code with the keyboard, and get ten recovery codes;
  * (2) they change the password (the demo password is refused with a reason), see their sessions and
  *     end the one in another browser;
- * (3) logging in again asks for the code after the password;
+ * (3) logging in again asks for the code after the password; new recovery codes; a failed login from
+ *     another browser is shown until marked seen; «Logg ut alle andre enheter»; turning two-step
+ *     login off (an administrator is sent straight back to set it up);
  * (4) an employee who forgot the password asks for a link, gets it by e-mail (the worker writes it
  *     to MAIL_DIR), chooses a new one on a phone, and logs in with it.
  * The database is checked after each step; axe on every page visited; no request leaves the origin.
@@ -270,6 +272,72 @@ describe('accounts people manage themselves, in the browser', () => {
     expect(after.some((r) => before.some((b) => b.code_hash === r.code_hash))).toBe(false);
     await page.getByRole('button', { name: 'Jeg har tatt vare på kodene' }).click();
     await page.getByText('10 ubrukte gjenopprettingskoder igjen.').waitFor();
+  });
+
+  it('3c. shows a failed login from another browser until it is marked seen, then logs out every other device', async () => {
+    const id = await userId(admin.email);
+    if (!other) throw new Error('step 2 opened the other browser');
+    // Someone in the other browser (logged out in step 2) tries the address with a wrong password.
+    await passwordStep(other.page, admin, 'kanskje dette er passordet');
+    await other.page.getByRole('alert').filter({ hasText: 'Feil e-postadresse eller passord.' }).waitFor();
+    const unseen = () =>
+      db()
+        .selectFrom('auth_failed_login')
+        .select('at')
+        .where('user_id', '=', id)
+        .where('seen_at', 'is', null)
+        .execute();
+    expect(await unseen()).toHaveLength(1);
+
+    await page.reload();
+    const notice = page.getByRole('heading', { level: 2, name: 'Noen har prøvd å logge inn på kontoen din' });
+    await notice.waitFor();
+    await axe.check(page, 'sikkerhet (mislykket innlogging)');
+    await page.getByRole('button', { name: 'Jeg har sett dette' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await unseen()).toEqual([]);
+
+    // The other browser logs in again. With the session step 3 left behind by clearing its cookies
+    // (a forgotten device), two others are open; «Logg ut alle andre enheter» ends both, keeps this one.
+    await passwordStep(other.page, admin, NEW_PASSWORD);
+    await other.page.getByLabel('Kode fra appen').fill(await code());
+    await other.page.getByRole('button', { name: 'Bekreft' }).click();
+    await other.page.getByRole('heading', { level: 1 }).filter({ hasText: 'Hei,' }).waitFor();
+    const sessions = () => db().selectFrom('session').select('id').where('user_id', '=', id).execute();
+    expect(await sessions()).toHaveLength(3);
+    await page.reload();
+    await page.getByRole('button', { name: 'Logg ut alle andre enheter' }).click();
+    await page.getByText('Du er logget ut på alle andre enheter.').waitFor();
+    expect(await page.getByRole('button', { name: 'Logg ut alle andre enheter' }).count()).toBe(0);
+    await axe.check(page, 'sikkerhet (andre enheter logget ut)');
+    expect(await sessions()).toHaveLength(1);
+    const state = (await (await other.page.request.get('/api/v1/session')).json()) as {
+      authenticated: boolean;
+    };
+    expect(state.authenticated).toBe(false);
+    const current = (await (await page.request.get('/api/v1/session')).json()) as { authenticated: boolean };
+    expect(current.authenticated).toBe(true);
+  });
+
+  it('3d. turns two-step login off with the password and a code, and as an administrator must set it up again', async () => {
+    const id = await userId(admin.email);
+    await page.getByRole('button', { name: 'Slå av to-trinns innlogging' }).click();
+    await page.getByLabel('Ditt passord').fill(NEW_PASSWORD);
+    await page.getByLabel('Kode fra appen').fill(await code());
+    await axe.check(page, 'sikkerhet (slå av)');
+    await page.getByRole('button', { name: 'Slå av', exact: true }).click();
+    // ADR 0016: an administrator has to have it, so the page asks for a new app straight away.
+    await page.getByText('må du sette opp to-trinns innlogging').waitFor();
+    await page.getByRole('button', { name: 'Sett opp autentiseringsapp' }).waitFor();
+    await axe.check(page, 'sikkerhet (slått av, må settes opp igjen)');
+    expect(await db().selectFrom('auth_totp').select('user_id').where('user_id', '=', id).execute()).toEqual(
+      [],
+    );
+    expect(
+      await db().selectFrom('auth_recovery_code').select('user_id').where('user_id', '=', id).execute(),
+    ).toEqual([]);
+    const refused = await page.request.get('/api/v1/employees');
+    expect(refused.status()).toBe(403);
   });
 
   it('4. resets a forgotten password by e-mail, on a phone', async () => {

@@ -31,7 +31,8 @@ const nb = {
     acceptLabel: (org: string) => `Godta invitasjonen fra ${org}`,
     decline: 'Avslå',
     declineLabel: (org: string) => `Avslå invitasjonen fra ${org}`,
-    accepted: (org: string) => `Du har nå tilgang til ${org}. Bytt virksomhet i brukermenyen.`,
+    accepted: (org: string) =>
+      `Du har nå tilgang til ${org}. Du bytter virksomhet under Innstillinger i brukermenyen.`,
     declined: (org: string) => `Invitasjonen fra ${org} er avslått.`,
   },
   security: {
@@ -129,7 +130,8 @@ const en: MeMessages = {
     acceptLabel: (org: string) => `Accept the invitation from ${org}`,
     decline: 'Decline',
     declineLabel: (org: string) => `Decline the invitation from ${org}`,
-    accepted: (org: string) => `You now have access to ${org}. Switch organisation in the user menu.`,
+    accepted: (org: string) =>
+      `You now have access to ${org}. Switch organisation under Settings in the user menu.`,
     declined: (org: string) => `The invitation from ${org} is declined.`,
   },
   security: {
