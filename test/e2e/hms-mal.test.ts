@@ -109,7 +109,7 @@ describe('HMS goals and the annual review in the browser', () => {
     await app?.close();
   });
 
-  it('1. HR writes a goal for last year with one measure, and marks the measure carried out', async () => {
+  it('1. HR deletes a mistaken measure and goal; writes a goal for last year with one measure, changes both, marks the measure carried out, reopens it and marks it again', async () => {
     await login(page, hr);
     await page
       .getByRole('navigation', { name: 'Hovedmeny' })
@@ -335,7 +335,7 @@ describe('HMS goals and the annual review in the browser', () => {
     await screenshot(page, '70-hms-mal');
   });
 
-  it('2. HR starts the review of last year and fills it in and completes it by keyboard', async () => {
+  it('2. HR discards a draft review of last year, starts it again, and fills it in and completes it by keyboard', async () => {
     await page.getByRole('main').getByRole('link', { name: 'Årlig gjennomgang' }).click();
     await page.getByRole('heading', { level: 1, name: 'Årlig gjennomgang', exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Start en gjennomgang' }).waitFor();

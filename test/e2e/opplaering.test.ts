@@ -182,7 +182,7 @@ describe('opplæring in the browser', () => {
     expect(audit).toEqual([{ action: 'create', entity_id: row?.id }]);
   });
 
-  it('2. the matrix says «Går snart ut» in words; the certificate downloads as an attachment', async () => {
+  it('2. the matrix says «Går snart ut» in words; the certificate downloads as an attachment; HR corrects the course', async () => {
     const employeeId = await employeeIdOf(employee.email);
     const cell = page.locator(`tr[data-employee="${employeeId}"] td[data-course="forstehjelp"]`);
     await cell.waitFor();

@@ -114,7 +114,7 @@ describe('roller og verv in the browser', () => {
     await screenshot(page, 'roller-empty');
   });
 
-  it('2. HR registers a verneombud for Oppvekst by keyboard; the row and the login role are stored', async () => {
+  it('2. HR registers a verneombud for Oppvekst by keyboard; the row and the login role are stored; HR corrects how it was filled', async () => {
     const tv = account('tillitsvalgt');
     const db = app.server.database.db;
     const person = await db
