@@ -1,11 +1,13 @@
 /**
  * HMS goals and the annual review in the browser, on the demo company, with the database as the
  * judge of what was saved:
- * (1) HR opens «HMS-mål og handlingsplan» from the main menu, goes to last year and writes a goal
- *     → `hms_goal` holds it; adds one measure owned by HR herself with a due date → `hms_measure`;
- *     marks the measure carried out with a note;
- * (2) HR opens «Årlig gjennomgang», starts the review of last year: the draft's first section is
- *     filled in with that goal and its status; HR fills in every part **by keyboard** and completes
+ * (1) HR opens «HMS-mål og handlingsplan» from the main menu; on this year writes a goal with a
+ *     measure she then deletes, measure first, then the goal → both rows gone; goes to last year and
+ *     writes a goal → `hms_goal` holds it, and changes its description → version 2; adds one measure
+ *     owned by HR herself with a due date → `hms_measure`, and moves its due date; marks the measure
+ *     carried out with a note, reopens it (→ not done) and marks it carried out again;
+ * (2) HR opens «Årlig gjennomgang», starts the review of last year and discards the draft (→ the row
+ *     is gone), starts it again: the draft's first section is filled in with that goal and its status; HR fills in every part **by keyboard** and completes
  *     it («Fullfør og lag PDF», confirmed) → `annual_review` is «fullfort» with PDF bytes;
  * (3) the page is read-only with «Last ned PDF»: the download is a PDF named
  *     arlig-gjennomgang-<year>.pdf whose text has the organisation, the date and the sections, and
@@ -57,6 +59,9 @@ const LAST = YEAR - 1;
 const GOAL = 'Færre belastningsskader på lageret';
 const MEASURE = 'Innføre løftehjelpemidler ved alle pakkestasjoner';
 const DONE_NOTE = 'Løftebord montert på alle fire stasjoner i november.';
+const DESCRIPTION = 'Lageret hadde flest meldte belastningsskader i fjor.';
+const SPARE_GOAL = 'Et mål som ble skrevet ved en feil';
+const SPARE_MEASURE = 'Et tiltak som ikke trengs likevel';
 const ROUTINES = 'Rutinene for avvik og vernerunder fungerer; førstehjelpsrutinen må øves på nytt.';
 
 async function login(p: Page, account: { email: string; password: string }): Promise<void> {
@@ -104,7 +109,7 @@ describe('HMS goals and the annual review in the browser', () => {
     await app?.close();
   });
 
-  it('1. HR writes a goal for last year with one measure, and marks the measure carried out', async () => {
+  it('1. HR deletes a mistaken measure and goal; writes a goal for last year with one measure, changes both, marks the measure carried out, reopens it and marks it again', async () => {
     await login(page, hr);
     await page
       .getByRole('navigation', { name: 'Hovedmeny' })
@@ -117,6 +122,62 @@ describe('HMS goals and the annual review in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'HMS-mål og handlingsplan' }).waitFor();
     await page.getByText(`Viser ${YEAR}`).waitFor();
     await axe.check(page, 'HMS-mål (dette året)');
+    const db = app.server.database.db;
+
+    // A goal with a measure written by mistake: the measure is deleted, then the goal.
+    await page.getByRole('button', { name: 'Nytt mål' }).click();
+    const spareDialog = page.getByRole('dialog', { name: `Nytt HMS-mål for ${YEAR}` });
+    await spareDialog.getByLabel('Målet', { exact: true }).fill(SPARE_GOAL);
+    await spareDialog.getByRole('button', { name: 'Lagre målet' }).click();
+    await page.getByText(`«${SPARE_GOAL}» er lagret.`).waitFor();
+    await spareDialog.waitFor({ state: 'detached' });
+    const spareGoal = await db
+      .selectFrom('hms_goal')
+      .select(['id', 'year'])
+      .where('title', '=', SPARE_GOAL)
+      .executeTakeFirstOrThrow();
+    expect(spareGoal.year).toBe(YEAR);
+    await page.getByRole('button', { name: `Nytt tiltak for «${SPARE_GOAL}»` }).click();
+    const spareMeasureDialog = page.getByRole('dialog', { name: 'Nytt tiltak' });
+    await spareMeasureDialog.getByLabel('Hva skal gjøres?').fill(SPARE_MEASURE);
+    await spareMeasureDialog.getByLabel('Ansvarlig person').selectOption({ label: hr.name });
+    await spareMeasureDialog.getByLabel('Frist').fill(formatNorwegian(`${YEAR}-12-31`));
+    await spareMeasureDialog.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await page.getByText('Tiltaket er lagret.').waitFor();
+    await spareMeasureDialog.waitFor({ state: 'detached' });
+    const spareMeasure = await db
+      .selectFrom('hms_measure')
+      .select(['id', 'goal_id'])
+      .where('text', '=', SPARE_MEASURE)
+      .executeTakeFirstOrThrow();
+    expect(spareMeasure.goal_id).toBe(spareGoal.id);
+
+    await page
+      .locator(`li[data-measure-id="${spareMeasure.id}"]`)
+      .getByRole('button', { name: `Slett tiltaket: ${SPARE_MEASURE}` })
+      .click();
+    const deleteMeasure = page.getByRole('dialog', { name: 'Slette tiltaket?' });
+    await deleteMeasure.waitFor();
+    await axe.check(page, 'slett tiltak (dialog)');
+    await deleteMeasure.getByRole('button', { name: 'Slett', exact: true }).click();
+    await page.getByText('Tiltaket er slettet.').waitFor();
+    await deleteMeasure.waitFor({ state: 'detached' });
+    expect(
+      await db.selectFrom('hms_measure').select('id').where('text', '=', SPARE_MEASURE).execute(),
+    ).toEqual([]);
+    expect(
+      await db.selectFrom('hms_goal').select('id').where('id', '=', spareGoal.id).execute(),
+    ).toHaveLength(1);
+
+    await page.getByRole('button', { name: `Slett målet: ${SPARE_GOAL}` }).click();
+    const deleteGoal = page.getByRole('dialog', { name: 'Slette målet?' });
+    await deleteGoal.waitFor();
+    await axe.check(page, 'slett mål (dialog)');
+    await deleteGoal.getByRole('button', { name: 'Slett', exact: true }).click();
+    await page.getByText(`«${SPARE_GOAL}» er slettet.`).waitFor();
+    await deleteGoal.waitFor({ state: 'detached' });
+    expect(await db.selectFrom('hms_goal').select('id').where('id', '=', spareGoal.id).execute()).toEqual([]);
+    await page.getByText(`Ingen HMS-mål er satt for ${YEAR} ennå.`).waitFor();
 
     await page.getByRole('button', { name: 'Forrige år' }).click();
     await page.getByText(`Viser ${LAST}`).waitFor();
@@ -146,6 +207,31 @@ describe('HMS goals and the annual review in the browser', () => {
       created_by_name: hr.name,
       version: 1,
     });
+
+    // HR adds why the goal was set: the change is stored as the goal's next version.
+    await page.getByRole('button', { name: `Endre målet: ${GOAL}` }).click();
+    const editGoal = page.getByRole('dialog', { name: 'Endre HMS-mål' });
+    await editGoal.waitFor();
+    expect(await editGoal.getByLabel('Målet', { exact: true }).inputValue()).toBe(GOAL);
+    await editGoal.getByLabel('Beskrivelse (valgfritt)').fill(DESCRIPTION);
+    await axe.check(page, 'endre mål (dialog)');
+    await editGoal.getByRole('button', { name: 'Lagre målet' }).click();
+    await page.getByText(`«${GOAL}» er lagret.`).waitFor();
+    await editGoal.waitFor({ state: 'detached' });
+    expect(
+      await db
+        .selectFrom('hms_goal')
+        .select(['title', 'status', 'target', 'description', 'version'])
+        .where('id', '=', goal.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
+      title: GOAL,
+      status: 'nadd',
+      target: 'Halvparten så mange som i fjor',
+      description: DESCRIPTION,
+      version: 2,
+    });
+    await page.getByText(DESCRIPTION).waitFor();
 
     await page.getByRole('button', { name: `Nytt tiltak for «${GOAL}»` }).click();
     const measureDialog = page.getByRole('dialog', { name: 'Nytt tiltak' });
@@ -181,6 +267,31 @@ describe('HMS goals and the annual review in the browser', () => {
     expect(await textOf(item)).toContain(`Frist: 30.11.${LAST}`);
     expect(await item.getAttribute('data-state')).toBe('overdue');
 
+    // The due date moves two weeks on.
+    await item.getByRole('button', { name: `Endre tiltaket: ${MEASURE}` }).click();
+    const editMeasure = page.getByRole('dialog', { name: 'Endre tiltaket' });
+    await editMeasure.waitFor();
+    expect(await editMeasure.getByLabel('Hva skal gjøres?').inputValue()).toBe(MEASURE);
+    await editMeasure.getByLabel('Frist').fill(formatNorwegian(`${LAST}-12-14`));
+    await axe.check(page, 'endre tiltak (dialog)');
+    await editMeasure.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await page.getByText('Tiltaket er lagret.').waitFor();
+    await editMeasure.waitFor({ state: 'detached' });
+    expect(
+      await db
+        .selectFrom('hms_measure')
+        .select(['text', 'goal_id', 'owner_user_id', 'due', 'version'])
+        .where('id', '=', measure.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
+      text: MEASURE,
+      goal_id: goal.id,
+      owner_user_id: hrUser.id,
+      due: `${LAST}-12-14`,
+      version: 2,
+    });
+    await expect.poll(() => textOf(item)).toContain(`Frist: 14.12.${LAST}`);
+
     await item.getByRole('button', { name: `Marker som gjennomført: ${MEASURE}` }).click();
     const doneDialog = page.getByRole('dialog', { name: `Marker som gjennomført: ${MEASURE}` });
     await doneDialog.waitFor();
@@ -196,15 +307,61 @@ describe('HMS goals and the annual review in the browser', () => {
       .executeTakeFirstOrThrow();
     expect(done).toMatchObject({ done_by_name: hr.name, done_note: DONE_NOTE });
     expect(done.done_at).not.toBeNull();
+
+    // Marked done too early: HR reopens it (→ not done in the database), then marks it done again.
+    await item.getByRole('button', { name: `Gjenåpne: ${MEASURE}` }).click();
+    await page.getByText('Tiltaket er åpnet igjen.').waitFor();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('overdue');
+    const reopened = await db
+      .selectFrom('hms_measure')
+      .select(['done_at', 'done_note'])
+      .where('id', '=', measure.id)
+      .executeTakeFirstOrThrow();
+    expect(reopened.done_at).toBeNull();
+    await item.getByRole('button', { name: `Marker som gjennomført: ${MEASURE}` }).click();
+    await doneDialog.waitFor();
+    await doneDialog.getByLabel('Hva ble gjort?').fill(DONE_NOTE);
+    await doneDialog.getByRole('button', { name: 'Marker som gjennomført' }).click();
+    await page.getByText('Tiltaket er markert som gjennomført.').waitFor();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('done');
+    const doneAgain = await db
+      .selectFrom('hms_measure')
+      .select(['done_at', 'done_by_name', 'done_note'])
+      .where('id', '=', measure.id)
+      .executeTakeFirstOrThrow();
+    expect(doneAgain).toMatchObject({ done_by_name: hr.name, done_note: DONE_NOTE });
+    expect(doneAgain.done_at).not.toBeNull();
     await axe.check(page, 'HMS-mål (forrige år, med mål og tiltak)');
     await screenshot(page, '70-hms-mal');
   });
 
-  it('2. HR starts the review of last year and fills it in and completes it by keyboard', async () => {
+  it('2. HR discards a draft review of last year, starts it again, and fills it in and completes it by keyboard', async () => {
     await page.getByRole('main').getByRole('link', { name: 'Årlig gjennomgang' }).click();
     await page.getByRole('heading', { level: 1, name: 'Årlig gjennomgang', exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Start en gjennomgang' }).waitFor();
     await axe.check(page, 'årlig gjennomgang (liste, tom)');
+    await page.getByLabel('Året dere ser tilbake på').selectOption(String(LAST));
+    await page.getByRole('button', { name: 'Start gjennomgangen' }).click();
+    await page.getByRole('heading', { level: 1, name: `Årlig gjennomgang av ${LAST}` }).waitFor();
+
+    // Started too early: HR discards the draft (the row is deleted) and starts it again.
+    const discardedId = page.url().split('/').pop() ?? '';
+    expect(discardedId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Forkast utkastet' }).click();
+    const discard = page.getByRole('dialog', { name: 'Forkaste utkastet?' });
+    await discard.waitFor();
+    await axe.check(page, 'forkast utkastet (dialog)');
+    await discard.getByRole('button', { name: 'Ja, forkast' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Årlig gjennomgang', exact: true }).waitFor();
+    await page.getByText(`Utkastet til gjennomgangen av ${LAST} er forkastet.`).waitFor();
+    expect(
+      await app.server.database.db
+        .selectFrom('annual_review')
+        .select('id')
+        .where('id', '=', discardedId)
+        .execute(),
+    ).toEqual([]);
+    expect(await page.locator(`li[data-review-id="${discardedId}"]`).count()).toBe(0);
     await page.getByLabel('Året dere ser tilbake på').selectOption(String(LAST));
     await page.getByRole('button', { name: 'Start gjennomgangen' }).click();
     await page.getByRole('heading', { level: 1, name: `Årlig gjennomgang av ${LAST}` }).waitFor();

@@ -5,9 +5,11 @@
  *     and attaches the course certificate (a PDF) → `training_record` holds exactly that, the
  *     certificate's bytes included;
  * (2) back on «Opplæring» the matrix shows the employee's first-aid cell as «Går snart ut» (in words,
- *     not colour alone), the list links the certificate, and the download is an attachment;
+ *     not colour alone), the list links the certificate, and the download is an attachment; HR
+ *     corrects the hours and the provider in «Rett …» → the row has them, the certificate unchanged;
+ *     on a phone (390×844) the page does not scroll sideways;
  * (3) the employee logs in and finds the course under «Min opplæring», with the certificate;
- * (4) on a phone (390×844) the page does not scroll sideways.
+ * (4) HR deletes the course → no `training_record` is left, and the deletion is in the audit log.
  * Axe on every page visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -180,7 +182,7 @@ describe('opplæring in the browser', () => {
     expect(audit).toEqual([{ action: 'create', entity_id: row?.id }]);
   });
 
-  it('2. the matrix says «Går snart ut» in words; the certificate downloads as an attachment', async () => {
+  it('2. the matrix says «Går snart ut» in words; the certificate downloads as an attachment; HR corrects the course', async () => {
     const employeeId = await employeeIdOf(employee.email);
     const cell = page.locator(`tr[data-employee="${employeeId}"] td[data-course="forstehjelp"]`);
     await cell.waitFor();
@@ -201,6 +203,33 @@ describe('opplæring in the browser', () => {
     );
     expect(download.headers()['x-content-type-options']).toBe('nosniff');
     expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+
+    // HR corrects the hours and the provider; who took it and the certificate stay as they were.
+    await page.getByRole('button', { name: `Rett Førstehjelp for ${employee.name}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Rette opplæringen' });
+    await edit.waitFor();
+    expect(await edit.getByLabel('Antall timer').inputValue()).toBe('7,5');
+    expect(await edit.getByLabel('Går ut (valgfritt)').inputValue()).toBe(dmy(EXPIRES));
+    await edit.getByLabel('Antall timer').fill('8');
+    await edit.getByLabel('Kursholder (valgfritt)').fill('Røde Kors Førstehjelp');
+    await axe.check(page, 'rett opplæringen (dialog)');
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText(`Førstehjelp for ${employee.name} er rettet.`).waitFor();
+    await edit.waitFor({ state: 'detached' });
+    const corrected = await app.server.database.db
+      .selectFrom('training_record')
+      .select(['employee_id', 'course', 'completed_on', 'expires_on', 'hours', 'provider', 'certificate'])
+      .executeTakeFirstOrThrow();
+    expect(corrected).toMatchObject({
+      employee_id: employeeId,
+      course: 'forstehjelp',
+      completed_on: COMPLETED,
+      expires_on: EXPIRES,
+      provider: 'Røde Kors Førstehjelp',
+    });
+    expect(Number(corrected.hours)).toBe(8);
+    expect(Buffer.from(corrected.certificate ?? Buffer.alloc(0)).equals(PDF)).toBe(true);
+    await expect.poll(() => textOf(page.locator('tr[data-record]'))).toContain('Røde Kors Førstehjelp');
 
     // On a phone the page does not scroll sideways (the table scrolls inside its own box).
     await page.setViewportSize({ width: 390, height: 844 });
@@ -232,8 +261,39 @@ describe('opplæring in the browser', () => {
     await axe.check(page, 'min opplæring');
   });
 
-  it('4. axe found nothing, nothing left the origin, no page errors', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(6);
+  it('4. HR deletes the course, with its certificate', async () => {
+    await logout(page);
+    await login(page, hr);
+    await page.goto('/internkontroll/opplaering');
+    await page.getByRole('heading', { level: 1, name: 'Opplæring', exact: true }).waitFor();
+    const db = app.server.database.db;
+    const record = await db.selectFrom('training_record').select('id').executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: `Slett Førstehjelp for ${employee.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Slette opplæringen?' });
+    await dialog.waitFor();
+    await axe.check(page, 'slett opplæringen (dialog)');
+    await dialog.getByRole('button', { name: 'Slett', exact: true }).click();
+    await page.getByText('Opplæringen er slettet.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await db.selectFrom('training_record').select('id').execute()).toEqual([]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity_type', '=', 'training_record')
+      .execute();
+    expect(audit).toHaveLength(3);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'create', entity_id: record.id },
+        { action: 'update', entity_id: record.id },
+        { action: 'delete', entity_id: record.id },
+      ]),
+    );
+    await page.getByText('Ingen opplæring er registrert.').waitFor();
+  });
+
+  it('5. axe found nothing, nothing left the origin, no page errors', () => {
+    expect(axe.checked.length).toBeGreaterThanOrEqual(8);
     expect(axe.violations).toEqual([]);
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
     expect(s.pageErrors).toEqual([]);

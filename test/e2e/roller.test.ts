@@ -8,9 +8,13 @@
  *     «Registrer verv» → the employee picker (type, ArrowDown, Enter) → the verneområde → the term's
  *     start (its end fills in with two years less a day) → «Registrer». The person is listed under
  *     Oppvekst; `hms_role` holds the row with the term, and `role_assignment` gives the person's
- *     login the verneombud role for Oppvekst;
+ *     login the verneombud role for Oppvekst; HR corrects how the person got the role (oppnevnt) →
+ *     the row says so;
  * (3) on a phone (390×844) a plain employee, who has no menu entry, opens the page by its address and
- *     sees who the verneombud is: no horizontal scrolling, no buttons to change anything.
+ *     sees who the verneombud is: no horizontal scrolling, no buttons to change anything;
+ * (4) HR ends the role (the person left) → `ended_on` and the reason are stored, the login loses the
+ *     verneombud role, Oppvekst lacks a verneombud again; HR registers that the employees' side chairs
+ *     AMU this year, no one elected yet → `amu_chair`.
  * Axe on every page and dialog visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -110,7 +114,7 @@ describe('roller og verv in the browser', () => {
     await screenshot(page, 'roller-empty');
   });
 
-  it('2. HR registers a verneombud for Oppvekst by keyboard; the row and the login role are stored', async () => {
+  it('2. HR registers a verneombud for Oppvekst by keyboard; the row and the login role are stored; HR corrects how it was filled', async () => {
     const tv = account('tillitsvalgt');
     const db = app.server.database.db;
     const person = await db
@@ -218,6 +222,30 @@ describe('roller og verv in the browser', () => {
     expect(grants).toContainEqual({ role: 'verneombud', verneomrade_id: area.id });
     await axe.check(page, 'roller (one verneombud)');
     await screenshot(page, 'roller-registered');
+
+    // Nobody stood for election: the employer appointed the person (FOLM § 3-2). HR corrects it.
+    await oppvekst.getByRole('button', { name: `Endre verneombud: ${person.name}` }).click();
+    const edit = page.getByRole('dialog', { name: `Endre verneombud: ${person.name}` });
+    await edit.waitFor();
+    expect(await edit.locator('#felt-termEnd').inputValue()).toBe(formatNorwegian(TERM_END));
+    await edit.getByRole('radio', { name: /^Oppnevnt/ }).check();
+    await axe.check(page, 'roller: edit dialog');
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Endringene er lagret: verneombud: ${person.name}.` })
+      .waitFor();
+    expect(
+      await db
+        .selectFrom('hms_role')
+        .select(['how', 'term_start', 'term_end', 'ended_on'])
+        .where('id', '=', rows[0]?.id ?? '')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ how: 'oppnevnt', term_start: TERM_START, term_end: TERM_END, ended_on: null });
+    await expect
+      .poll(async () => (await oppvekst.textContent()) ?? '')
+      .toContain(`Oppnevnt · ${formatNorwegian(TERM_START)}–${formatNorwegian(TERM_END)}`);
   });
 
   it('3. on a phone, a plain employee opens the page by its address and sees the verneombud', async () => {
@@ -247,8 +275,63 @@ describe('roller og verv in the browser', () => {
     await screenshot(phone.page, 'roller-phone');
   });
 
-  it('4. axe found nothing, nothing left the origin, and no page failed', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(4);
+  it('4. HR ends the role and registers which side chairs AMU this year', async () => {
+    const db = app.server.database.db;
+    const tv = account('tillitsvalgt');
+    const oppvekst = page
+      .locator('li.roller-area')
+      .filter({ has: page.getByRole('heading', { name: 'Oppvekst' }) });
+    await oppvekst.getByRole('button', { name: `Avslutt verneombud: ${tv.name}` }).click();
+    const end = page.getByRole('dialog', { name: `Avslutt verneombud: ${tv.name}` });
+    await end.waitFor();
+    expect(await end.locator('#felt-endedOn').inputValue()).toBe(formatNorwegian(today));
+    await end.getByLabel('Grunn (valgfritt)').selectOption({ label: 'Sluttet i virksomheten' });
+    await axe.check(page, 'roller: end dialog');
+    await end.getByRole('button', { name: 'Avslutt vervet' }).click();
+    await end.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Avsluttet: verneombud: ${tv.name}.` })
+      .waitFor();
+    await oppvekst.getByText('Mangler verneombud').waitFor();
+    const rows = await db.selectFrom('hms_role').select(['ended_on', 'ended_reason']).execute();
+    expect(rows).toEqual([{ ended_on: today, ended_reason: 'sluttet' }]);
+    const user = await db
+      .selectFrom('user_account')
+      .select('id')
+      .where('email', '=', tv.email)
+      .executeTakeFirstOrThrow();
+    const grants = await db
+      .selectFrom('role_assignment')
+      .select('role')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(grants.map((g) => g.role)).not.toContain('verneombud');
+
+    // The chair of AMU this year: the employees' side, no one elected yet (aml § 7-1 (4)).
+    const year = Number(today.slice(0, 4));
+    await page.getByRole('button', { name: 'Registrer leder av AMU' }).click();
+    const chair = page.getByRole('dialog', { name: 'Leder av AMU' });
+    await chair.waitFor();
+    expect(await chair.getByLabel('År', { exact: true }).inputValue()).toBe(String(year));
+    await chair.getByRole('radio', { name: 'Arbeidstakersiden' }).check();
+    expect(await chair.getByLabel('Hvem er leder?').inputValue()).toBe('');
+    await axe.check(page, 'roller: chair dialog');
+    await chair.getByRole('button', { name: 'Lagre leder' }).click();
+    await chair.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Leder av AMU for ${year} er lagret.` })
+      .waitFor();
+    expect(await db.selectFrom('amu_chair').select(['year', 'side', 'role_id']).execute()).toEqual([
+      { year, side: 'arbeidstaker', role_id: null },
+    ]);
+    await page.getByTestId('amu-chair').getByText(`${year}: arbeidstakersiden`).waitFor();
+    await axe.check(page, 'roller (ended, chair set)');
+  });
+
+  it('5. axe found nothing, nothing left the origin, and no page failed', () => {
+    expect(axe.checked.length).toBeGreaterThanOrEqual(8);
     expect(axe.violations).toEqual([]);
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
     expect(foreignRequests(phone?.requests ?? [], app.url)).toEqual([]);

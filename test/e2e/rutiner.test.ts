@@ -8,7 +8,9 @@
  *     `routine_confirmation` holds their confirmation of version 1; the notice is gone;
  * (3) HR opens the routine: «1 av N har bekreftet», and the employee is among those who have;
  * (4) HR changes the text → version 2 with its change note, the old version readable on its own, and
- *     the employee's front page asks them to read the routine again.
+ *     the employee's front page asks them to read the routine again;
+ * (5) HR archives the routine (confirmed in a dialog) → `archived_at` and who are stored, the page
+ *     says it no longer applies, and the employee is no longer asked to read it.
  * Axe on every page visited; no horizontal scrolling on the phone; no request leaves the app; no page
  * errors.
  */
@@ -250,8 +252,39 @@ describe('rutiner in the browser, on a phone', () => {
     await employeePage.getByRole('link', { name: 'Du har 1 rutine å lese' }).waitFor();
   });
 
-  it('5. visited every page with axe finding nothing; no foreign requests; no page errors', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(10);
+  it('5. HR archives the routine: it is stored as archived, and the employee no longer has it to read', async () => {
+    const page = hrSession.page;
+    await page.goto(`/internkontroll/rutiner/${routineId}`);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Arkiver', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Arkivere rutinen?' });
+    await dialog.waitFor();
+    await check(page, 'arkiver rutinen (dialog)');
+    await dialog.getByRole('button', { name: 'Ja, arkiver' }).click();
+    await page.getByText('Rutinen er arkivert.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Denne rutinen er arkivert og gjelder ikke lenger.').waitFor();
+    expect(await page.getByRole('link', { name: 'Endre rutinen' }).count()).toBe(0);
+    const db = app.server.database.db;
+    const stored = await db
+      .selectFrom('hms_routine as r')
+      .innerJoin('user_account as a', 'a.id', 'r.archived_by')
+      .select(['r.archived_at', 'a.name as archived_by', 'r.current_version'])
+      .where('r.id', '=', routineId)
+      .executeTakeFirstOrThrow();
+    expect(stored.archived_at).not.toBeNull();
+    expect(stored).toMatchObject({ archived_by: hr.name, current_version: 2 });
+    await check(page, 'rutine (arkivert)');
+
+    const employeePage = employeeSession.page;
+    await employeePage.goto('/mine-rutiner');
+    await employeePage.getByRole('heading', { level: 1, name: 'Mine rutiner' }).waitFor();
+    await employeePage.getByText('Ingen rutiner gjelder for deg ennå.').waitFor();
+    expect(await employeePage.getByRole('link', { name: TITLE }).count()).toBe(0);
+  });
+
+  it('6. visited every page with axe finding nothing; no foreign requests; no page errors', () => {
+    expect(axe.checked.length).toBeGreaterThanOrEqual(12);
     expect(axe.violations).toEqual([]);
     for (const s of [hrSession, employeeSession]) {
       expect(foreignRequests(s.requests, app.url)).toEqual([]);

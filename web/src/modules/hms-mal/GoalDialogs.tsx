@@ -1,7 +1,7 @@
 /**
  * The goal page's dialogs: a goal (new or changed), a measure (new or changed: what, which goal,
  * a person or a role as owner, due date), marking a measure done (a short note is required), and
- * deleting a goal. Each checks what it can before sending, shows the server's field errors at the
+ * deleting a goal or an open measure. Each checks what it can before sending, shows the server's field errors at the
  * field, offers the latest version on a 409 `STALE_VERSION`, and keeps what the user typed when the
  * write fails. The page closes the dialog when `onSubmit` resolves.
  */
@@ -368,6 +368,39 @@ export function DeleteGoalDialog({
     >
       {error ? <ErrorAlert error={error} /> : null}
       <BodyLong>{th.deleteGoalBody(goal.title)}</BodyLong>
+    </FormDialog>
+  );
+}
+
+/** Deleting a measure that is not carried out (a carried-out one is the record: the server says 409). */
+export function DeleteMeasureDialog({
+  measure,
+  write,
+  onClose,
+  onSubmit,
+}: {
+  measure: Measure;
+  write: Write;
+  onClose: () => void;
+  onSubmit: () => Promise<void>;
+}) {
+  const th = useI18n().t.hmsMal;
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <FormDialog
+      heading={th.deleteMeasureHeading}
+      formId="hm-delete-measure-form"
+      confirm={th.deleteGoal}
+      danger
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={() => {
+        setError(null);
+        onSubmit().catch((e: unknown) => setError(e));
+      }}
+    >
+      {error ? <ErrorAlert error={error} /> : null}
+      <BodyLong>{th.deleteMeasureBody(measure.text)}</BodyLong>
     </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * «HMS-mål og handlingsplan» (`/internkontroll/mal?ar=2027`): the written HMS goals of a year
  * (IK-f § 5 no. 4) with their status, and under each the measures of the handlingsplan (no. 6) with
- * owner, due date and whether they were carried out. Admin/HR add and change goals and measures;
+ * owner, due date and whether they were carried out. Admin/HR add, change and delete goals and measures;
  * the owner of a measure (a person or a role) marks it carried out with a note; everyone else reads.
  */
 import { ChevronLeftIcon, ChevronRightIcon, PlusIcon } from '@navikt/aksel-icons';
@@ -15,7 +15,13 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type Goal, type GoalYear, type Measure, useGoalWrites, useGoalYear, useOwners } from './api.ts';
-import { DeleteGoalDialog, DoneDialog, GoalDialog, MeasureDialog } from './GoalDialogs.tsx';
+import {
+  DeleteGoalDialog,
+  DeleteMeasureDialog,
+  DoneDialog,
+  GoalDialog,
+  MeasureDialog,
+} from './GoalDialogs.tsx';
 import { GoalStatusTag, MeasureStateTag, yearFrom } from './parts.tsx';
 import { REVIEW_READERS } from './roles.ts';
 import './hms-mal.css';
@@ -24,6 +30,7 @@ type Dialog =
   | { kind: 'goal'; goal?: Goal }
   | { kind: 'delete-goal'; goal: Goal }
   | { kind: 'measure'; goalId: string | null; measure?: Measure }
+  | { kind: 'delete-measure'; measure: Measure }
   | { kind: 'done'; measure: Measure }
   | null;
 
@@ -79,6 +86,7 @@ export function GoalsPage() {
     onDone: (measure) => open({ kind: 'done', measure }),
     onReopen: reopen,
     onEdit: (measure) => open({ kind: 'measure', goalId: measure.goalId, measure }),
+    onDelete: (measure) => open({ kind: 'delete-measure', measure }),
     reopening: writes.reopen.isPending ? writes.reopen.variables : undefined,
   };
 
@@ -199,6 +207,18 @@ export function GoalsPage() {
           }}
         />
       ) : null}
+      {dialog?.kind === 'delete-measure' ? (
+        <DeleteMeasureDialog
+          measure={dialog.measure}
+          write={writes.deleteMeasure}
+          onClose={() => setDialog(null)}
+          onSubmit={() =>
+            writes.deleteMeasure
+              .mutateAsync(dialog.measure.id)
+              .then(() => done(th.measureDeleted, dialog.measure.goalId ?? undefined))
+          }
+        />
+      ) : null}
       {dialog?.kind === 'done' ? (
         <DoneDialog
           measure={dialog.measure}
@@ -219,6 +239,7 @@ type MeasureActions = {
   onDone: (m: Measure) => void;
   onReopen: (m: Measure) => void;
   onEdit: (m: Measure) => void;
+  onDelete: (m: Measure) => void;
   reopening: string | undefined;
 };
 
@@ -391,6 +412,17 @@ function MeasureList({ measures, actions }: { measures: readonly Measure[]; acti
                     onClick={() => actions.onEdit(m)}
                   >
                     {th.edit}
+                  </Button>
+                ) : null}
+                {m.canEdit && !m.done ? (
+                  <Button
+                    type="button"
+                    size="xsmall"
+                    variant="tertiary"
+                    aria-label={th.deleteMeasureLabel(m.text)}
+                    onClick={() => actions.onDelete(m)}
+                  >
+                    {th.deleteGoal}
                   </Button>
                 ) : null}
               </HStack>

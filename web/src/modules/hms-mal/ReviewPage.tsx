@@ -4,7 +4,8 @@
  * section with what to look at and the paragraph, the BHT question (aml § 3-3) with a hint to update
  * the company profile; «Lagre utkast» saves with the version read, «Fullfør og lag PDF» checks that
  * every part is answered, confirms, saves and completes — the server stores a dated PDF and the
- * review becomes read-only. Everyone else, and every completed review: read-only, with the PDF.
+ * review becomes read-only; «Forkast utkastet» deletes the draft after a confirmation. Everyone else,
+ * and every completed review: read-only, with the PDF.
  */
 import { FilePdfIcon } from '@navikt/aksel-icons';
 import {
@@ -25,7 +26,7 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import {
   BHT_ANSWERS,
   type BhtAnswer,
@@ -148,7 +149,9 @@ function ReviewForm({
   const errors = useFormErrors(KEYS);
   const [form, setForm] = useState<FormState>(() => initialState(review));
   const [confirming, setConfirming] = useState(false);
-  const pending = writes.save.isPending || writes.complete.isPending;
+  const [discarding, setDiscarding] = useState(false);
+  const navigate = useNavigate();
+  const pending = writes.save.isPending || writes.complete.isPending || writes.discard.isPending;
 
   const setSection = (key: ReviewSectionKey, value: string) => {
     setForm((f) => ({ ...f, sections: { ...f.sections, [key]: value } }));
@@ -202,6 +205,14 @@ function ReviewForm({
         setConfirming(false);
         errors.setApiError(error);
       });
+  };
+
+  /** Throws the draft away (IK-f § 5 no. 8 asks for the completed review; a draft is only work in progress). */
+  const discard = () => {
+    writes.discard.mutate(review.id, {
+      onSuccess: () =>
+        navigate('/internkontroll/gjennomgang', { state: { flash: th.discarded(review.yearReviewed) } }),
+    });
   };
 
   const apiError = errors.apiError;
@@ -340,6 +351,18 @@ function ReviewForm({
           <Button type="button" onClick={askComplete} disabled={pending}>
             {th.complete}
           </Button>
+          <Button
+            type="button"
+            variant="tertiary"
+            disabled={pending}
+            onClick={() => {
+              onMessage(null);
+              writes.discard.reset();
+              setDiscarding(true);
+            }}
+          >
+            {th.discard}
+          </Button>
         </HStack>
       </VStack>
       {confirming ? (
@@ -357,6 +380,29 @@ function ReviewForm({
               {th.completeConfirm}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              {t.common.cancel}
+            </Button>
+          </Modal.Footer>
+        </Modal>
+      ) : null}
+      {discarding ? (
+        <Modal
+          open
+          onClose={() => setDiscarding(false)}
+          header={{ heading: th.discardHeading }}
+          width="small"
+        >
+          <Modal.Body>
+            <VStack gap="space-12">
+              <BodyLong>{th.discardBody(review.yearReviewed)}</BodyLong>
+              {writes.discard.isError ? <ErrorAlert error={writes.discard.error} /> : null}
+            </VStack>
+          </Modal.Body>
+          <Modal.Footer>
+            <Button type="button" variant="danger" onClick={discard} loading={writes.discard.isPending}>
+              {th.discardConfirm}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setDiscarding(false)}>
               {t.common.cancel}
             </Button>
           </Modal.Footer>

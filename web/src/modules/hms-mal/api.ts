@@ -135,6 +135,11 @@ export function useReviewWrites() {
         api.put<Review>(`/arlig-gjennomgang/${id}`, body),
       onSuccess: store,
     }),
+    /** Deletes a draft; the page leaves for the list, which is read anew (a completed review: 409). */
+    discard: useMutation({
+      mutationFn: (id: string) => api.del<{ ok: true }>(`/arlig-gjennomgang/${id}`),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewsKey }),
+    }),
     /** Saves the form, then completes it with the version just saved (one click, two requests). */
     complete: useMutation({
       mutationFn: async ({ id, ...body }: ReviewUpdate & { id: string }) => {

@@ -60,6 +60,11 @@ const nb = {
     deleteGoalHeading: 'Slette målet?',
     deleteGoalBody: (title: string) =>
       `«${title}» slettes sammen med tiltakene som ikke er gjennomført. Et mål med gjennomførte tiltak kan ikke slettes – sett heller status «Ikke nådd».`,
+    deleteMeasureLabel: (text: string) => `Slett tiltaket: ${text}`,
+    deleteMeasureHeading: 'Slette tiltaket?',
+    deleteMeasureBody: (text: string) =>
+      `«${text}» slettes fra handlingsplanen. Et tiltak som er gjennomført, kan ikke slettes – det er en del av dokumentasjonen.`,
+    measureDeleted: 'Tiltaket er slettet.',
     // Goal dialog
     goalHeadingNew: (year: number) => `Nytt HMS-mål for ${year}`,
     goalHeadingEdit: 'Endre HMS-mål',
@@ -169,6 +174,12 @@ const nb = {
       'Utkastet lagres, og det lages en PDF med dagens dato som lagres som dokumentasjon. Etterpå kan gjennomgangen ikke endres.',
     completeConfirm: 'Fullfør',
     completed: 'Gjennomgangen er fullført, og PDF-en er lagret.',
+    discard: 'Forkast utkastet',
+    discardHeading: 'Forkaste utkastet?',
+    discardBody: (year: number) =>
+      `Det som er skrevet i gjennomgangen av ${year}, slettes. Dere kan starte en ny gjennomgang av året etterpå. En fullført gjennomgang kan ikke forkastes.`,
+    discardConfirm: 'Ja, forkast',
+    discarded: (year: number) => `Utkastet til gjennomgangen av ${year} er forkastet.`,
     readOnlyCompleted:
       'Gjennomgangen er fullført og kan ikke endres. PDF-en er dokumentasjonen fra den dagen.',
     readOnlyDraft: 'Gjennomgangen er ikke fullført ennå. HR eller administrator fyller den ut.',
@@ -245,6 +256,11 @@ const en: HmsMalMessages = {
     deleteGoalHeading: 'Delete the goal?',
     deleteGoalBody: (title: string) =>
       `«${title}» is deleted together with the measures not carried out. A goal with measures carried out cannot be deleted – set the status «Not achieved» instead.`,
+    deleteMeasureLabel: (text: string) => `Delete the measure: ${text}`,
+    deleteMeasureHeading: 'Delete the measure?',
+    deleteMeasureBody: (text: string) =>
+      `«${text}» is deleted from the action plan. A measure that was carried out cannot be deleted – it is part of the record.`,
+    measureDeleted: 'The measure is deleted.',
     goalHeadingNew: (year: number) => `New HSE goal for ${year}`,
     goalHeadingEdit: 'Change HSE goal',
     goalTitle: 'The goal',
@@ -347,6 +363,12 @@ const en: HmsMalMessages = {
       'The draft is saved, and a PDF with today’s date is made and stored as the record. Afterwards the review cannot be changed.',
     completeConfirm: 'Complete',
     completed: 'The review is completed, and the PDF is stored.',
+    discard: 'Discard the draft',
+    discardHeading: 'Discard the draft?',
+    discardBody: (year: number) =>
+      `What has been written in the review of ${year} is deleted. You can start a new review of the year afterwards. A completed review cannot be discarded.`,
+    discardConfirm: 'Yes, discard',
+    discarded: (year: number) => `The draft review of ${year} is discarded.`,
     readOnlyCompleted: 'The review is completed and cannot be changed. The PDF is the record of that day.',
     readOnlyDraft: 'The review is not completed yet. HR or an administrator fills it in.',
     notFilled: 'Not filled in.',

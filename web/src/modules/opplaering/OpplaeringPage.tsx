@@ -2,10 +2,10 @@
  * «Opplæring» (`/internkontroll/opplaering?enhet=<unit>`): who lacks what — a table of the employees
  * in view (admin/HR everyone, a leader their own people) against the courses the law requires of
  * someone among them or that are recorded — and the registered courses with their certificates.
- * Each cell says its state in words with an icon (never colour alone). Admin and HR register and
- * delete courses.
+ * Each cell says its state in words with an icon (never colour alone). Admin and HR register,
+ * correct and delete courses.
  */
-import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
+import { PencilIcon, PlusIcon, TrashIcon } from '@navikt/aksel-icons';
 import {
   BodyLong,
   BodyShort,
@@ -38,6 +38,7 @@ import {
   useTrainingMatrix,
   useTrainingWrites,
 } from './api.ts';
+import { EditDialog } from './EditDialog.tsx';
 import { CertificateLink, formatHours, StateTag, useCourseName } from './parts.tsx';
 import './opplaering.css';
 
@@ -124,10 +125,12 @@ function MatrixTable({ matrix }: { matrix: Matrix }) {
 function RecordsTable({
   items,
   canManage,
+  onEdit,
   onDelete,
 }: {
   items: TrainingRecord[];
   canManage: boolean;
+  onEdit: (record: TrainingRecord) => void;
   onDelete: (record: TrainingRecord) => void;
 }) {
   const { t, locale } = useI18n();
@@ -185,6 +188,14 @@ function RecordsTable({
                     type="button"
                     size="small"
                     variant="tertiary"
+                    icon={<PencilIcon aria-hidden />}
+                    aria-label={to.editLabel(courseName(r.course, r.title), r.employeeName)}
+                    onClick={() => onEdit(r)}
+                  />
+                  <Button
+                    type="button"
+                    size="small"
+                    variant="tertiary"
                     icon={<TrashIcon aria-hidden />}
                     aria-label={to.deleteLabel(courseName(r.course, r.title), r.employeeName)}
                     onClick={() => onDelete(r)}
@@ -211,6 +222,7 @@ export function OpplaeringPage() {
   const writes = useTrainingWrites();
   const courseName = useCourseName();
   const [toDelete, setToDelete] = useState<TrainingRecord | null>(null);
+  const [toEdit, setToEdit] = useState<TrainingRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   const setUnit = (next: string) => {
@@ -302,6 +314,11 @@ export function OpplaeringPage() {
                 writes.remove.reset();
                 setToDelete(r);
               }}
+              onEdit={(r) => {
+                setMessage(null);
+                writes.update.reset();
+                setToEdit(r);
+              }}
             />
             {list.data.total > list.data.items.length ? (
               <Detail>{to.recordsMore(list.data.items.length, list.data.total)}</Detail>
@@ -310,6 +327,19 @@ export function OpplaeringPage() {
         ) : null}
       </VStack>
 
+      {toEdit ? (
+        <EditDialog
+          record={toEdit}
+          pending={writes.update.isPending}
+          onClose={() => setToEdit(null)}
+          onSubmit={(body) =>
+            writes.update.mutateAsync({ id: toEdit.id, ...body }).then((saved) => {
+              setToEdit(null);
+              setMessage(to.edited(courseName(saved.course, saved.title), saved.employeeName));
+            })
+          }
+        />
+      ) : null}
       {toDelete ? (
         <Modal open onClose={() => setToDelete(null)} header={{ heading: to.deleteHeading }} width="small">
           <Modal.Body>

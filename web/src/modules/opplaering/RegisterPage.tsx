@@ -28,7 +28,7 @@ import { type FieldErrors, fieldId, useFormErrors } from '../../ui/form.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { EmployeePicker, type PickedEmployee } from '../employees/index.ts';
 import { type CourseKind, useTrainingWrites } from './api.ts';
-import { useCourseName } from './parts.tsx';
+import { parseHours, useCourseName } from './parts.tsx';
 import './opplaering.css';
 
 /** The fields in the order of the form (the error summary follows it). */
@@ -67,12 +67,6 @@ const EMPTY: FormState = {
   note: '',
   certificate: null,
 };
-
-/** `7,5`, `7.5`, `40` → a number; NaN for anything else. */
-function parseHours(text: string): number {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  return /^\d+(\.\d{1,2})?$/.test(compact) ? Number(compact) : Number.NaN;
-}
 
 export function RegisterPage() {
   const { t } = useI18n();

@@ -1,8 +1,8 @@
 /**
  * Training records as the web app uses them (`/api/v1/opplaering…`, `/api/v1/me/opplaering`):
- * the matrix, the list, the employee's own page, registering (multipart, with the certificate) and
- * deleting. Types from the server's zod schemas (type-only imports). Every write refreshes everything
- * under `opplaeringKey`.
+ * the matrix, the list, the employee's own page, registering (multipart, with the certificate),
+ * correcting and deleting. Types from the server's zod schemas (type-only imports). Every write
+ * refreshes everything under `opplaeringKey`.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
@@ -13,10 +13,20 @@ import type {
   MyTraining,
   TrainingList,
   TrainingRecord,
+  TrainingUpdate,
 } from '../../../../src/contracts/opplaering/opplaering.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 
-export type { CellStateWire, CourseKind, Matrix, MatrixCell, MyTraining, TrainingList, TrainingRecord };
+export type {
+  CellStateWire,
+  CourseKind,
+  Matrix,
+  MatrixCell,
+  MyTraining,
+  TrainingList,
+  TrainingRecord,
+  TrainingUpdate,
+};
 
 export const opplaeringKey = ['opplaering'] as const;
 export const matrixKey = (unitId: string) => [...opplaeringKey, 'matrix', unitId] as const;
@@ -77,6 +87,12 @@ export function useTrainingWrites() {
         if (certificate) form.append('certificate', certificate, certificate.name);
         return api.upload<TrainingRecord>('/opplaering', form);
       },
+      onSuccess: refresh,
+    }),
+    /** Corrects the record's facts (JSON; the certificate stays as it is). */
+    update: useMutation({
+      mutationFn: ({ id, ...body }: TrainingUpdate & { id: string }) =>
+        api.put<TrainingRecord>(`/opplaering/${id}`, body),
       onSuccess: refresh,
     }),
     remove: useMutation({

@@ -90,6 +90,12 @@ const nb = {
     deleteBody: (course: string, name: string) =>
       `${course} for ${name} slettes, sammen med kursbeviset. Dette kan ikke angres.`,
     deleted: 'Opplæringen er slettet.',
+    editLabel: (course: string, name: string) => `Rett ${course} for ${name}`,
+    editHeading: 'Rette opplæringen',
+    editIntro: (course: string, name: string) =>
+      `${course} for ${name}. Kursbeviset endres ikke her: for å bytte det, slett kurset og registrer det på nytt.`,
+    editSave: 'Lagre endringene',
+    edited: (course: string, name: string) => `${course} for ${name} er rettet.`,
     // Registrer opplæring
     formTitle: 'Registrer opplæring',
     formIntro: 'Registrer et fullført kurs. Last opp kursbeviset hvis dere har det.',
@@ -218,6 +224,12 @@ const en: OpplaeringMessages = {
     deleteBody: (course: string, name: string) =>
       `${course} for ${name} will be deleted, with its certificate. This cannot be undone.`,
     deleted: 'The training has been deleted.',
+    editLabel: (course: string, name: string) => `Correct ${course} for ${name}`,
+    editHeading: 'Correct the training',
+    editIntro: (course: string, name: string) =>
+      `${course} for ${name}. The certificate is not changed here: to replace it, delete the course and register it again.`,
+    editSave: 'Save the changes',
+    edited: (course: string, name: string) => `${course} for ${name} is corrected.`,
     formTitle: 'Register training',
     formIntro: 'Register a completed course. Upload the certificate if you have it.',
     back: 'Back to training',

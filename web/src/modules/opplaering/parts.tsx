@@ -1,6 +1,6 @@
 /**
  * Small pieces of the training pages: a cell's state as a tag (words and an icon, never colour
- * alone), hours as people write them, a course's name (with the free-text title for «Annet»), and the
+ * alone), hours as people write them and read back, a course's name (with the free-text title for «Annet»), and the
  * download link of a certificate.
  */
 import {
@@ -49,6 +49,12 @@ export function StateTag({ state }: { state: CellStateWire }) {
       {t.opplaering.states[state]}
     </Tag>
   );
+}
+
+/** `7,5`, `7.5`, `40` → a number; NaN for anything else. */
+export function parseHours(text: string): number {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return /^\d+(\.\d{1,2})?$/.test(compact) ? Number(compact) : Number.NaN;
 }
 
 /** `7.5` → `7,5` (bokmål) / `7.5` (English). */
