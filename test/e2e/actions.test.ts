@@ -5,10 +5,11 @@
  *     leader owns, due in 7 days, one the employee owns, due in 10 days; the draft saves itself;
  * (2) "Mine oppgaver" lists both (the leader follows up the employee's too), the leader's with its
  *     date as dd.mm.åååå; the leader marks their own done with the keyboard → it leaves the list, and
- *     the case page shows it done, by the leader;
+ *     the case page shows it done, by the leader; «Angre» there opens it again (the row in the
+ *     database too), and «Marker som gjort» closes it again;
  * (3) the employee, in a second browser context on a phone (390×844), sees on «Mitt fravær» only
- *     the action they own, marks it done (a tap) → it shows done and can be undone; the leader's
- *     "Mine oppgaver" no longer lists it.
+ *     the action they own, marks it done (a tap) → it shows done; «Angre» opens it again (the row
+ *     in the database too), a tap closes it again; the leader's "Mine oppgaver" no longer lists it.
  * Axe on every page visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -72,6 +73,26 @@ function taskRow(p: Page, what: string): Locator {
 /** An agreed action in the «Avtalte tiltak» list (case page) or «Mine avtalte tiltak» (Mitt fravær). */
 function actionItem(p: Page, what: string): Locator {
   return p.locator('li.sf-task[data-action]').filter({ hasText: what });
+}
+
+/** The stored action (read through the running server's database): who marked it done, and when. */
+async function storedAction(what: string): Promise<{ done_at: Date | null; done_by: string | null }> {
+  return app.server.database.db
+    .selectFrom('case_action')
+    .select(['done_at', 'done_by'])
+    .where('employee_id', '=', employeeId)
+    .where('what', '=', what)
+    .executeTakeFirstOrThrow();
+}
+
+/** The user id of a demo account. */
+async function userId(account: Account): Promise<string> {
+  const row = await app.server.database.db
+    .selectFrom('user_account')
+    .select('id')
+    .where('email', '=', account.email)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 describe('agreed actions as tasks in the browser', () => {
@@ -202,6 +223,20 @@ describe('agreed actions as tasks in the browser', () => {
     expect(doneText).toContain(`av ${leader.name}`);
     await page.getByRole('button', { name: `Angre gjort: ${LEADER_ACTION}` }).waitFor();
     await axe.check(page, 'sykefravær (tiltak gjort)');
+    const leaderId = await userId(leader);
+    expect(await storedAction(LEADER_ACTION)).toEqual({ done_at: expect.any(Date), done_by: leaderId });
+
+    // «Angre» on the case page: the action is open again — on the page and in the database.
+    await page.getByRole('button', { name: `Angre gjort: ${LEADER_ACTION}` }).click();
+    await page.getByText(`«${LEADER_ACTION}» er ikke lenger markert som gjort.`).waitFor();
+    await expect.poll(() => done.getAttribute('data-state')).toBe('due-soon');
+    expect(await storedAction(LEADER_ACTION)).toEqual({ done_at: null, done_by: null });
+    await axe.check(page, 'sykefravær (tiltak angret)');
+    // And done again, from the case page this time.
+    await page.getByRole('button', { name: `Marker som gjort: ${LEADER_ACTION}` }).click();
+    await page.getByText(`«${LEADER_ACTION}» er markert som gjort.`).waitFor();
+    await expect.poll(() => done.getAttribute('data-state')).toBe('done');
+    expect(await storedAction(LEADER_ACTION)).toEqual({ done_at: expect.any(Date), done_by: leaderId });
   });
 
   it('3. the employee, on a phone, sees and marks done only the action they own', async () => {
@@ -233,6 +268,25 @@ describe('agreed actions as tasks in the browser', () => {
     expect(await horizontalOverflow(p), (await overflowingElements(p)).join('\n')).toBeLessThanOrEqual(0);
     await axe.check(p, 'mitt fravær, tiltak gjort (mobil)');
     await screenshot(p, '53-mitt-fravaer-gjort');
+    const employeeUserId = await userId(employee);
+    expect(await storedAction(EMPLOYEE_ACTION)).toEqual({
+      done_at: expect.any(Date),
+      done_by: employeeUserId,
+    });
+
+    // «Angre» (a tap): open again, in the database too; a tap on «Marker som gjort» closes it again.
+    await item.getByRole('button', { name: `Angre gjort: ${EMPLOYEE_ACTION}` }).click();
+    await p.getByText(`«${EMPLOYEE_ACTION}» er ikke lenger markert som gjort.`).waitFor();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('due-soon');
+    expect(await storedAction(EMPLOYEE_ACTION)).toEqual({ done_at: null, done_by: null });
+    await axe.check(p, 'mitt fravær, tiltak angret (mobil)');
+    await item.getByRole('button', { name: `Marker som gjort: ${EMPLOYEE_ACTION}` }).click();
+    await p.getByText(`«${EMPLOYEE_ACTION}» er markert som gjort.`).waitFor();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('done');
+    expect(await storedAction(EMPLOYEE_ACTION)).toEqual({
+      done_at: expect.any(Date),
+      done_by: employeeUserId,
+    });
 
     // The leader's list no longer has it.
     await page.goto('/oppgaver');
@@ -248,7 +302,7 @@ describe('agreed actions as tasks in the browser', () => {
     expect(foreignRequests(phone?.requests ?? [], app.url)).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     expect(phone?.pageErrors ?? []).toEqual([]);
-    expect(axe.checked.length).toBeGreaterThanOrEqual(9);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(11);
     expect(axe.violations, axe.violations.join('\n')).toEqual([]);
   });
 });

@@ -6,8 +6,12 @@
  * to the sykmelder. Every click, field filled, key press and navigation of the users goes through
  * the interaction counter (`support/interactions.ts`); the total must be at most 35 (the issue
  * measured 52). The database is checked at the end (the periods, the plan approved, the sending
- * recorded), axe on every page and dialog. Checks outside the journey (Mitt fravær first for the
- * employee, a task marked done in Mine oppgaver) come after it and are not counted.
+ * recorded), axe on every page and dialog. Checks outside the journey come after it and are not
+ * counted: Mitt fravær first for the employee; a task and a milestone marked done in Mine oppgaver;
+ * on the case pages the leader undoes them, deletes a reminder and a period, corrects a period,
+ * marks a milestone «åpenbart unødvendig» and records NAV's date for dialogmøte 2; HR holds back
+ * the deletion of a case's data and releases it, and saves the sick-leave routine as a new version.
+ * Each of those writes is read back from the database.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +25,7 @@ import {
   loadDemo,
   openSession,
   type Session,
+  textOf,
 } from './support/browser.ts';
 import { type Actor, InteractionCounter } from './support/interactions.ts';
 
@@ -34,11 +39,17 @@ let browser: Browser;
 let s: Session;
 let page: Page;
 let second: Session | undefined;
+let third: Session | undefined;
 const axe = new AxeLog();
 const counter = new InteractionCounter();
 let leader: Account;
 let employee: Account;
+let hr: Account;
 let employeeId = '';
+/** The routine task marked done in Mine oppgaver (7), undone on the case page (7c). */
+let doneTask = { key: '', title: '' };
+/** The leader's other person, sick for 41 days, whose oppfølgingsplan is marked done (7b). */
+let otherCase = { id: '', name: '', start: '', end: '', recordId: '' };
 
 const today = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Oslo',
@@ -52,6 +63,21 @@ const then = { start: addDays(today, 1), end: addDays(today, 21) };
 const dmy = (iso: string) => formatNorwegian(iso);
 
 const db = () => app.server.database.db;
+
+/** Acts in the checks after the journey go through their own counter: they are not the journey's. */
+const uncounted = new InteractionCounter();
+
+async function userIdOf(account: Account): Promise<string> {
+  const row = await db()
+    .selectFrom('user_account')
+    .select('id')
+    .where('email', '=', account.email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A milestone on the case page (its `li`, with `data-state`). */
+const milestoneItem = (p: Page, key: string) => p.locator(`li.sf-milestone[data-key="${key}"]`);
 
 async function login(user: Actor, p: Page, account: Account): Promise<void> {
   await user.goto(p, '/logg-inn');
@@ -71,12 +97,15 @@ describe('the sick-leave journey of issue 10, counted', () => {
     const accounts = await loadDemo(s.context);
     leader = accounts.find((a) => a.role === 'leder (Hjemmetjenesten)')!;
     employee = accounts.find((a) => a.role === 'ansatt (Hjemmetjenesten)')!;
+    hr = accounts.find((a) => a.role === 'hr (HR / HMS-koordinator)')!;
     expect(leader).toBeDefined();
     expect(employee).toBeDefined();
+    expect(hr).toBeDefined();
     await page.goto('about:blank');
   });
 
   afterAll(async () => {
+    await third?.context.close();
     await second?.context.close();
     await s?.context.close();
     await browser?.close();
@@ -299,6 +328,7 @@ describe('the sick-leave journey of issue 10, counted', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator(`tr[data-kind="task"][data-key="${key}"]`).count()).toBe(0);
     await axe.check(page, 'mine oppgaver (etter)');
+    doneTask = { key, title };
 
     const stored = await db()
       .selectFrom('task_record')
@@ -382,6 +412,13 @@ describe('the sick-leave journey of issue 10, counted', () => {
       .where('email', '=', leader.email)
       .executeTakeFirstOrThrow();
     expect(stored[0]?.recorded_by).toBe(leaderUser.id);
+    otherCase = {
+      id: other.id,
+      name: other.name,
+      start,
+      end: addDays(today, 10),
+      recordId: stored[0]?.id ?? '',
+    };
     const audit = await db()
       .selectFrom('audit_log')
       .select(['action', 'detail'])
@@ -395,12 +432,281 @@ describe('the sick-leave journey of issue 10, counted', () => {
     );
   });
 
+  it('7c. (not counted) the case page: the leader undoes the task, deletes a reminder and deletes the 50 % period with a reason', async () => {
+    const user = uncounted.as('leder');
+    await user.goto(page, `/sykefravaer/${employeeId}`);
+    await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    // HR's hold on the deletion is not the leader's: no such section.
+    expect(await page.locator('section[aria-labelledby="sf-retention-heading"]').count()).toBe(0);
+
+    // The task marked done in Mine oppgaver shows done here; «Angre» opens it again.
+    const task = page.locator(
+      `section[aria-labelledby="sf-tasks-heading"] li.sf-task[data-key="${doneTask.key}"]`,
+    );
+    await expect.poll(() => task.getAttribute('data-state')).toBe('done');
+    await user.click(task.getByRole('button', { name: `Angre gjort: ${doneTask.title}` }), 'angre oppgaven');
+    await page.getByText(`«${doneTask.title}» er ikke lenger markert som gjort.`).waitFor();
+    await expect.poll(() => task.getAttribute('data-state')).not.toBe('done');
+    const taskRecords = await db()
+      .selectFrom('task_record')
+      .select('task_key')
+      .where('employee_id', '=', employeeId)
+      .where('task_key', '=', doneTask.key)
+      .execute();
+    expect(taskRecords).toEqual([]);
+
+    // A reminder on the case, then deleted again.
+    const reminders = page.locator('section[aria-labelledby="case-reminder-heading"]');
+    const text = 'Spør hvordan de nye oppgavene går';
+    await user.fill(reminders.getByLabel('Påminn meg'), dmy(addDays(today, 5)), 'dato');
+    await user.fill(reminders.getByLabel('Hva vil du bli minnet på?'), text, 'tekst');
+    await user.click(reminders.getByRole('button', { name: 'Lag påminnelse' }), 'lag påminnelse');
+    await reminders.getByRole('row').filter({ hasText: text }).waitFor();
+    const reminder = await db()
+      .selectFrom('custom_reminder')
+      .select(['id', 'remind_on', 'employee_id'])
+      .where('text', '=', text)
+      .executeTakeFirstOrThrow();
+    expect(reminder).toMatchObject({ remind_on: addDays(today, 5), employee_id: employeeId });
+    await user.click(
+      reminders.getByRole('button', { name: `Slett påminnelsen «${text}»` }),
+      'slett påminnelsen',
+    );
+    await reminders.getByText('Påminnelsen er slettet.').waitFor();
+    await reminders.getByText('Du har ingen påminnelser.').waitFor();
+    expect(
+      await db().selectFrom('custom_reminder').select('id').where('id', '=', reminder.id).execute(),
+    ).toEqual([]);
+
+    // The 50 % period is deleted, with a reason (required).
+    await user.click(
+      page.getByRole('button', { name: `Slett Sykmelding ${dmy(then.start)}–${dmy(then.end)}` }),
+      'slett perioden',
+    );
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Slette fraværsperioden?' }).waitFor();
+    await user.fill(dialog.getByLabel('Hvorfor sletter du?'), 'Sykmeldingen ble trukket tilbake.', 'grunn');
+    await axe.check(page, 'slett periode (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Ja, slett' }), 'slett');
+    await page.getByText('Perioden er slettet, og fristene er regnet på nytt.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const periods = await db()
+      .selectFrom('absence_period')
+      .select(['start_date', 'grade', 'deleted_at', 'deleted_by', 'delete_reason'])
+      .where('employee_id', '=', employeeId)
+      .orderBy('start_date')
+      .execute();
+    expect(periods).toEqual([
+      { start_date: first.start, grade: 100, deleted_at: null, deleted_by: null, delete_reason: null },
+      {
+        start_date: then.start,
+        grade: 50,
+        deleted_at: expect.any(Date),
+        deleted_by: await userIdOf(leader),
+        delete_reason: 'Sykmeldingen ble trukket tilbake.',
+      },
+    ]);
+    const summary = page.locator('section[aria-labelledby="sf-summary-heading"]');
+    expect(await summary.getByText(dmy(then.end), { exact: true }).count()).toBe(0);
+    // The task undone, the reminder and the period gone.
+    await axe.check(page, 'sykefravær (oppgave angret, påminnelse og periode slettet)');
+  });
+
+  it('7d. (not counted) the other case: the leader undoes the milestone, marks dialogmøte 1 obviously unnecessary, extends the sykmelding and records NAV’s date for dialogmøte 2', async () => {
+    const user = uncounted.as('leder');
+    const leaderId = await userIdOf(leader);
+    await user.goto(page, `/sykefravaer/${otherCase.id}`);
+    await page.getByRole('heading', { level: 1, name: otherCase.name }).waitFor();
+    const dialog = page.getByRole('dialog');
+
+    // «Angre» the oppfølgingsplan marked done in Mine oppgaver: a confirm dialog, then overdue again.
+    await user.click(page.getByRole('button', { name: 'Angre: Oppfølgingsplan' }), 'angre');
+    await dialog.getByRole('heading', { name: 'Angre «Oppfølgingsplan»?' }).waitFor();
+    await axe.check(page, 'angre milepæl (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Ja, angre' }), 'ja, angre');
+    await page.getByText('«Oppfølgingsplan» er angret.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => milestoneItem(page, 'oppfolgingsplan').getAttribute('data-state'))
+      .toBe('overdue');
+    const undone = await db()
+      .selectFrom('milestone_record')
+      .select(['undone_at', 'undone_by'])
+      .where('id', '=', otherCase.recordId)
+      .executeTakeFirstOrThrow();
+    expect(undone).toEqual({ undone_at: expect.any(Date), undone_by: leaderId });
+
+    // Dialogmøte 1 «åpenbart unødvendig», with the reason.
+    const reason = 'Tilbake i full stilling om ti dager, avtalt med den ansatte.';
+    await user.click(page.getByRole('button', { name: 'Åpenbart unødvendig: Dialogmøte 1' }), 'unødvendig');
+    await dialog.getByRole('heading', { name: 'Er «Dialogmøte 1» åpenbart unødvendig?' }).waitFor();
+    await user.fill(dialog.getByLabel('Hvorfor er det åpenbart unødvendig?'), reason, 'grunn');
+    await user.click(dialog.getByRole('button', { name: 'Lagre vurderingen' }), 'lagre');
+    await page.getByText('«Dialogmøte 1» er vurdert som åpenbart unødvendig.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => milestoneItem(page, 'dialogmote1').getAttribute('data-state')).toBe('exempted');
+    const exception = await db()
+      .selectFrom('milestone_record')
+      .select(['case_start', 'kind', 'reason', 'recorded_by', 'undone_at'])
+      .where('employee_id', '=', otherCase.id)
+      .where('milestone_key', '=', 'dialogmote1')
+      .executeTakeFirstOrThrow();
+    expect(exception).toEqual({
+      case_start: otherCase.start,
+      kind: 'exception',
+      reason,
+      recorded_by: leaderId,
+      undone_at: null,
+    });
+    // Dialogmøte 2 is not relevant in a 51-day absence: nothing to record from NAV.
+    expect(await page.getByRole('button', { name: 'Registrer møtedato fra NAV' }).count()).toBe(0);
+
+    // The doctor extends the sykmelding: the period is corrected, with a reason.
+    const newEnd = addDays(today, 100);
+    await user.click(
+      page.getByRole('button', { name: `Endre Sykmelding ${dmy(otherCase.start)}–${dmy(otherCase.end)}` }),
+      'endre perioden',
+    );
+    await dialog.getByRole('heading', { name: 'Endre fraværsperioden' }).waitFor();
+    await user.fill(dialog.getByLabel('Til og med'), dmy(newEnd), 'til og med');
+    await user.fill(dialog.getByLabel('Hvorfor endrer du?'), 'Ny sykmelding fra legen.', 'grunn');
+    await axe.check(page, 'endre periode (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Lagre endringen' }), 'lagre');
+    await page.getByText('Endringen er lagret, og fristene er regnet på nytt.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const period = await db()
+      .selectFrom('absence_period')
+      .select(['id', 'start_date', 'end_date', 'grade', 'updated_by'])
+      .where('employee_id', '=', otherCase.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(period).toMatchObject({
+      start_date: otherCase.start,
+      end_date: newEnd,
+      grade: 100,
+      updated_by: leaderId,
+    });
+    const history = await db()
+      .selectFrom('absence_period_history')
+      .select(['reason', 'old_end', 'new_end', 'changed_by'])
+      .where('period_id', '=', period.id)
+      .where('change', '=', 'update')
+      .execute();
+    expect(history).toEqual([
+      { reason: 'Ny sykmelding fra legen.', old_end: otherCase.end, new_end: newEnd, changed_by: leaderId },
+    ]);
+
+    // Now 141 days: dialogmøte 2 is ahead. NAV has called it: the leader records the date, and the
+    // updated plan to NAV is due one week before it (aml § 4-6 (3)).
+    const meeting = addDays(today, 90);
+    await user.click(page.getByRole('button', { name: 'Registrer møtedato fra NAV' }), 'møtedato');
+    await dialog.getByRole('heading', { name: 'Dato for dialogmøte 2' }).waitFor();
+    await user.click(dialog.getByRole('button', { name: 'Lagre datoen' }), 'lagre uten dato');
+    await dialog.getByText('Skriv datoen NAV har satt for møtet.').first().waitFor();
+    await user.fill(dialog.getByLabel('Dato for møtet'), dmy(meeting), 'dato');
+    await axe.check(page, 'dialogmøte 2-dato (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Lagre datoen' }), 'lagre');
+    await page.getByText(`Dialogmøte 2 er registrert ${dmy(meeting)}`, { exact: false }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await milestoneItem(page, 'dialogmote2')
+      .getByText(`NAV har kalt inn til møtet ${dmy(meeting)}.`)
+      .waitFor();
+    const followup = await db()
+      .selectFrom('sykefravaer_followup')
+      .select(['dialogmote2_case_start', 'dialogmote2_date'])
+      .where('employee_id', '=', otherCase.id)
+      .executeTakeFirstOrThrow();
+    expect(followup).toEqual({ dialogmote2_case_start: otherCase.start, dialogmote2_date: meeting });
+    // Through the API as well: the plan to NAV is due a week before the meeting.
+    const view = (await (await page.request.get(`/api/v1/sykefravaer/employees/${otherCase.id}`)).json()) as {
+      dialogmote2: { caseStart: string; date: string } | null;
+      milestones: { key: string; due: string | null }[];
+    };
+    expect(view.dialogmote2).toEqual({ caseStart: otherCase.start, date: meeting });
+    expect(view.milestones.find((m) => m.key === 'oppfolgingsplanTilNav')?.due).toBe(addDays(meeting, -7));
+    expect(await textOf(milestoneItem(page, 'oppfolgingsplanTilNav'))).toContain(dmy(addDays(meeting, -7)));
+    await axe.check(page, 'sykefravær (dialogmøte 2-dato)');
+  });
+
+  it('7e. (not counted) HR holds back the deletion of the case’s data with a reason, releases it, and saves the routine as a new version', async () => {
+    third = await openSession(browser, app.url);
+    const p = third.page;
+    const user = uncounted.as('hr');
+    await login(user, p, hr);
+    const hrId = await userIdOf(hr);
+    await user.goto(p, `/sykefravaer/${employeeId}`);
+    await p.getByRole('heading', { level: 1, name: employee.name }).waitFor();
+    const section = p.locator('section[aria-labelledby="sf-retention-heading"]');
+    await section
+      .getByText(/^Opplysningene om sykefraværet slettes \d+ måneder etter at fraværet er over\.$/)
+      .waitFor();
+    const dialog = p.getByRole('dialog');
+
+    await user.click(section.getByRole('button', { name: 'Hold tilbake slettingen' }), 'hold tilbake');
+    await dialog.getByRole('heading', { name: 'Holde tilbake slettingen?' }).waitFor();
+    await user.click(dialog.getByRole('button', { name: 'Hold tilbake', exact: true }), 'uten grunn');
+    await dialog.getByText('Skriv hvorfor opplysningene skal beholdes.').first().waitFor();
+    const reason = 'Uenighet om tilrettelegging; saken kan gå til retten.';
+    await user.fill(dialog.getByLabel('Hvorfor skal opplysningene beholdes?'), reason, 'grunn');
+    await axe.check(p, 'hold tilbake sletting (dialog)');
+    await user.click(dialog.getByRole('button', { name: 'Hold tilbake', exact: true }), 'hold tilbake');
+    await p.getByText('Tilbakeholdet er lagret.', { exact: false }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByText(`av ${hr.name}.`, { exact: false }).waitFor();
+    await section.getByText(`Begrunnelse: ${reason}`).waitFor();
+    const held = await db()
+      .selectFrom('sykefravaer_followup')
+      .select(['retention_hold', 'retention_hold_reason', 'retention_hold_by'])
+      .where('employee_id', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    expect(held).toEqual({ retention_hold: true, retention_hold_reason: reason, retention_hold_by: hrId });
+    await axe.check(p, 'sykefravær (sletting holdt tilbake)');
+
+    await user.click(section.getByRole('button', { name: 'Opphev tilbakeholdet' }), 'opphev');
+    await dialog.getByRole('heading', { name: 'Oppheve tilbakeholdet?' }).waitFor();
+    await user.click(dialog.getByRole('button', { name: 'Ja, opphev' }), 'ja, opphev');
+    await p.getByText('Tilbakeholdet er opphevet.', { exact: false }).waitFor();
+    await section.getByRole('button', { name: 'Hold tilbake slettingen' }).waitFor();
+    const released = await db()
+      .selectFrom('sykefravaer_followup')
+      .select(['retention_hold', 'retention_hold_reason'])
+      .where('employee_id', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    expect(released).toEqual({ retention_hold: false, retention_hold_reason: null });
+
+    // The routine: the first task reworded, saved as a new version.
+    await user.click(
+      p.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Innstillinger' }),
+      'innstillinger',
+    );
+    await user.click(p.getByRole('link', { name: 'Rutine for sykefraværsoppfølging' }), 'til rutinen');
+    await p.getByRole('heading', { level: 1, name: 'Rutine for sykefraværsoppfølging' }).waitFor();
+    const firstTask = p.getByRole('group', { name: 'Oppgave 1', exact: true });
+    const reworded = 'Ring den ansatte innen tre dager og avtal neste samtale';
+    await user.fill(firstTask.getByLabel('Tekst (bokmål)'), reworded, 'ny tekst');
+    await user.click(p.getByRole('button', { name: 'Lagre som ny versjon' }), 'lagre');
+    const saved = p.getByText(/^Rutinen er lagret som versjon \d+\.$/);
+    await saved.waitFor();
+    const version = Number((await textOf(saved)).replace(/\D/g, ''));
+    const stored = await db()
+      .selectFrom('rutine_version')
+      .select(['version', 'tasks', 'created_by'])
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(stored.version).toBe(version);
+    expect(stored.created_by).toBe(hrId);
+    expect(stored.tasks[0]?.title.nb).toBe(reworded);
+    await axe.check(p, 'rutine for sykefraværsoppfølging (lagret)');
+  });
+
   it('8. made no request outside its own origin, had no page errors, and axe found no violations', () => {
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
     expect(foreignRequests(second?.requests ?? [], app.url)).toEqual([]);
+    expect(foreignRequests(third?.requests ?? [], app.url)).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     expect(second?.pageErrors ?? []).toEqual([]);
-    expect(axe.checked.length).toBeGreaterThanOrEqual(14);
+    expect(third?.pageErrors ?? []).toEqual([]);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(27);
     expect(axe.violations, axe.violations.join('\n')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * One employee's sick-leave case (`/sykefravaer/:employeeId`), for their leader, HR and admin:
  * the current case, the timeline, the follow-up checklist, the tasks, the agreed actions, the periods,
- * own reminders, and (HR/admin) the link to who has opened the case. With `?registrer=1` (from
+ * own reminders, (HR/admin) the link to who has opened the case, and (HR) the hold on the deletion of
+ * the case's data. With `?registrer=1` (from
  * «Registrer sykefravær») the new-period dialog is open when the page loads. The server answers 404 for anyone else, and so does the page.
  */
 import { Alert, BodyShort, Link, VStack } from '@navikt/ds-react';
@@ -21,6 +22,7 @@ import { CaseSummary } from './CaseSummary.tsx';
 import { MilestoneChecklist } from './MilestoneChecklist.tsx';
 import { PeriodsSection } from './PeriodsSection.tsx';
 import { REGISTER_PARAM } from './RegisterSickLeave.tsx';
+import { RetentionHoldSection } from './RetentionHoldSection.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { Timeline } from './Timeline.tsx';
 import './sykefravaer.css';
@@ -36,6 +38,8 @@ export function CasePage() {
   const data = query.data;
   const canSeeLog = hasAnyRole(session, 'admin', 'hr');
   const canEdit = hasAnyRole(session, 'admin', 'hr', 'leder');
+  // The retention hold is HR's (the route answers only HR).
+  const canHold = hasAnyRole(session, 'hr');
   const reload = () => query.refetch();
   const saved = (m: string) => setMessage(m);
   const today = todayIso();
@@ -109,6 +113,12 @@ export function CasePage() {
             <MilestoneChecklist
               milestones={data.milestones}
               caseStart={data.followUp?.caseStart ?? data.current.start}
+              meetingDate={
+                data.dialogmote2 &&
+                data.dialogmote2.caseStart === (data.followUp?.caseStart ?? data.current.start)
+                  ? data.dialogmote2.date
+                  : null
+              }
               version={data.version}
               writes={writes}
               canEdit={canEdit}
@@ -136,6 +146,15 @@ export function CasePage() {
             onReload={reload}
             onSaved={saved}
           />
+          {canHold && (data.periods.length > 0 || data.retentionHold.hold) ? (
+            <RetentionHoldSection
+              hold={data.retentionHold}
+              months={data.retentionMonths}
+              writes={writes}
+              onReload={reload}
+              onSaved={saved}
+            />
+          ) : null}
           <RemindersPanel employeeId={employeeId} idPrefix="case-reminder" heading={ts.reminderHeading} />
         </>
       ) : null}

@@ -2,27 +2,42 @@
  * The follow-up points of the case, in the order of the law's timeline: the engine's sentence with
  * concrete dates, the due date and days left, the state, who did it (or decided it was "åpenbart
  * unødvendig", and why), and the actions: mark as done, obviously unnecessary (with a reason), undo.
+ * On «Dialogmøte 2»: the date NAV set for the meeting (ftrl § 8-7a), which puts the deadline of
+ * «Oppdatert plan til NAV» one week before it (aml § 4-6 (3)).
  */
-import { ArrowUndoIcon, CheckmarkIcon } from '@navikt/aksel-icons';
-import { BodyLong, BodyShort, Button, Detail, Heading, HStack, ReadMore, VStack } from '@navikt/ds-react';
-import { useState } from 'react';
+import { ArrowUndoIcon, CalendarIcon, CheckmarkIcon } from '@navikt/aksel-icons';
+import {
+  BodyLong,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Modal,
+  ReadMore,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { fieldId } from '../../ui/form.ts';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { EvidenceLink } from '../dokumenter/index.ts';
 import type { useCaseWrites } from './api.ts';
-import { StateTag } from './parts.tsx';
+import { StateTag, useWriteFeedback } from './parts.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { EXEMPTABLE, type MilestoneView } from './types.ts';
 
 type Writes = ReturnType<typeof useCaseWrites>;
-type Dialog = { kind: 'done' | 'exempt' | 'undo'; milestone: MilestoneView } | null;
+type Dialog = { kind: 'done' | 'exempt' | 'undo' | 'meeting'; milestone: MilestoneView } | null;
 
 const ACTIONABLE = new Set(['overdue', 'due-soon', 'upcoming']);
 
 type Props = {
   milestones: MilestoneView[];
   caseStart: string;
+  /** The date NAV set for dialogmøte 2, when one is recorded for this case. */
+  meetingDate: string | null;
   version: number;
   writes: Writes;
   canEdit: boolean;
@@ -83,9 +98,104 @@ function Record({ m }: { m: MilestoneView }) {
   return null;
 }
 
+/**
+ * The date NAV set for dialogmøte 2 (ftrl § 8-7a): NAV calls the meeting, the employer writes the
+ * date here, and the updated plan is then due one week before it (aml § 4-6 (3)). «Fjern datoen»
+ * goes back to the latest date the law allows.
+ */
+function MeetingDialog({
+  caseStart,
+  meetingDate,
+  version,
+  writes,
+  onClose,
+  onReload,
+  onSaved,
+}: {
+  caseStart: string;
+  meetingDate: string | null;
+  version: number;
+  writes: Writes;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSaved: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const ts = t.sykefravaer;
+  const [date, setDate] = useState(meetingDate ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const { feedback, clear } = useWriteFeedback(writes.setDialogmote2, onReload);
+  const save = (value: string | null) => {
+    clear();
+    writes.setDialogmote2.mutate(
+      { caseStart, date: value, version },
+      {
+        onSuccess: () => {
+          onSaved(value === null ? ts.meetingRemoved : ts.meetingSaved(formatDate(value)));
+          onClose();
+        },
+      },
+    );
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const invalid =
+      date === ''
+        ? ts.meetingRequired
+        : date === INVALID_DATE
+          ? t.validation.dateInvalid
+          : date < caseStart
+            ? ts.meetingBeforeStart
+            : undefined;
+    if (invalid) {
+      setError(invalid);
+      document.getElementById(fieldId('meetingDate'))?.focus();
+      return;
+    }
+    save(date);
+  };
+  return (
+    <Modal open onClose={onClose} header={{ heading: ts.meetingHeading }} width="medium">
+      <Modal.Body>
+        <form id="sf-meeting-form" onSubmit={submit} noValidate>
+          <VStack gap="space-16">
+            {feedback}
+            <BodyLong>{ts.meetingBody}</BodyLong>
+            <DateField
+              id={fieldId('meetingDate')}
+              label={ts.meetingField}
+              value={date}
+              onChange={(v) => {
+                setDate(v);
+                setError(undefined);
+              }}
+              error={error}
+              required
+            />
+          </VStack>
+        </form>
+      </Modal.Body>
+      <Modal.Footer>
+        <Button type="submit" form="sf-meeting-form" loading={writes.setDialogmote2.isPending}>
+          {ts.meetingConfirm}
+        </Button>
+        {meetingDate ? (
+          <Button type="button" variant="secondary" onClick={() => save(null)}>
+            {ts.meetingRemove}
+          </Button>
+        ) : null}
+        <Button type="button" variant="tertiary" onClick={onClose}>
+          {t.common.cancel}
+        </Button>
+      </Modal.Footer>
+    </Modal>
+  );
+}
+
 function MilestoneDialog({
   dialog,
   caseStart,
+  meetingDate,
   version,
   writes,
   onClose,
@@ -94,6 +204,7 @@ function MilestoneDialog({
 }: {
   dialog: NonNullable<Dialog>;
   caseStart: string;
+  meetingDate: string | null;
   version: number;
   writes: Writes;
   onClose: () => void;
@@ -112,6 +223,19 @@ function MilestoneDialog({
   });
   const common = { formId: `sf-milestone-${dialog.kind}`, onReload, onClose };
 
+  if (dialog.kind === 'meeting') {
+    return (
+      <MeetingDialog
+        caseStart={caseStart}
+        meetingDate={meetingDate}
+        version={version}
+        writes={writes}
+        onClose={onClose}
+        onReload={onReload}
+        onSaved={onSaved}
+      />
+    );
+  }
   if (dialog.kind === 'done') {
     return (
       <ReasonDialog
@@ -176,6 +300,7 @@ function MilestoneDialog({
 export function MilestoneChecklist({
   milestones,
   caseStart,
+  meetingDate,
   version,
   writes,
   canEdit,
@@ -185,10 +310,11 @@ export function MilestoneChecklist({
   const { t, locale } = useI18n();
   const ts = t.sykefravaer;
   const [dialog, setDialog] = useState<Dialog>(null);
-  const open = (kind: 'done' | 'exempt' | 'undo', milestone: MilestoneView) => {
+  const open = (kind: NonNullable<Dialog>['kind'], milestone: MilestoneView) => {
     writes.markDone.reset();
     writes.exempt.reset();
     writes.undo.reset();
+    writes.setDialogmote2.reset();
     setDialog({ kind, milestone });
   };
 
@@ -197,6 +323,8 @@ export function MilestoneChecklist({
     const name = ts.milestones[m.key];
     const actionable = ACTIONABLE.has(m.state);
     const explanation = locale === 'en' ? m.explanation.en : m.explanation.nb;
+    // NAV's date for dialogmøte 2: to record while the meeting is ahead in this case, or to change.
+    const meeting = m.key === 'dialogmote2' && (meetingDate !== null || actionable);
     return (
       <li key={m.key} className="sf-milestone" data-state={m.state} data-key={m.key}>
         <VStack gap="space-8">
@@ -212,10 +340,13 @@ export function MilestoneChecklist({
           <DueLine m={m} />
           {explanation ? <BodyLong>{explanation}</BodyLong> : null}
           <Record m={m} />
+          {m.key === 'dialogmote2' && meetingDate ? (
+            <BodyShort weight="semibold">{ts.meetingRecorded(formatDate(meetingDate))}</BodyShort>
+          ) : null}
           <Detail>
             {ts.legalBasis}: {m.legalBasis}
           </Detail>
-          {canEdit && (actionable || m.done || m.exception) ? (
+          {canEdit && (actionable || m.done || m.exception || meeting) ? (
             <HStack gap="space-8" wrap>
               {actionable ? (
                 <Button
@@ -238,6 +369,17 @@ export function MilestoneChecklist({
                   aria-label={ts.exemptLabel(name)}
                 >
                   {ts.exempt}
+                </Button>
+              ) : null}
+              {meeting ? (
+                <Button
+                  type="button"
+                  size="small"
+                  variant="secondary"
+                  icon={<CalendarIcon aria-hidden />}
+                  onClick={() => open('meeting', m)}
+                >
+                  {meetingDate ? ts.meetingEdit : ts.meetingAdd}
                 </Button>
               ) : null}
               {m.done || m.exception ? (
@@ -286,6 +428,7 @@ export function MilestoneChecklist({
         <MilestoneDialog
           dialog={dialog}
           caseStart={caseStart}
+          meetingDate={meetingDate}
           version={version}
           writes={writes}
           onClose={() => setDialog(null)}

@@ -126,6 +126,14 @@ export function useCaseWrites(employeeId: string) {
     setAgp: useWrite((v: { caseStart: string; end: string | null; version: number }) =>
       api.put(`${path}/arbeidsgiverperiode`, v),
     ),
+    /** The date NAV set for dialogmøte 2 (null removes it); moves «Oppdatert plan til NAV» to a week before. */
+    setDialogmote2: useWrite((v: { caseStart: string; date: string | null; version: number }) =>
+      api.put(`${path}/dialogmote2`, v),
+    ),
+    /** HR: hold back (or release) the deletion of the case's data; answers the hold, so the case is read again. */
+    setRetentionHold: useWrite((v: { hold: boolean; reason: string | null }) =>
+      api.put(`${path}/retention-hold`, v),
+    ),
   };
 }
 

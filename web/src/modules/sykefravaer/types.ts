@@ -115,6 +115,10 @@ export type CaseView = {
   current: CaseSummary | null;
   version: number;
   retentionMonths: number | null;
+  /** The date NAV set for dialogmøte 2, and the case it was recorded for (ftrl § 8-7a). */
+  dialogmote2: { caseStart: string; date: string } | null;
+  /** HR's documented hold on the deletion of the case's data (GDPR art. 17 (3) e). */
+  retentionHold: { hold: boolean; reason: string | null; by: PersonRef | null; at: string | null };
 };
 
 export type CaseListItem = {
@@ -253,6 +257,13 @@ export function fromCase(v: CaseViewWire): CaseView {
       : null,
     version: v.version,
     retentionMonths: v.retention.months,
+    dialogmote2: v.dialogmote2,
+    retentionHold: {
+      hold: v.retention.hold,
+      reason: v.retention.holdReason,
+      by: v.retention.holdBy ? { id: v.retention.holdBy.userId, name: v.retention.holdBy.name } : null,
+      at: v.retention.holdAt,
+    },
   };
 }
 
