@@ -5,17 +5,23 @@
  *     sees the health-word hint, adds an action and sends the plan for approval;
  * (2) the employee, in a second browser context on a phone, opens "Min oppfølgingsplan" from
  *     "Mitt fravær", comments on a section and approves;
- * (3) the leader sees the approval, downloads the PDF (checked as a PDF with the right name),
- *     records it as sent to the sykmelder, and the case shows the oppfølgingsplan milestone done;
+ * (3) the leader sees the approval, answers the comment in its section, downloads the PDF (checked as a
+ *     PDF with the right name), records it as sent to the sykmelder, and the case shows the
+ *     oppfølgingsplan milestone done;
  * (4) the leader plans dialogmøte 1 with a tillitsvalgt (employee consent recorded) and parses the
  *     downloaded .ics; (5) changes the meeting by keyboard — a concurrent change gives a 409 that keeps
- *     the input, "Hent siste versjon", save; (6) writes the minutes with an agreed action → the
+ *     the input, "Hent siste versjon", save; (5b) the employee says no to the tillitsvalgt on their
+ *     phone, and the leader sees the answer; (6) writes the minutes with an agreed action → the
  *     dialogmøte 1 milestone is done with a link to the minutes (and the plan's to the version sent);
- *     (7) a samtalereferat with an agreed action; (8) picks catalogue measures into the plan's
- *     adaptation field (keyboard); (9) saves a letter to the doctor from catalogue items, and its PDF
- *     text has æøå and the items; (10) the employee reads and downloads that letter on "Mitt fravær",
- *     a colleague's letters are 404; (11) the administrator opens the tilrettelegging catalogues.
- * Axe on every page and dialog visited; no request leaves the app's origin.
+ *     (7) a samtalereferat with an agreed action, (7b) corrected (a concurrent change gives a 409 that
+ *     keeps the input); (7c) a meeting planned by mistake is cancelled after «Avlyse dialogmøtet?»;
+ *     (8) picks catalogue measures into the plan's adaptation field (keyboard); (9) saves a letter to
+ *     the doctor from catalogue items, and its PDF text has æøå and the items; (10) the employee reads
+ *     and downloads that letter on "Mitt fravær", a colleague's letters are 404; (11) the
+ *     administrator opens the tilrettelegging catalogues, (12) adds, changes and deletes a measure and
+ *     a task (deleting asks in a dialog), and (13) writes a unit's beredskapsplan ved fravær.
+ * Each write made in the browser is read back from the database. Axe on every page and dialog
+ * visited; no request leaves the app's origin.
  */
 import { readFile } from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
@@ -117,6 +123,17 @@ async function csrf(context: BrowserContext): Promise<string> {
   return ((await (await context.request.get('/api/v1/session')).json()) as { csrfToken: string }).csrfToken;
 }
 
+const db = () => app.server.database.db;
+
+async function userIdOf(email: string): Promise<string> {
+  const row = await db()
+    .selectFrom('user_account')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 describe('oppfølgingsplan in the browser', () => {
   beforeAll(async () => {
     app = await startApp();
@@ -180,7 +197,7 @@ describe('oppfølgingsplan in the browser', () => {
     const talk = page
       .locator('section.aksel-expansioncard')
       .filter({ has: page.getByRole('heading', { level: 2, name: 'Den viktige samtalen' }) });
-    const toggle = talk.getByRole('button');
+    const toggle = talk.locator('button.aksel-expansioncard__header-button');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByLabel('Trivsel: hva er vanskelig').isVisible()).toBe(false);
     await toggle.focus();
@@ -246,10 +263,49 @@ describe('oppfølgingsplan in the browser', () => {
     expect(foreignRequests(phone.requests, app.url)).toEqual([]);
   });
 
-  it('3. the leader downloads the PDF, records it as sent to the sykmelder, and the milestone is done', async () => {
+  it('3. the leader answers the comment, downloads the PDF, records it as sent, and the milestone is done', async () => {
     await page.reload();
     await page.getByText('Godkjent', { exact: true }).waitFor();
     await page.getByText('Jeg vil gjerne prøve hjemmekontor én dag i uka.').waitFor();
+
+    // The leader answers in the section the employee commented on (the employee is told, hand-over.ts).
+    const section = page
+      .locator('section.aksel-expansioncard')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'Tilrettelegging i arbeidsgivers regi' }) });
+    const answer = 'Hjemmekontor på onsdager går fint – vi prøver det fra neste uke.';
+    await section.getByLabel('Kommentar til «Tilrettelegging i arbeidsgivers regi»').fill(answer);
+    await section.getByRole('button', { name: 'Send kommentar' }).click();
+    await section.getByText('Kommentaren er lagret.').waitFor();
+    await section.getByText(answer).waitFor();
+    await axe.check(page, 'oppfølgingsplan (leders kommentar)');
+    const plan = await db()
+      .selectFrom('oppfolgingsplan')
+      .select('id')
+      .where('employee_id', '=', employeeId)
+      .executeTakeFirstOrThrow();
+    const comments = await db()
+      .selectFrom('oppfolgingsplan_comment')
+      .select(['id', 'section', 'text', 'written_by'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('written_at')
+      .execute();
+    // The employee is told of the leader's comment, in Nærvær.
+    const told = await db()
+      .selectFrom('notification')
+      .select(['user_id', 'title_nb'])
+      .where('key', 'like', `%${comments[1]?.id ?? 'none'}%`)
+      .execute();
+    expect(told).toEqual([
+      { user_id: await userIdOf(employee.email), title_nb: 'Ny kommentar til oppfølgingsplanen' },
+    ]);
+    expect(comments.map(({ id: _, ...c }) => c)).toEqual([
+      {
+        section: 'tilrettelegging',
+        text: 'Jeg vil gjerne prøve hjemmekontor én dag i uka.',
+        written_by: await userIdOf(employee.email),
+      },
+      { section: 'tilrettelegging', text: answer, written_by: await userIdOf(leader.email) },
+    ]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('a', { hasText: 'Last ned PDF' }).click(),
@@ -269,7 +325,8 @@ describe('oppfølgingsplan in the browser', () => {
     await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
     const milestone = page.locator('li.sf-milestone[data-key="oppfolgingsplan"]');
     await milestone.waitFor();
-    expect(await milestone.getAttribute('data-state')).toBe('done');
+    // The case page may show its cached state first and then what it refetched: wait for it.
+    await expect.poll(() => milestone.getAttribute('data-state')).toBe('done');
     expect(await textOf(milestone)).toContain(`av ${leader.name}`);
     await axe.check(page, 'sykefravær (plan sendt)');
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
@@ -388,6 +445,34 @@ describe('oppfølgingsplan in the browser', () => {
     await heading.waitFor({ state: 'detached' });
   });
 
+  it('5b. the employee says no to the tillitsvalgt on their phone (keyboard); the leader sees the answer', async () => {
+    const p = phone!.page;
+    await p.goto('/mitt-fravaer/dialogmoter');
+    await p.getByRole('heading', { level: 1, name: 'Mine dialogmøter' }).waitFor();
+    const no = p.getByRole('button', { name: 'Nei, Tora Tillitsvalgt skal ikke være med' });
+    expect(await no.getAttribute('aria-pressed')).toBe('false');
+    await no.focus();
+    await p.keyboard.press('Enter');
+    await p.getByText('Svaret ditt er lagret.').waitFor();
+    await expect.poll(() => no.getAttribute('aria-pressed')).toBe('true');
+    await axe.check(p, 'mine dialogmøter (svar om tillitsvalgt, telefon)');
+    const stored = await db()
+      .selectFrom('dialogmote_participant')
+      .select(['employee_consent', 'consent_by'])
+      .where('meeting_id', '=', meetingId)
+      .where('role', '=', 'tillitsvalgt')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ employee_consent: false, consent_by: await userIdOf(employee.email) });
+
+    // The leader's page shows the answer, and the tillitsvalgt is no longer invited (no .ics).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dialogmøter' }).waitFor();
+    await page.getByText('Arbeidstakeren har sagt nei').waitFor();
+    expect(
+      await page.getByRole('link', { name: 'Kalenderinvitasjon for Tora Tillitsvalgt (.ics)' }).count(),
+    ).toBe(0);
+  });
+
   it('6. the leader writes the minutes with an agreed action → milestone done with a link to the minutes', async () => {
     const form = page
       .locator('form')
@@ -409,7 +494,7 @@ describe('oppfølgingsplan in the browser', () => {
     await page.getByRole('heading', { level: 1, name: employee.name }).waitFor();
     const meetingMilestone = page.locator('li.sf-milestone[data-key="dialogmote1"]');
     await meetingMilestone.waitFor();
-    expect(await meetingMilestone.getAttribute('data-state')).toBe('done');
+    await expect.poll(() => meetingMilestone.getAttribute('data-state')).toBe('done');
     const planMilestone = page.locator('li.sf-milestone[data-key="oppfolgingsplan"]');
     await planMilestone
       .getByRole('link', { name: /^Se oppfølgingsplanen \(versjon \d+ ble sendt\)$/ })
@@ -442,6 +527,141 @@ describe('oppfølgingsplan in the browser', () => {
     await item.getByText('Bytte vakt med kollega på torsdager').waitFor();
     expect(await textOf(item)).toContain(employee.name);
     expect(await form.getByRole('button', { name: 'Fjern tiltak 1' }).count()).toBe(0);
+  });
+
+  it('7b. the leader corrects the samtalereferat; a concurrent change gives a 409 that keeps the input', async () => {
+    const list = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Samtalereferater' }) });
+    const item = list.locator('li').filter({ hasText: 'Kort prat om hvordan de nye vaktene fungerer.' });
+    const edit = item.getByRole('button', { name: `Endre oppfølgingssamtale ${formatNorwegian(today)}` });
+    await edit.click();
+    const heading = page.getByRole('heading', { name: 'Endre samtalereferat' });
+    await heading.waitFor();
+    // Focus moved to the form's heading.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Endre samtalereferat');
+    const form = page.locator('form').filter({ has: heading });
+    expect(await form.getByLabel('Kort oppsummering', { exact: false }).inputValue()).toBe(
+      'Kort prat om hvordan de nye vaktene fungerer.',
+    );
+    const summary = 'Kort prat om de nye vaktene: de fungerer, men torsdagene er tunge.';
+    await form.getByLabel('Samtale', { exact: true }).selectOption('frisksamtale');
+    await form.getByLabel('Kort oppsummering', { exact: false }).fill(summary);
+    await form.getByLabel('Frist (valgfri)').fill(formatNorwegian(addDays(today, 14)));
+    await axe.check(page, 'samtalereferat (endre)');
+
+    // Meanwhile someone else changes it.
+    const stored = async () => {
+      const row = await db()
+        .selectFrom('samtalereferat')
+        .select(['id', 'kind', 'summary', 'actions', 'version', 'updated_by'])
+        .where('employee_id', '=', employeeId)
+        .executeTakeFirstOrThrow();
+      // jsonb: an array from PGlite and pg alike, or its text
+      const actions: unknown = typeof row.actions === 'string' ? JSON.parse(row.actions) : row.actions;
+      return { ...row, actions };
+    };
+    const before = await stored();
+    const other = await page
+      .context()
+      .request.put(`/api/v1/sykefravaer/employees/${employeeId}/samtalereferater/${before.id}`, {
+        headers: { 'x-csrf-token': await csrf(page.context()) },
+        data: {
+          kind: before.kind,
+          heldOn: today,
+          summary: 'Endret et annet sted.',
+          actions: before.actions,
+          version: before.version,
+        },
+      });
+    expect(other.status()).toBe(200);
+
+    await form.getByRole('button', { name: 'Lagre endringene' }).click();
+    const conflict = form.getByRole('alert');
+    await conflict.waitFor();
+    expect(await form.getByLabel('Kort oppsummering', { exact: false }).inputValue()).toBe(summary);
+    await axe.check(page, 'samtalereferat (konflikt)');
+    await conflict.getByRole('button', { name: 'Hent siste versjon' }).click();
+    await form.getByText('Du ser nå siste versjon', { exact: false }).waitFor();
+    expect(await form.getByLabel('Kort oppsummering', { exact: false }).inputValue()).toBe(summary);
+    await form.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText('Endringene i samtalereferatet er lagret.').waitFor();
+    await heading.waitFor({ state: 'detached' });
+    await list.getByText(summary).waitFor();
+
+    const after = await stored();
+    expect(after).toMatchObject({
+      id: before.id,
+      kind: 'frisksamtale',
+      summary,
+      version: before.version + 2,
+      updated_by: await userIdOf(leader.email),
+    });
+    expect(after.actions).toEqual([
+      expect.objectContaining({
+        what: 'Bytte vakt med kollega på torsdager',
+        owner: employee.name,
+        deadline: addDays(today, 14),
+      }),
+    ]);
+  });
+
+  it('7c. a meeting planned by mistake is cancelled, after «Avlyse dialogmøtet?»', async () => {
+    const day = addDays(today, 14);
+    const form = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Planlegg dialogmøte 1' }) });
+    await form.getByLabel('Dato', { exact: true }).fill(formatNorwegian(day));
+    await form.getByLabel('Klokkeslett').fill('09:00');
+    await form.getByLabel('Sted', { exact: true }).fill('Møterom Fjordgløtt, 2. etasje');
+    await form.getByLabel('Navn', { exact: true }).nth(0).fill(leader.name);
+    await form.getByLabel('Navn', { exact: true }).nth(1).fill(employee.name);
+    await form.getByRole('button', { name: 'Planlegg møtet' }).click();
+    await page.getByText('Møtet er planlagt.').waitFor();
+    const when = `${formatNorwegian(day)} kl. 09:00 (60 min)`;
+    const card = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: when }) });
+    const planned = await db()
+      .selectFrom('dialogmote')
+      .select(['id', 'status'])
+      .where('employee_id', '=', employeeId)
+      .where('id', '!=', meetingId)
+      .executeTakeFirstOrThrow();
+    expect(planned.status).toBe('planlagt');
+
+    // Asked first; «Avbryt» keeps the meeting.
+    await card.getByRole('button', { name: 'Avlys møtet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Avlyse dialogmøtet?' });
+    await dialog.getByText(`Møtet ${when} blir avlyst`, { exact: false }).waitFor();
+    await axe.check(page, 'dialogmøter (avlyse?)');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(
+      (
+        await db()
+          .selectFrom('dialogmote')
+          .select('status')
+          .where('id', '=', planned.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('planlagt');
+
+    await card.getByRole('button', { name: 'Avlys møtet' }).click();
+    await dialog.getByRole('button', { name: 'Avlys møtet' }).click();
+    await page.getByText('Møtet er avlyst.').waitFor();
+    await card.getByText('Avlyst', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Avlys møtet' }).count()).toBe(0);
+    await axe.check(page, 'dialogmøter (avlyst)');
+    const meetings = await db()
+      .selectFrom('dialogmote')
+      .select(['id', 'status'])
+      .where('employee_id', '=', employeeId)
+      .execute();
+    expect(new Map(meetings.map((m) => [m.id, m.status]))).toEqual(
+      new Map([
+        [meetingId, 'gjennomfort'],
+        [planned.id, 'avlyst'],
+      ]),
+    );
   });
 
   it('8. the leader picks catalogue measures into the plan’s adaptation section (keyboard)', async () => {
@@ -573,6 +793,140 @@ describe('oppfølgingsplan in the browser', () => {
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toMatch(/Tilrettelegging/);
     await page.getByRole('tab').first().waitFor();
     await axe.check(page, 'tilrettelegging (katalog)');
+  });
+
+  it('12. the administrator adds, changes and deletes a measure and a task (deleting asks first)', async () => {
+    const measures = () =>
+      db()
+        .selectFrom('tilrettelegging_tiltak')
+        .select(['id', 'kind', 'title', 'description', 'active'])
+        .where('title', 'like', '%hodetelefoner%')
+        .execute();
+
+    // A new measure: the form opens below the long list with focus on its heading.
+    await page.getByRole('button', { name: 'Nytt tiltak' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Nytt tiltak' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Nytt tiltak');
+    await page.getByLabel('Type tiltak').selectOption('fysisk');
+    await page.getByLabel('Tittel').fill('Støyreduserende hodetelefoner');
+    await page.getByLabel('Beskrivelse (valgfri)').fill('Til kontorarbeid i åpent landskap.');
+    await axe.check(page, 'tilrettelegging (nytt tiltak)');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Lagret.', { exact: true }).waitFor();
+    const fysisk = page.getByRole('region', { name: 'Fysisk' });
+    await fysisk.getByText('Støyreduserende hodetelefoner').waitFor();
+    const [created] = await measures();
+    expect(created).toMatchObject({
+      kind: 'fysisk',
+      title: 'Støyreduserende hodetelefoner',
+      description: 'Til kontorarbeid i åpent landskap.',
+      active: true,
+    });
+
+    // Changed and deactivated (no longer offered in letters), by keyboard.
+    const edit = page.getByRole('button', { name: 'Endre: Støyreduserende hodetelefoner' });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const title = page.getByLabel('Tittel');
+    expect(await title.inputValue()).toBe('Støyreduserende hodetelefoner');
+    await title.fill('Støydempende hodetelefoner');
+    await page.getByRole('checkbox', { name: 'Aktiv (kan velges i brev)' }).uncheck();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Lagret.', { exact: true }).waitFor();
+    await fysisk
+      .locator('li')
+      .filter({ hasText: 'Støydempende hodetelefoner' })
+      .getByText('Deaktivert')
+      .waitFor();
+    expect(await measures()).toEqual([{ ...created, title: 'Støydempende hodetelefoner', active: false }]);
+
+    // Deleting asks in a dialog; «Avbryt» keeps it, «Slett» deletes it.
+    await page.getByRole('button', { name: 'Slett: Støydempende hodetelefoner' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Slette «Støydempende hodetelefoner»?' });
+    await dialog.getByText('Det kan ikke angres.', { exact: false }).waitFor();
+    await axe.check(page, 'tilrettelegging (slette tiltak?)');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await measures()).toHaveLength(1);
+    await page.getByRole('button', { name: 'Slett: Støydempende hodetelefoner' }).click();
+    await dialog.getByRole('button', { name: 'Slett' }).click();
+    await page.getByText('Slettet.', { exact: true }).waitFor();
+    expect(await fysisk.getByText('Støydempende hodetelefoner').count()).toBe(0);
+    expect(await measures()).toEqual([]);
+
+    // A task for reduced capacity, for one unit.
+    const unit = await db()
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', 'Hjemmetjenesten')
+      .executeTakeFirstOrThrow();
+    const tasks = () =>
+      db()
+        .selectFrom('tilpasset_arbeid')
+        .select(['id', 'title', 'description', 'unit_id', 'active'])
+        .where('title', '=', 'Ringe brukere før besøk')
+        .execute();
+    await page.getByRole('tab', { name: 'Tilpasset arbeid' }).click();
+    await page.getByRole('button', { name: 'Ny oppgave' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ny oppgave' }).waitFor();
+    await page.getByLabel('Enhet (valgfri)').selectOption({ label: 'Hjemmetjenesten' });
+    await page.getByLabel('Tittel').fill('Ringe brukere før besøk');
+    await axe.check(page, 'tilrettelegging (ny oppgave)');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Lagret.', { exact: true }).waitFor();
+    const [task] = await tasks();
+    expect(task).toMatchObject({ description: '', unit_id: unit.id, active: true });
+
+    await page.getByRole('button', { name: 'Endre: Ringe brukere før besøk' }).click();
+    await page.getByLabel('Beskrivelse (valgfri)').fill('Kan gjøres sittende, med pauser.');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Kan gjøres sittende, med pauser.').waitFor();
+    expect(await tasks()).toEqual([{ ...task, description: 'Kan gjøres sittende, med pauser.' }]);
+
+    await page.getByRole('button', { name: 'Slett: Ringe brukere før besøk' }).click();
+    const taskDialog = page.getByRole('dialog', { name: 'Slette «Ringe brukere før besøk»?' });
+    await taskDialog.getByRole('button', { name: 'Slett' }).click();
+    await page.getByText('Slettet.', { exact: true }).waitFor();
+    expect(await tasks()).toEqual([]);
+  });
+
+  it('13. the administrator writes the beredskapsplan ved fravær of a unit', async () => {
+    const unit = await db()
+      .selectFrom('unit')
+      .select('id')
+      .where('name', '=', 'Hjemmetjenesten')
+      .executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('beredskapsplan')
+      .select('version')
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirst();
+    await page.getByRole('tab', { name: 'Beredskapsplan' }).click();
+    await page.getByLabel('Velg enhet').selectOption({ label: 'Hjemmetjenesten' });
+    const covers = page.getByLabel('Hvem dekker for hvem');
+    await covers.waitFor();
+    await covers.fill('Sone nord og sone sør dekker for hverandre.');
+    await page
+      .getByLabel('Vikarer og stedfortredere')
+      .fill('Vikarpoolen ringes først; fagleder er stedfortreder.');
+    await page.getByLabel('Hva kan vente').fill('Opplæring og medarbeidersamtaler.');
+    await axe.check(page, 'tilrettelegging (beredskapsplan)');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Lagret.', { exact: true }).waitFor();
+    await page.getByText(`Sist endret av ${administrator.name}`, { exact: false }).waitFor();
+    const stored = await db()
+      .selectFrom('beredskapsplan')
+      .select(['covers', 'substitutes', 'can_wait', 'version', 'updated_by'])
+      .where('unit_id', '=', unit.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      covers: 'Sone nord og sone sør dekker for hverandre.',
+      substitutes: 'Vikarpoolen ringes først; fagleder er stedfortreder.',
+      can_wait: 'Opplæring og medarbeidersamtaler.',
+      version: (before?.version ?? 0) + 1,
+      updated_by: await userIdOf(administrator.email),
+    });
+    expect(foreignRequests(s.requests, app.url)).toEqual([]);
   });
 
   it('axe found nothing on any page visited', () => {

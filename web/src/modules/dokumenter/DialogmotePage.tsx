@@ -2,7 +2,8 @@
  * "Dialogmøter" (`/sykefravaer/:employeeId/dialogmoter`): the leader or HR plans dialogmøte 1 (date,
  * time, duration, place or video link, participants — the optional ones only with the employee's
  * consent, or the employee is asked), downloads an .ics per participant, reads the agenda built from the
- * oppfølgingsplan, writes the minutes and downloads them as a PDF.
+ * oppfølgingsplan, writes the minutes and downloads them as a PDF. Cancelling a meeting asks first, in
+ * a dialog: those invited are told, and it cannot be undone.
  */
 import {
   Alert,
@@ -28,6 +29,8 @@ import { useT } from '../../i18n/I18nProvider.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { todayIso } from '../../ui/dates.ts';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useWriteFeedback } from '../../ui/WriteFeedback.tsx';
 import { type ActionRow, ActionRowsEditor, toActionInput, toActionRows } from './ActionRows.tsx';
@@ -387,6 +390,7 @@ function MeetingCard({
   const cancelWrite = useWriteState();
   const cancelFeedback = useMeetingFeedback(cancelWrite, reload);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const formId = `meeting-edit-${meeting.id}`;
@@ -406,6 +410,7 @@ function MeetingCard({
       cancelWrite.fail(e);
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
   };
   const planned = meeting.status === 'planlagt';
@@ -426,16 +431,31 @@ function MeetingCard({
             >
               {m.edit}
             </Button>
-            <Button
-              type="button"
-              variant="tertiary"
-              size="small"
-              onClick={() => void cancel()}
-              loading={busy}
-            >
+            <Button type="button" variant="tertiary" size="small" onClick={() => setConfirming(true)}>
               {m.cancel}
             </Button>
           </HStack>
+        ) : null}
+        {planned && confirming ? (
+          <FormDialog
+            heading={m.cancelHeading}
+            formId={`meeting-cancel-${meeting.id}`}
+            confirm={m.cancel}
+            danger
+            pending={busy}
+            onClose={() => setConfirming(false)}
+            onSubmit={() => void cancel()}
+          >
+            <BodyLong>
+              {m.cancelBody(
+                m.when(
+                  formatDate(meeting.localStart),
+                  meeting.localStart.slice(11, 16),
+                  meeting.durationMinutes,
+                ),
+              )}
+            </BodyLong>
+          </FormDialog>
         ) : null}
         {cancelFeedback.feedback}
         <div id={formId}>

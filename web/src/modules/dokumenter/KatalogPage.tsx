@@ -2,8 +2,10 @@
  * Innstillinger → Tilrettelegging (`/innstillinger/tilrettelegging`, admin/HR): three tabs for the
  * organisation's catalogues — measures by kind, tasks suited to reduced capacity, and the
  * beredskapsplan ved fravær per unit (unit picker; a 409 shows the server's message and keeps the text).
+ * An item's form opens below the list with focus on its heading; deleting asks first, in a dialog.
  */
 import {
+  BodyLong,
   BodyShort,
   Button,
   Checkbox,
@@ -18,11 +20,12 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { isStaleVersion } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
 import { dateTime } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useUnits } from '../organisation/index.ts';
@@ -124,6 +127,25 @@ function ItemEditor({
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState<Item | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Each opening of the form (new or another item) moves focus to its heading, below the long list.
+  const [opened, setOpened] = useState(0);
+  useEffect(() => {
+    if (opened > 0) formHeading.current?.focus();
+  }, [opened]);
+  const open = (d: Draft) => {
+    setDraft(d);
+    setMessage(null);
+    setOpened((n) => n + 1);
+  };
+  const close = () => {
+    setDraft(null);
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -132,7 +154,7 @@ function ItemEditor({
     setError(null);
     try {
       await onSave(draft);
-      setDraft(null);
+      close();
       setMessage(k.saved);
     } catch (err) {
       setError(err);
@@ -141,13 +163,17 @@ function ItemEditor({
     }
   };
   const remove = async (item: Item) => {
-    if (!window.confirm(k.deleteConfirm(item.title))) return;
-    setError(null);
+    setDeleteBusy(true);
+    setDeleteError(null);
     try {
       await onDelete(item.id);
+      setDeleting(null);
+      if (draft?.id === item.id) setDraft(null);
       setMessage(k.deleted);
     } catch (err) {
-      setError(err);
+      setDeleteError(err);
+    } finally {
+      setDeleteBusy(false);
     }
   };
   const groups = withKind
@@ -188,7 +214,7 @@ function ItemEditor({
                     variant="tertiary"
                     aria-label={`${k.edit}: ${item.title}`}
                     onClick={() =>
-                      setDraft({
+                      open({
                         id: item.id,
                         title: item.title,
                         description: item.description,
@@ -204,7 +230,10 @@ function ItemEditor({
                     size="xsmall"
                     variant="tertiary-neutral"
                     aria-label={`${k.delete}: ${item.title}`}
-                    onClick={() => void remove(item)}
+                    onClick={() => {
+                      setDeleteError(null);
+                      setDeleting(item);
+                    }}
                   >
                     {k.delete}
                   </Button>
@@ -217,7 +246,7 @@ function ItemEditor({
       {draft ? (
         <form onSubmit={(e) => void submit(e)}>
           <VStack gap="space-12" maxWidth="32rem">
-            <Heading level="2" size="small">
+            <Heading level="2" size="small" ref={formHeading} tabIndex={-1}>
               {draft.id ? k.edit : addLabel}
             </Heading>
             {withKind ? (
@@ -269,7 +298,7 @@ function ItemEditor({
               <Button type="submit" loading={busy}>
                 {k.save}
               </Button>
-              <Button type="button" variant="secondary" onClick={() => setDraft(null)}>
+              <Button type="button" variant="secondary" onClick={close}>
                 {k.cancel}
               </Button>
             </HStack>
@@ -277,11 +306,25 @@ function ItemEditor({
         </form>
       ) : (
         <div>
-          <Button variant="secondary" onClick={() => setDraft(emptyDraft())}>
+          <Button ref={addButton} variant="secondary" onClick={() => open(emptyDraft())}>
             {addLabel}
           </Button>
         </div>
       )}
+      {deleting ? (
+        <FormDialog
+          heading={k.deleteConfirm(deleting.title)}
+          formId="katalog-delete"
+          confirm={k.delete}
+          danger
+          pending={deleteBusy}
+          onClose={() => setDeleting(null)}
+          onSubmit={() => void remove(deleting)}
+        >
+          {deleteError ? <ErrorAlert error={deleteError} /> : null}
+          <BodyLong>{k.deleteBody}</BodyLong>
+        </FormDialog>
+      ) : null}
     </VStack>
   );
 }

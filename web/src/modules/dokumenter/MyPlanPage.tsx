@@ -3,26 +3,15 @@
  * case on their own login, comments per section, approves the version they read (when the leader has
  * sent it for approval) and downloads it as a PDF.
  */
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Button,
-  Heading,
-  HStack,
-  Link,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, BodyLong, BodyShort, Button, Heading, HStack, Link, VStack } from '@navikt/ds-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import {
   FIELD_LABELS,
   fieldText,
   ownerText,
   SECTIONS,
-  type SectionKey,
 } from '../../../../src/domain/dokumenter/oppfolgingsplan.ts';
 import { isApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -30,7 +19,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../../ui/Feedback.tsx';
 import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { myPdfUrl, myPlanAwaitingKey, myPlanKey, type Plan, planApi, useMyPlan } from './api.ts';
-import { CommentList, StatusTag } from './parts.tsx';
+import { CommentForm, CommentList, StatusTag } from './parts.tsx';
 import './dokumenter.css';
 
 export function MyPlanPage() {
@@ -153,79 +142,13 @@ function MyPlan({ plan }: { plan: Plan }) {
             ))}
             <CommentList comments={plan.comments.filter((c) => c.section === section.key)} />
             <CommentForm
-              planId={plan.id}
               section={section.key}
               title={section.title[locale]}
-              onSaved={apply}
+              send={async (key, text) => apply(await planApi.commentMine(plan.id, key, text))}
             />
           </VStack>
         </section>
       ))}
     </VStack>
-  );
-}
-
-function CommentForm({
-  planId,
-  section,
-  title,
-  onSaved,
-}: {
-  planId: string;
-  section: SectionKey;
-  title: string;
-  onSaved: (plan: Plan) => void;
-}) {
-  const { t } = useI18n();
-  const td = t.dokumenter;
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [saved, setSaved] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (text.trim() === '') {
-      setError(td.commentEmpty);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await planApi.commentMine(planId, section, text));
-      setText('');
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : t.errors.unexpected);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <VStack gap="space-8" align="start">
-        <Textarea
-          id={`comment-${section}`}
-          label={td.commentLabel(title)}
-          description={td.healthHint}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            setSaved(false);
-          }}
-          error={error}
-          maxLength={2000}
-          minRows={2}
-          className="plan-comment"
-        />
-        <Button type="submit" size="small" variant="secondary" loading={busy}>
-          {td.commentSend}
-        </Button>
-        {saved ? (
-          <div role="status">
-            <BodyShort size="small">{td.commentSaved}</BodyShort>
-          </div>
-        ) : null}
-      </VStack>
-    </form>
   );
 }

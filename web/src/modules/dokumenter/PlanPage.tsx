@@ -5,7 +5,8 @@
  * status, send for approval, versions with a readable diff, PDF, and recording that it was sent
  * (a version the employee has not approved only after «Registrere likevel?»; the list of sendings
  * says which were unapproved). The sections that matter now come first and open; the rest follow
- * collapsed (`plan-layout.ts`).
+ * collapsed (`plan-layout.ts`). Each section shows its comments, and the leader or HR answers there
+ * (the employee is told, `hand-over.ts`).
  */
 import {
   Alert,
@@ -44,7 +45,7 @@ import { dateTime, formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { type Plan, type PlanDiff, pdfUrl, planApi, planKey, usePlan, useVersions } from './api.ts';
 import { isPickField, PlanKatalogPicker } from './PlanKatalogPicker.tsx';
-import { CommentList, HealthWarning, StatusTag } from './parts.tsx';
+import { CommentForm, CommentList, HealthWarning, StatusTag } from './parts.tsx';
 import { planSectionLayout } from './plan-layout.ts';
 import './dokumenter.css';
 
@@ -479,6 +480,13 @@ function PlanEditor({
                     <div key={field}>{fieldInput(field)}</div>
                   ))}
                 <CommentList comments={plan.comments.filter((c) => c.section === section.key)} />
+                <CommentForm
+                  section={section.key}
+                  title={section.title[locale]}
+                  send={async (key, text) =>
+                    applyServer(await planApi.comment(employeeId, plan.id, key, text))
+                  }
+                />
               </VStack>
             </ExpansionCard.Content>
           </ExpansionCard>

@@ -77,6 +77,8 @@ export const planApi = {
     api.post<Plan>(`${employer(employeeId)}/${planId}/send`, { recipient, note: note.trim() || null }),
   diff: (employeeId: string, planId: string, n: number) =>
     api.get<PlanDiff>(`${employer(employeeId)}/${planId}/versions/${n}/diff`),
+  comment: (employeeId: string, planId: string, section: string, text: string) =>
+    api.post<Plan>(`${employer(employeeId)}/${planId}/comments`, { section, text }),
   commentMine: (planId: string, section: string, text: string) =>
     api.post<Plan>(`${mine}/${planId}/comments`, { section, text }),
   approveMine: (planId: string, version: number) => api.post<Plan>(`${mine}/${planId}/approve`, { version }),

@@ -234,6 +234,9 @@ export const dialogmoteNb = {
   hideAgenda: 'Skjul agenda',
   agenda: 'Agenda',
   cancel: 'Avlys møtet',
+  cancelHeading: 'Avlyse dialogmøtet?',
+  cancelBody: (when: string) =>
+    `Møtet ${when} blir avlyst, og de som er invitert, får beskjed. Det kan ikke angres: trengs et nytt møte, planlegger du det på nytt.`,
   cancelled: 'Møtet er avlyst.',
   referatHeading: 'Referat',
   summary: 'Oppsummering',
@@ -310,6 +313,9 @@ export const dialogmoteEn: DialogmoteMessages = {
   hideAgenda: 'Hide agenda',
   agenda: 'Agenda',
   cancel: 'Cancel the meeting',
+  cancelHeading: 'Cancel the dialogue meeting?',
+  cancelBody: (when: string) =>
+    `The meeting ${when} is cancelled, and those invited are told. This cannot be undone: if a new meeting is needed, plan it again.`,
   cancelled: 'The meeting is cancelled.',
   referatHeading: 'Minutes',
   summary: 'Summary',
@@ -350,6 +356,8 @@ export const katalogNb = {
   cancel: 'Avbryt',
   delete: 'Slett',
   deleteConfirm: (title: string) => `Slette «${title}»?`,
+  deleteBody:
+    'Det kan ikke angres. Brev som allerede er lagret, beholder teksten. Vil du bare at det ikke skal kunne velges lenger, kan du endre det og ta bort «Aktiv» i stedet.',
   saved: 'Lagret.',
   deleted: 'Slettet.',
   addTiltak: 'Nytt tiltak',
@@ -418,6 +426,8 @@ export const katalogEn: KatalogMessages = {
   cancel: 'Cancel',
   delete: 'Delete',
   deleteConfirm: (title: string) => `Delete "${title}"?`,
+  deleteBody:
+    'This cannot be undone. Letters already saved keep the text. If you only want it to no longer be chosen, edit it and untick "Active" instead.',
   saved: 'Saved.',
   deleted: 'Deleted.',
   addTiltak: 'New measure',
@@ -485,6 +495,12 @@ export const samtaleNb = {
   save: 'Lagre samtalereferat',
   saved: 'Samtalereferatet er lagret.',
   pdf: (kind: string, date: string) => `Last ned ${kind.toLowerCase()} ${date} (PDF)`,
+  edit: (kind: string, date: string) => `Endre ${kind.toLowerCase()} ${date}`,
+  editHeading: 'Endre samtalereferat',
+  saveChanges: 'Lagre endringene',
+  cancelEdit: 'Avbryt endringen',
+  updated: 'Endringene i samtalereferatet er lagret.',
+  changedBy: (by: string, at: string) => `Sist endret av ${by}, ${at}`,
 };
 export const samtaleEn: typeof samtaleNb = {
   heading: 'Conversation minutes',
@@ -503,6 +519,12 @@ export const samtaleEn: typeof samtaleNb = {
   save: 'Save the minutes',
   saved: 'The minutes are saved.',
   pdf: (kind: string, date: string) => `Download ${kind.toLowerCase()} ${date} (PDF)`,
+  edit: (kind: string, date: string) => `Edit ${kind.toLowerCase()} ${date}`,
+  editHeading: 'Edit conversation minutes',
+  saveChanges: 'Save the changes',
+  cancelEdit: 'Cancel the change',
+  updated: 'The changes to the minutes are saved.',
+  changedBy: (by: string, at: string) => `Last changed by ${by}, ${at}`,
 };
 
 /** What the module adds to the app's dictionary. */
