@@ -10,12 +10,16 @@
  * (3) the leader closes a risk (the draft is then kept: no «Slett utkastet»), and reopens it **by
  *     keyboard**: both fields required at the fields, a review date in the past refused by the
  *     server at the date field, then the risk is open again, the assessment's next review is the new
- *     date, the closure and the reopening are both in the audit log (FOLM § 7-1).
+ *     date, the closure and the reopening are both in the audit log (FOLM § 7-1);
+ * (4) on the kept assessment the leader changes what it is about and who took part (no new version),
+ *     brings the review forward after new equipment (FOLM § 7-1: both fields required at the
+ *     fields first), and then reviews it from the page: version 2 is kept as it stood, the
+ *     assessment is version 3 with its next review a year ahead.
  * Axe on every page and dialog visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatNorwegian } from '../../src/domain/calendar/index.ts';
+import { addDays, addMonths, formatNorwegian } from '../../src/domain/calendar/index.ts';
 import { startApp, type TestApp } from './support/app.ts';
 import {
   AxeLog,
@@ -53,6 +57,9 @@ const DELETE_REASON = 'Registrert to ganger, se «Kjøkkenet».';
 const REOPEN_REASON = 'Ny bil uten piggdekk fra januar.';
 const FIRST_REVIEW = addDays(today, 300);
 const NEW_REVIEW = addDays(today, 14);
+const KEPT_NEW = 'Garderoben og dusjene';
+const SOONER = addDays(today, 30);
+const NEW_EQUIPMENT = 'Nye maskiner eller nytt utstyr';
 
 const db = () => app.server.database.db;
 
@@ -97,6 +104,7 @@ const audit = (entityType: string, id: string) =>
     .where('entity_id', '=', id)
     .orderBy('id')
     .execute();
+const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const detailOf = (d: unknown) => (typeof d === 'string' ? (JSON.parse(d) as Record<string, unknown>) : d);
 
 describe('deleting a draft and reopening a risk in the browser', () => {
@@ -340,10 +348,116 @@ describe('deleting a draft and reopening a risk in the browser', () => {
     ]);
   });
 
+  it('4. the leader changes the kept assessment, brings its review forward after new equipment, and reviews it: version 2 is kept', async () => {
+    await openAssessment(page, KEPT);
+    const before = await assessmentRow(ids.kept);
+    if (!before) throw new Error('the kept assessment is gone');
+    await page.getByRole('button', { name: 'Endre opplysningene' }).click();
+    const edit = page.getByRole('dialog', { name: 'Endre opplysningene om vurderingen' });
+    await edit.waitFor();
+    const title = edit.getByLabel('Hva vurderes', { exact: true });
+    expect(await title.inputValue()).toBe(KEPT);
+    await title.fill(KEPT_NEW);
+    await edit.getByLabel('Arbeidsoppgave eller prosess (valgfritt)', { exact: true }).fill('Skift og dusj');
+    await edit.getByLabel('Verneombud', { exact: true }).fill('Vera Vern');
+    await edit.getByLabel('Ansatte', { exact: true }).fill('Ola Hjem, Kari Hjem');
+    await axe.check(page, 'endre opplysningene om vurderingen (dialog)');
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText('Opplysningene om vurderingen er lagret.').waitFor();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: KEPT_NEW }).waitFor();
+    expect(await meta(page, 'Deltakere')).toBe(
+      'Vera Vern (Verneombud), Ola Hjem (Ansatte), Kari Hjem (Ansatte)',
+    );
+    // A change of the details is not a review: the same version, the same dates.
+    expect(await meta(page, 'Versjon')).toBe('2');
+    const edited = await assessmentRow(ids.kept);
+    expect(edited).toMatchObject({
+      title: KEPT_NEW,
+      work_task: 'Skift og dusj',
+      responsible_name: leader.name,
+      revision: 2,
+      assessed_on: before.assessed_on,
+      next_review: before.next_review,
+      version: before.version + 1,
+    });
+    expect(parsed(edited?.participants)).toEqual([
+      { role: 'verneombud', name: 'Vera Vern' },
+      { role: 'ansatt', name: 'Ola Hjem' },
+      { role: 'ansatt', name: 'Kari Hjem' },
+    ]);
+
+    // New equipment: the review comes sooner. Both fields are required at the fields, nothing sent.
+    await page.getByRole('button', { name: 'Gjennomgå tidligere' }).click();
+    const sooner = page.getByRole('dialog', { name: 'Gjennomgå vurderingen tidligere' });
+    await sooner.waitFor();
+    await sooner.getByRole('button', { name: 'Flytt gjennomgangen fram' }).click();
+    await sooner.getByText('Velg hva som er endret.').waitFor();
+    await sooner.getByText('Velg en dato.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('felt-trigger');
+    await axe.check(page, 'gjennomgå tidligere (dialog, feil i feltene)');
+    expect(await assessmentRow(ids.kept)).toMatchObject({ version: edited?.version, review_reason: null });
+    await sooner.getByLabel('Hva er endret', { exact: true }).selectOption({ label: NEW_EQUIPMENT });
+    await sooner.getByRole('textbox', { name: 'Gjennomgås innen' }).fill(formatNorwegian(SOONER));
+    await sooner.getByRole('button', { name: 'Flytt gjennomgangen fram' }).click();
+    await page.getByText(`Neste gjennomgang av vurderingen er ${formatNorwegian(SOONER)}.`).waitFor();
+    await sooner.waitFor({ state: 'detached' });
+    expect(await meta(page, 'Neste gjennomgang')).toBe(formatNorwegian(SOONER));
+    expect(await meta(page, 'Gjennomgås tidligere fordi')).toBe(NEW_EQUIPMENT);
+    expect(await assessmentRow(ids.kept)).toMatchObject({
+      next_review: SOONER,
+      review_reason: NEW_EQUIPMENT,
+      revision: 2,
+    });
+    expect(detailOf((await audit('risk_assessment', ids.kept)).at(-1)?.detail)).toMatchObject({
+      nextReview: SOONER,
+      trigger: 'nytt-utstyr',
+    });
+    await axe.check(page, 'risikovurdering (gjennomgås tidligere)');
+
+    // The review, from the page: the participants as they stand, the leader added.
+    await page.getByRole('button', { name: 'Marker som gjennomgått' }).click();
+    const review = page.getByRole('dialog', { name: 'Gjennomgang' });
+    await review.waitFor();
+    expect(await review.getByLabel('Verneombud', { exact: true }).inputValue()).toBe('Vera Vern');
+    await review.getByLabel('Leder', { exact: true }).fill(leader.name);
+    await axe.check(page, 'gjennomgang (dialog)');
+    await review.getByRole('button', { name: 'Gjennomgått i dag' }).click();
+    await page.getByText('Vurderingen er gjennomgått. Den forrige versjonen er tatt vare på.').waitFor();
+    await review.waitFor({ state: 'detached' });
+    expect(await meta(page, 'Versjon')).toBe('3');
+    expect(await meta(page, 'Neste gjennomgang')).toBe(formatNorwegian(addMonths(today, 12)));
+    expect(await page.locator('dl.rk-meta dt', { hasText: 'Gjennomgås tidligere fordi' }).count()).toBe(0);
+    await page.getByText(`Versjon 2, vurdert ${formatNorwegian(today)}`).waitFor();
+    await axe.check(page, 'risikovurdering (gjennomgått fra siden)');
+    const reviewed = await assessmentRow(ids.kept);
+    expect(reviewed).toMatchObject({
+      title: KEPT_NEW,
+      revision: 3,
+      assessed_on: today,
+      next_review: addMonths(today, 12),
+      review_reason: null,
+    });
+    expect(parsed(reviewed?.participants)).toEqual([
+      { role: 'leder', name: leader.name },
+      { role: 'verneombud', name: 'Vera Vern' },
+      { role: 'ansatt', name: 'Ola Hjem' },
+      { role: 'ansatt', name: 'Kari Hjem' },
+    ]);
+    const kept = await db()
+      .selectFrom('risk_assessment_revision')
+      .selectAll()
+      .where('assessment_id', '=', ids.kept)
+      .where('revision', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect(kept.archived_by_name).toBe(leader.name);
+    expect(parsed(kept.snapshot)).toMatchObject({ title: KEPT_NEW, workTask: 'Skift og dusj' });
+  });
+
   it('made no request outside its own origin, had no page errors, and axe found no violations', () => {
     expect(foreignRequests(s.requests, app.url)).toEqual([]);
     expect(s.pageErrors).toEqual([]);
-    expect(axe.checked.length).toBeGreaterThanOrEqual(8);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(13);
     expect(axe.violations, axe.violations.join('\n')).toEqual([]);
   });
 });

@@ -9,7 +9,12 @@
  * (2) when the tiltak on the Høy risk is overdue, the verneombud's front page says so; the
  *     verneombud opens the round and signs → the round is «Signert»;
  * (3) the leader adds a CMR product to the stoffkartotek, uploads its safety data sheet (a PDF) and
- *     registers an exposed employee → `stoff_product`, `stoff_sds`, `stoff_exposure`.
+ *     registers an exposed employee → `stoff_product`, `stoff_sds`, `stoff_exposure`;
+ * (4) the leader changes the product: removing its CMR class is refused at the field while it has
+ *     exposure rows (FUA § 31-1), nothing stored; then where it stands, the supplier's newer data
+ *     sheet revision (the sheet shows as outdated, FUA § 2-2) and the unit's risk assessment are
+ *     saved; the exposure is ended, and the row is kept 60 years from the end date (FUA § 31-1) —
+ *     the page offers no deletion of a row.
  * Axe (WCAG 2.1 AA) on every page and dialog visited: 0 violations; the pages do not scroll sideways;
  * no request leaves the app's origin; no page errors.
  */
@@ -401,8 +406,92 @@ describe('vernerunde and stoffkartotek on a phone', () => {
     ]);
   });
 
-  it('4. axe found nothing, nothing left the origin, no page errors', () => {
-    expect(axe.checked.length).toBeGreaterThanOrEqual(13);
+  it('4. the leader changes the product (its CMR class is kept) and ends the exposure: kept 60 years from the end', async () => {
+    const page = leader.page;
+    const product = await db().selectFrom('stoff_product').selectAll().executeTakeFirstOrThrow();
+    const productRow = () =>
+      db()
+        .selectFrom('stoff_product')
+        .select(['location', 'cmr', 'supplier_revision', 'assessment_id', 'version'])
+        .where('id', '=', product.id)
+        .executeTakeFirstOrThrow();
+    await page.getByRole('button', { name: 'Endre produktet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Endre produktet' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Produktnavn').inputValue()).toBe(PRODUCT);
+    // FUA § 31-1: the product has a row in the exposure register and keeps its CMR class.
+    await dialog.getByRole('checkbox', { name: 'Kreftfremkallende' }).uncheck();
+    await dialog.getByRole('button', { name: 'Lagre endringene' }).click();
+    await dialog
+      .getByText(
+        'Produktet har rader i eksponeringsregisteret og må beholde CMR-klassen (forskrift om utførelse av arbeid § 31-1).',
+      )
+      .waitFor();
+    await check(page, 'endre produkt (CMR-klassen må beholdes)');
+    expect(await productRow()).toMatchObject({ cmr: ['kreftfremkallende'], version: product.version });
+
+    await dialog.getByRole('checkbox', { name: 'Kreftfremkallende' }).check();
+    await dialog.getByLabel('Hvor det står (valgfritt)').fill('Skyllerommet, låst skap');
+    const revision = dialog.getByRole('textbox', { name: 'Leverandørens siste revisjon av databladet' });
+    await revision.fill(dmy(shift(today, -5)));
+    await revision.press('Tab');
+    await dialog
+      .getByLabel('Risikovurdering for bruken (valgfritt)')
+      .selectOption({ label: 'Hjemmetjenesten – lager og bil' });
+    await check(page, 'endre produkt');
+    await dialog.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText('Endringene i produktet er lagret.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await productRow()).toEqual({
+      location: 'Skyllerommet, låst skap',
+      cmr: ['kreftfremkallende'],
+      supplier_revision: shift(today, -5),
+      assessment_id: assessmentId,
+      version: product.version + 1,
+    });
+    // The supplier's revision is newer than the sheet uploaded (today − 10): outdated (FUA § 2-2).
+    await page
+      .getByText(
+        `Leverandøren har en nyere revisjon (${dmy(shift(today, -5))}) enn databladet som er lastet opp.`,
+      )
+      .waitFor();
+    await page
+      .locator('section[aria-labelledby="st-details-heading"]')
+      .getByRole('link', { name: 'Hjemmetjenesten – lager og bil' })
+      .waitFor();
+    await check(page, 'produkt endret');
+
+    // The exposure ends yesterday: the row is kept 60 years from then, and is never deleted here.
+    const row = await db().selectFrom('stoff_exposure').selectAll().executeTakeFirstOrThrow();
+    const ended = shift(today, -1);
+    expect(await page.getByRole('button', { name: /slett/i }).count()).toBe(0);
+    await page.getByRole('button', { name: `Avslutt eksponeringen for ${row.employee_name}` }).click();
+    const end = page.getByRole('dialog', { name: 'Eksponeringen er avsluttet' });
+    await end.waitFor();
+    const endedOn = end.getByRole('textbox', { name: 'Sluttdato' });
+    await endedOn.fill(dmy(ended));
+    await endedOn.press('Tab');
+    await check(page, 'avslutt eksponering');
+    await end.getByRole('button', { name: 'Lagre sluttdato' }).click();
+    await page.getByText('Sluttdatoen er lagret. Oppbevaringstiden løper fra den.').waitFor();
+    await end.waitFor({ state: 'detached' });
+    // 60 years after the end date, the day itself (FUA § 31-1: carcinogenic).
+    const keptUntil = `${Number(ended.slice(0, 4)) + 60}${ended.slice(4)}`;
+    expect(
+      await db()
+        .selectFrom('stoff_exposure')
+        .select(['ended_on', 'kept_until', 'version'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ ended_on: ended, kept_until: keptUntil, version: row.version + 1 });
+    const register = page.locator('section[aria-labelledby="st-exp-heading"]');
+    await register.getByText(dmy(keptUntil)).waitFor();
+    expect(await register.getByRole('button', { name: /^Avslutt/ }).count()).toBe(0);
+    await check(page, 'produkt med avsluttet eksponering');
+  });
+
+  it('5. axe found nothing, nothing left the origin, no page errors', () => {
+    expect(axe.checked.length).toBeGreaterThanOrEqual(18);
     expect(axe.violations).toEqual([]);
     expect(foreignRequests([...leader.requests, ...vo.requests], app.url)).toEqual([]);
     expect([...leader.pageErrors, ...vo.pageErrors]).toEqual([]);

@@ -6,11 +6,15 @@
  * (2) the leader of Hjemmetjenesten creates the workshop's assessment with the verneombud and an
  *     employee as participants, adds the «tunge løft» hazard from the checklist at 4 × 4 (Høy),
  *     and two tiltak — the second entirely **by keyboard** — with owner and due date, then sets the
- *     residual risk 2 × 4 (Middels) → `risk_assessment`, `risk_item`, `risk_tiltak`;
- * (3) the verneombud opens the same assessment, reads the scores and adds a comment;
+ *     residual risk 2 × 4 (Middels)
+ *     → `risk_assessment`, `risk_item`, `risk_tiltak`; a cause put into the bow-tie by mistake is
+ *     removed again, and the second tiltak is changed to «Pågår» with a new due date;
+ * (3) the verneombud opens the same assessment, reads the scores and adds a comment; an employee
+ *     of the unit suggests a hazard (`risk_suggestion`), and the leader sees the suggestion;
  * (4) the heat map moved: before tiltak the risk is in cell 4 × 4 «Høy», after tiltak in 2 × 4
  *     «Middels»; a click on the cell lists it; the handlingsplan lists both tiltak; on a phone the
- *     matrix page has no horizontal page scroll (the table scrolls in its own box).
+ *     matrix page has no horizontal page scroll (the table scrolls in its own box);
+ * (5) the verneombud, owner of the second tiltak, marks it done with a note (may not change it).
  * Axe on every page and dialog visited; no request leaves the app's origin; no page errors.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -40,10 +44,12 @@ let page: Page;
 let lead: Session | undefined;
 let vo: Session | undefined;
 let phone: Session | undefined;
+let emp: Session | undefined;
 const axe = new AxeLog();
 let hr: Account;
 let leader: Account;
 let verneombud: Account;
+let employee: Account;
 let assessmentId = '';
 let riskId = '';
 
@@ -58,6 +64,10 @@ const FIRST = 'Kjøpe løftebord til verkstedet';
 const FIRST_DUE = addDays(today, 20);
 const SECOND = 'Opplæring i løfteteknikk for alle i verkstedet';
 const SECOND_DUE = addDays(today, 40);
+const SECOND_DUE_MOVED = addDays(today, 30);
+const WRONG_CAUSE = 'Dekk lagres i gangen';
+const SUGGESTION = 'Glatt gulv ved vaskeplassen når det er søl av olje';
+const DONE_NOTE = 'Alle i verkstedet fikk opplæring 12. mai.';
 const COMMENT = 'Enig i vurderingen. Løftebordet må stå der dekkene tas ut.';
 
 const db = () => app.server.database.db;
@@ -101,9 +111,11 @@ describe('kartlegging and risikovurdering in the browser', () => {
     hr = find('hr');
     leader = find('leder (Hjemmetjenesten)');
     verneombud = find('verneombud');
+    employee = find('ansatt (Hjemmetjenesten)');
   });
 
   afterAll(async () => {
+    await emp?.context.close();
     await phone?.context.close();
     await vo?.context.close();
     await lead?.context.close();
@@ -292,6 +304,57 @@ describe('kartlegging and risikovurdering in the browser', () => {
       tiltak_id: tiltak[0]?.id,
       status: 'virker',
     });
+
+    // A cause put in by mistake, and removed again: the barrier stays.
+    await riskItem.getByRole('button', { name: `Legg til i sløyfediagrammet: ${RISK}` }).click();
+    await bow.waitFor();
+    await bow.getByLabel('Hva legger du til', { exact: true }).selectOption('arsak');
+    await bow.getByLabel('Tekst', { exact: true }).fill(WRONG_CAUSE);
+    await bow.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await bow.waitFor({ state: 'detached' });
+    const cause = riskItem.getByRole('button', { name: `Fjern årsak: ${WRONG_CAUSE}` });
+    await cause.click();
+    await page.getByText('Sløyfediagrammet er oppdatert.').waitFor();
+    await cause.waitFor({ state: 'detached' });
+    expect(await textOf(riskItem)).not.toContain(WRONG_CAUSE);
+    expect(
+      (
+        await db()
+          .selectFrom('risk_bowtie_item')
+          .select(['kind', 'text'])
+          .where('risk_id', '=', riskId)
+          .execute()
+      ).map((b) => [b.kind, b.text]),
+    ).toEqual([['forebyggende', 'Løftebord ved dekkstativet']]);
+
+    // The second tiltak has started, and is to be done sooner: changed in its dialog.
+    await riskItem.getByRole('button', { name: `Endre tiltaket: ${SECOND}` }).click();
+    const change = page.getByRole('dialog', { name: 'Endre tiltaket' });
+    await change.waitFor();
+    expect(await change.getByLabel('Hva skal gjøres', { exact: true }).inputValue()).toBe(SECOND);
+    expect(await change.getByRole('radio', { name: 'Planlagt' }).isChecked()).toBe(true);
+    await change.getByRole('radio', { name: 'Pågår' }).check();
+    await change.getByLabel('Frist', { exact: true }).fill(formatNorwegian(SECOND_DUE_MOVED));
+    await axe.check(page, 'endre tiltak (dialog)');
+    await change.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await page.getByText('Tiltaket er lagret.').waitFor();
+    await change.waitFor({ state: 'detached' });
+    expect(
+      await db()
+        .selectFrom('risk_tiltak')
+        .select(['text', 'owner_user_id', 'due', 'status', 'version'])
+        .where('id', '=', tiltak[1]?.id ?? '')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
+      text: SECOND,
+      owner_user_id: await userId(verneombud.email),
+      due: SECOND_DUE_MOVED,
+      status: 'pagar',
+      version: 2,
+    });
+    expect(await textOf(riskItem.locator(`li[data-tiltak="${tiltak[1]?.id}"]`))).toContain(
+      `Frist: ${formatNorwegian(SECOND_DUE_MOVED)} · Pågår`,
+    );
     await axe.check(page, 'risikovurdering (med fare og tiltak)');
     await screenshot(page, '80-risikovurdering');
   });
@@ -324,6 +387,42 @@ describe('kartlegging and risikovurdering in the browser', () => {
       author_role: 'verneombud',
     });
     await axe.check(p, 'risikovurdering som verneombud');
+
+    // An employee of the unit reads the assessment and suggests a hazard that is not in it.
+    emp = await openSession(browser, app.url);
+    const e = emp.page;
+    await login(e, employee);
+    await openRisiko(e);
+    await e.getByRole('link', { name: 'Verkstedet' }).click();
+    await e.getByRole('heading', { level: 1, name: 'Verkstedet' }).waitFor();
+    const suggest = e.locator('section[aria-labelledby="rk-suggest-heading"]');
+    await suggest.getByLabel('Område', { exact: true }).selectOption({ label: 'Mekanisk / ulykker' });
+    await suggest.getByLabel('Beskriv faren', { exact: true }).fill(SUGGESTION);
+    await suggest.getByRole('button', { name: 'Send forslaget' }).click();
+    await suggest.getByText('Takk! Forslaget er sendt til lederen og verneombudet.').waitFor();
+    expect(await suggest.getByLabel('Beskriv faren', { exact: true }).inputValue()).toBe('');
+    await axe.check(e, 'risikovurdering som ansatt (forslag sendt)');
+    expect(
+      await db()
+        .selectFrom('risk_suggestion')
+        .select(['area', 'text', 'suggested_by', 'suggested_by_name'])
+        .where('assessment_id', '=', assessmentId)
+        .execute(),
+    ).toEqual([
+      {
+        area: 'mekanisk',
+        text: SUGGESTION,
+        suggested_by: await userId(employee.email),
+        suggested_by_name: employee.name,
+      },
+    ]);
+    // The leader's assessment carries it (the page lists it under «Forslag fra ansatte»), read
+    // through the API rather than by reloading the page (issue 17: CI time).
+    const forLeader = await page.context().request.get(`/api/v1/risiko/vurderinger/${assessmentId}`);
+    expect(forLeader.status()).toBe(200);
+    expect(((await forLeader.json()) as { suggestions: unknown[] }).suggestions).toEqual([
+      expect.objectContaining({ area: 'mekanisk', text: SUGGESTION, by: employee.name }),
+    ]);
   });
 
   it('4. the heat map shows the risk moved from Høy (4 × 4) to Middels (2 × 4); the handlingsplan lists the tiltak', async () => {
@@ -367,12 +466,44 @@ describe('kartlegging and risikovurdering in the browser', () => {
     await axe.check(phone.page, 'risikomatrise (mobil)');
   });
 
+  it('5. the verneombud, owner of the second tiltak, marks it done with a note; changing it is the leader’s', async () => {
+    const p = vo?.page;
+    if (!p) throw new Error('step 3 opened no session for the verneombud');
+    // The page as step 3 left it (nothing the verneombud sees has changed since).
+    const item = p.locator(`li[data-risk="${riskId}"]`);
+    await item.getByRole('button', { name: `Marker som utført: ${SECOND}` }).waitFor();
+    expect(await item.getByRole('button', { name: `Endre tiltaket: ${SECOND}` }).count()).toBe(0);
+    // The first tiltak is the leader's: its owner or the assessment's editors mark it done.
+    expect(await item.getByRole('button', { name: `Marker som utført: ${FIRST}` }).count()).toBe(0);
+    await item.getByRole('button', { name: `Marker som utført: ${SECOND}` }).click();
+    const dialog = p.getByRole('dialog', { name: 'Marker tiltaket som utført' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Hva ble gjort', { exact: true }).fill(DONE_NOTE);
+    await axe.check(p, 'marker tiltak utført (dialog)');
+    await dialog.getByRole('button', { name: 'Marker som utført' }).click();
+    await p.getByText(`«${SECOND}» er markert som utført.`).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const done = await db()
+      .selectFrom('risk_tiltak')
+      .selectAll()
+      .where('risk_id', '=', riskId)
+      .where('text', '=', SECOND)
+      .executeTakeFirstOrThrow();
+    expect(done).toMatchObject({ status: 'utfort', done_note: DONE_NOTE, done_by_name: verneombud.name });
+    expect(done.done_at).not.toBeNull();
+    await item.locator(`li[data-tiltak="${done.id}"][data-status="utfort"]`).waitFor();
+    expect(await textOf(item.locator(`li[data-tiltak="${done.id}"]`))).toContain(
+      `av ${verneombud.name}: ${DONE_NOTE}`,
+    );
+    await axe.check(p, 'risikovurdering som verneombud (tiltak utført)');
+  });
+
   it('made no request outside its own origin, had no page errors, and axe found no violations', () => {
-    for (const session of [s, lead, vo, phone]) {
+    for (const session of [s, lead, vo, phone, emp]) {
       expect(foreignRequests(session?.requests ?? [], app.url)).toEqual([]);
       expect(session?.pageErrors ?? []).toEqual([]);
     }
-    expect(axe.checked.length).toBeGreaterThanOrEqual(11);
+    expect(axe.checked.length).toBeGreaterThanOrEqual(15);
     expect(axe.violations, axe.violations.join('\n')).toEqual([]);
   });
 });

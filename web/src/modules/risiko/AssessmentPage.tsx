@@ -2,10 +2,12 @@
  * One kartlegging and risikovurdering (`/risiko/:id`): who took part, each hazard with its score
  * before and after tiltak (the band in text), existing barriers, the tiltak with owner and due
  * date, closing (with the leader's written acceptance of a Høy residual risk) and reopening (FOLM
- * § 7-1), the VO's comments and disagreement, employees' suggestions, the review that keeps the old
- * version, the earlier versions, and deleting a draft (IK-f § 5). An assessment for pregnant and
- * breastfeeding workers (FUA kap. 7) also lists its template's hazards, scored or not, and takes a
- * pregnancy notice that brings its review forward (FOLM § 7-1) — without anything about the person.
+ * § 7-1), the VO's comments and disagreement, employees' suggestions, what the assessment is about
+ * and who took part, a change that brings the review forward (FOLM § 7-1), the review that keeps
+ * the old version, the earlier versions, and deleting a draft (IK-f § 5). An assessment for
+ * pregnant and breastfeeding workers (FUA kap. 7) also lists its template's hazards, scored or not,
+ * and takes a pregnancy notice that brings its review forward (FOLM § 7-1) — without anything about
+ * the person.
  * What the user may do comes from the server (`canEdit`, `canDelete`, `canComment`, …).
  */
 import { PlusIcon, TrashIcon } from '@navikt/aksel-icons';
@@ -56,8 +58,10 @@ import { BandTag, useScoreText } from './parts.tsx';
 import {
   CloseDialog,
   DeleteDraftDialog,
+  EditAssessmentDialog,
   ReopenDialog,
   ReviewDialog,
+  ReviewSoonerDialog,
   RiskDialog,
   TiltakDialog,
 } from './RiskDialogs.tsx';
@@ -66,6 +70,9 @@ import './risiko.css';
 type Dialog =
   | { kind: 'risk'; risk?: Risk; start?: Hazard }
   | { kind: 'tiltak'; risk: Risk }
+  | { kind: 'editTiltak'; tiltak: Tiltak }
+  | { kind: 'edit' }
+  | { kind: 'sooner' }
   | { kind: 'close'; risk: Risk }
   | { kind: 'reopen'; risk: Risk }
   | { kind: 'done'; tiltak: Tiltak }
@@ -118,7 +125,15 @@ export function AssessmentPage() {
         </div>
       ) : null}
       <Meta a={a} />
-      {!a.canEdit ? <BodyShort size="small">{tr.readOnly}</BodyShort> : null}
+      {a.canEdit ? (
+        <div>
+          <Button type="button" size="small" variant="secondary" onClick={() => open({ kind: 'edit' })}>
+            {tr.editAssessment}
+          </Button>
+        </div>
+      ) : (
+        <BodyShort size="small">{tr.readOnly}</BodyShort>
+      )}
       <SuccessMessage>{message}</SuccessMessage>
       {writes.removeBowtie.isError ? <ErrorAlert error={writes.removeBowtie.error} /> : null}
 
@@ -155,6 +170,7 @@ export function AssessmentPage() {
                 onClose={() => open({ kind: 'close', risk: r })}
                 onReopen={() => open({ kind: 'reopen', risk: r })}
                 onDone={(tiltak) => open({ kind: 'done', tiltak })}
+                onEditTiltak={(tiltak) => open({ kind: 'editTiltak', tiltak })}
                 onBowtie={() => open({ kind: 'bowtie', risk: r })}
                 onRemoveBowtie={(item) => {
                   setMessage(null);
@@ -224,11 +240,14 @@ export function AssessmentPage() {
           </Heading>
           <BodyLong className="rk-prose">{tr.reviewIntro}</BodyLong>
           {a.canEdit ? (
-            <div>
+            <HStack gap="space-8" wrap>
               <Button type="button" variant="secondary" onClick={() => open({ kind: 'review' })}>
                 {tr.review}
               </Button>
-            </div>
+              <Button type="button" variant="secondary" onClick={() => open({ kind: 'sooner' })}>
+                {tr.reviewSooner}
+              </Button>
+            </HStack>
           ) : null}
           <Revisions a={a} />
         </VStack>
@@ -282,8 +301,65 @@ export function AssessmentPage() {
           write={writes.createTiltak}
           onClose={() => setDialog(null)}
           onSubmit={async (body) => {
-            await writes.createTiltak.mutateAsync({ riskId: dialog.risk.id, ...body });
+            // A new tiltak starts «planlagt»: the status is the server's, not sent.
+            await writes.createTiltak.mutateAsync({
+              riskId: dialog.risk.id,
+              text: body.text,
+              ownerUserId: body.ownerUserId,
+              due: body.due,
+            });
             finish(tr.tiltakSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'editTiltak' ? (
+        <TiltakDialog
+          tiltak={dialog.tiltak}
+          owners={owners.data?.items ?? []}
+          write={writes.updateTiltak}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (body) => {
+            // The version as last loaded (after «Hent siste versjon» the form keeps what was typed).
+            const latest = a.risksList
+              .flatMap((r) => r.tiltak)
+              .find((x) => x.id === dialog.tiltak.id)?.version;
+            await writes.updateTiltak.mutateAsync({
+              id: dialog.tiltak.id,
+              ...body,
+              version: latest ?? dialog.tiltak.version,
+            });
+            finish(tr.tiltakSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <EditAssessmentDialog
+          assessment={a}
+          owners={owners.data?.items ?? []}
+          write={writes.updateAssessment}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (body) => {
+            await writes.updateAssessment.mutateAsync({
+              id: a.id,
+              unitId: a.unitId,
+              ...body,
+              version: a.version,
+            });
+            finish(tr.assessmentSaved);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'sooner' ? (
+        <ReviewSoonerDialog
+          nextReview={formatDate(a.nextReview)}
+          write={writes.reviewSooner}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onSubmit={async (body) => {
+            const updated = await writes.reviewSooner.mutateAsync({ id: a.id, version: a.version, ...body });
+            finish(tr.reviewedSooner(formatDate(updated.nextReview)));
           }}
         />
       ) : null}
@@ -472,6 +548,7 @@ function RiskItem({
   onClose,
   onReopen,
   onDone,
+  onEditTiltak,
   onBowtie,
   onRemoveBowtie,
 }: {
@@ -482,6 +559,7 @@ function RiskItem({
   onClose: () => void;
   onReopen: () => void;
   onDone: (t: Tiltak) => void;
+  onEditTiltak: (t: Tiltak) => void;
   onBowtie: () => void;
   onRemoveBowtie: (item: Risk['bowtie'][number]) => void;
 }) {
@@ -563,16 +641,31 @@ function RiskItem({
                     {tr.tiltakDone(dateTime(x.done.at, locale), x.done.by, x.done.note)}
                   </Detail>
                 ) : null}
-                {x.canMarkDone ? (
-                  <Button
-                    type="button"
-                    size="small"
-                    variant="tertiary"
-                    onClick={() => onDone(x)}
-                    aria-label={tr.markDoneFor(x.text)}
-                  >
-                    {tr.markDone}
-                  </Button>
+                {x.canEdit || x.canMarkDone ? (
+                  <HStack gap="space-4" wrap>
+                    {x.canEdit ? (
+                      <Button
+                        type="button"
+                        size="small"
+                        variant="tertiary"
+                        onClick={() => onEditTiltak(x)}
+                        aria-label={tr.editTiltakFor(x.text)}
+                      >
+                        {tr.editTiltak}
+                      </Button>
+                    ) : null}
+                    {x.canMarkDone ? (
+                      <Button
+                        type="button"
+                        size="small"
+                        variant="tertiary"
+                        onClick={() => onDone(x)}
+                        aria-label={tr.markDoneFor(x.text)}
+                      >
+                        {tr.markDone}
+                      </Button>
+                    ) : null}
+                  </HStack>
                 ) : null}
               </li>
             ))}

@@ -1,8 +1,9 @@
 /**
  * One product of the stoffkartotek (`/risiko/stoffkartotek/:id`): what it is, where it is used, its
  * safety data sheets (PDF, every revision kept; FUA § 2-1, § 2-2), and for a CMR product the
- * exposure register (FUA § 31-1): editors register exposed employees and end an exposure; the
- * retention runs from the end date and the register is never deleted.
+ * exposure register (FUA § 31-1): editors change the product, register exposed employees and end
+ * an exposure; the retention runs from the end date and the register is never deleted — the page
+ * offers no «Slett» for a row (the API answers 409 with the rule).
  */
 import {
   Alert,
@@ -27,8 +28,15 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { GeneralError } from './parts.tsx';
-import { CmrTags } from './StoffkartotekPage.tsx';
+import { GeneralError, ScrollRegion } from './parts.tsx';
+import {
+  CmrTags,
+  checkProduct,
+  PRODUCT_KEYS,
+  ProductFields,
+  type ProductForm,
+  productBody,
+} from './StoffkartotekPage.tsx';
 import { type Exposure, type Product, sdsHref, useProduct, useStoffWrites } from './stoff.api.ts';
 import './risiko.css';
 
@@ -39,6 +47,7 @@ export function ProduktPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Exposure | null>(null);
+  const [editing, setEditing] = useState(false);
   if (product.isPending) return <Loading />;
   if (product.isError) return <ErrorAlert error={product.error} onRetry={() => void product.refetch()} />;
   const p = product.data;
@@ -71,6 +80,24 @@ export function ProduktPage() {
                 {p.assessmentTitle}
               </Link>
             </BodyShort>
+          ) : null}
+          {p.supplierRevision ? (
+            <BodyShort>{ts.supplierRevisionShown(formatDate(p.supplierRevision))}</BodyShort>
+          ) : null}
+          {p.canEdit ? (
+            <div>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={() => {
+                  setMessage(null);
+                  setEditing(true);
+                }}
+              >
+                {ts.editProduct}
+              </Button>
+            </div>
           ) : null}
         </VStack>
       </section>
@@ -132,6 +159,17 @@ export function ProduktPage() {
           }}
         />
       ) : null}
+      {editing ? (
+        <EditProductDialog
+          product={p}
+          onReload={() => product.refetch()}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setMessage(ts.productSaved);
+          }}
+        />
+      ) : null}
       {ending ? (
         <EndDialog
           exposure={ending}
@@ -150,7 +188,7 @@ function ProductExposures({ product, onEnd }: { product: Product; onEnd: (e: Exp
   const ts = useI18n().t.stoff;
   if (product.exposures.length === 0) return <BodyShort>{ts.registerNone}</BodyShort>;
   return (
-    <div className="rk-scroll">
+    <ScrollRegion label={ts.registerHeading}>
       <Table size="small">
         <Table.Header>
           <Table.Row>
@@ -188,7 +226,7 @@ function ProductExposures({ product, onEnd }: { product: Product; onEnd: (e: Exp
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -417,6 +455,66 @@ function ExposureDialog({
   );
 }
 
+/**
+ * Changing a product: its name, supplier, where it is and what it is for, its hazards and CMR
+ * classes, the supplier's latest revision of the safety data sheet (FUA § 2-2: kept up to date) and
+ * the unit's risk assessment of its use. It stays in its unit. A product with rows in the exposure
+ * register keeps a CMR class (FUA § 31-1): the server's refusal comes back at the field.
+ */
+function EditProductDialog({
+  product,
+  onReload,
+  onClose,
+  onSaved,
+}: {
+  product: Product;
+  onReload: () => Promise<unknown>;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const ts = useI18n().t.stoff;
+  const writes = useStoffWrites();
+  const errors = useFormErrors(PRODUCT_KEYS);
+  const [form, setForm] = useState<ProductForm>({
+    name: product.name,
+    supplier: product.supplier,
+    unitId: product.unitId,
+    location: product.location,
+    useText: product.useText,
+    hazardText: product.hazardText,
+    cmr: [...product.cmr],
+    supplierRevision: product.supplierRevision ?? '',
+    assessmentId: product.assessmentId ?? '',
+  });
+  const submit = () => {
+    const fields = checkProduct(form, ts);
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirstError(PRODUCT_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    writes.update.mutate(
+      { id: product.id, ...productBody(form), version: product.version },
+      { onSuccess: onSaved, onError: (e) => errors.setApiError(e) },
+    );
+  };
+  return (
+    <FormDialog
+      heading={ts.editHeading}
+      formId="st-edit-form"
+      confirm={ts.editSave}
+      pending={writes.update.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort>{ts.editIntro(product.unitName)}</BodyShort>
+      <ProductFields form={form} setForm={setForm} errors={errors} assessments={product.assessments} />
+    </FormDialog>
+  );
+}
+
 function EndDialog({
   exposure,
   onClose,
@@ -455,7 +553,8 @@ function EndDialog({
       <BodyShort>{exposure.employeeName}</BodyShort>
       <DateField
         id={fieldId('endedOn')}
-        label={ts.endedOn}
+        label={ts.endDate}
+        description={ts.endDateDescription}
         value={endedOn}
         onChange={(v) => {
           setEndedOn(v);

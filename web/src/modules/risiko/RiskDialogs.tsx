@@ -2,7 +2,8 @@
  * The dialogs of an assessment: a risk (new or changed; the checklist of typical hazards per area,
  * the scores before and after tiltak), a tiltak (owner and due date required), closing a risk (a
  * Høy residual risk needs the responsible leader's written acceptance), reopening a closed risk,
- * the review, and deleting a draft. A failed save keeps the dialog open with what was typed; a
+ * what the assessment is about and who took part, a change that brings the review forward, the
+ * review, and deleting a draft. A failed save keeps the dialog open with what was typed; a
  * stale version offers the latest.
  */
 import {
@@ -29,9 +30,13 @@ import {
   type Hazard,
   type HazardArea,
   PARTICIPANT_ROLES,
+  type ParticipantRole,
   PROBABILITY,
   PSYCHOSOCIAL_DIMENSIONS,
   type PsychosocialDimension,
+  REVIEW_TRIGGER_TEXT,
+  REVIEW_TRIGGERS,
+  type ReviewTrigger,
   SCALE,
   type Score,
 } from '../../../../src/domain/risiko/index.ts';
@@ -40,7 +45,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DateField, INVALID_DATE } from '../../ui/DateField.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
-import type { Assessment, Owner, Risk } from './api.ts';
+import type { Assessment, Owner, Risk, Tiltak } from './api.ts';
 import { GeneralError } from './parts.tsx';
 
 type Write = { isPending: boolean };
@@ -313,26 +318,47 @@ export function RiskDialog({
   );
 }
 
-const TILTAK_KEYS = ['text', 'ownerUserId', 'due'] as const;
+const TILTAK_KEYS = ['text', 'ownerUserId', 'due', 'status'] as const;
 
+export type TiltakForm = { text: string; ownerUserId: string; due: string; status: 'planlagt' | 'pagar' };
+
+/**
+ * A new tiltak, or an open one changed (`tiltak`): what is to be done, who owns it and by when are
+ * required (the handlingsplan, IK-f § 5 nr. 6); a changed one also says whether the work has started.
+ * A done tiltak is not changed (the server answers 409; the page offers no «Endre» then).
+ */
 export function TiltakDialog({
+  tiltak,
   owners,
   write,
   onClose,
+  onReload = async () => undefined,
   onSubmit,
 }: {
+  tiltak?: Tiltak;
   owners: readonly Owner[];
   write: Write;
   onClose: () => void;
-  onSubmit: (body: { text: string; ownerUserId: string; due: string }) => Promise<void>;
+  onReload?: () => Promise<unknown>;
+  onSubmit: (body: TiltakForm) => Promise<void>;
 }) {
   const tr = useI18n().t.risiko;
-  const [form, setForm] = useState({ text: '', ownerUserId: '', due: '' });
+  const [form, setForm] = useState<TiltakForm>({
+    text: tiltak?.text ?? '',
+    ownerUserId: tiltak?.ownerUserId ?? '',
+    due: tiltak?.due ?? '',
+    status: tiltak?.status === 'pagar' ? 'pagar' : 'planlagt',
+  });
   const errors = useFormErrors(TILTAK_KEYS);
-  const set = (key: keyof typeof form, value: string) => {
+  const set = (key: keyof TiltakForm, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     errors.clearField(key);
   };
+  // The owner may have left the list of candidates (e.g. no longer a user): keep them choosable.
+  const choices =
+    tiltak && !owners.some((o) => o.id === tiltak.ownerUserId)
+      ? [{ id: tiltak.ownerUserId, name: tiltak.ownerName ?? tr.ownerUnknown }, ...owners]
+      : owners;
   const submit = () => {
     const fields: FieldErrors = {};
     if (!form.text.trim()) fields.text = tr.tiltakTextRequired;
@@ -345,20 +371,18 @@ export function TiltakDialog({
       return;
     }
     errors.clear();
-    onSubmit({ text: form.text.trim(), ownerUserId: form.ownerUserId, due: form.due }).catch(
-      (error: unknown) => errors.setApiError(error),
-    );
+    onSubmit({ ...form, text: form.text.trim() }).catch((error: unknown) => errors.setApiError(error));
   };
   return (
     <FormDialog
-      heading={tr.tiltakHeadingNew}
+      heading={tiltak ? tr.tiltakHeadingEdit : tr.tiltakHeadingNew}
       formId="rk-tiltak-form"
       confirm={tr.saveTiltak}
       pending={write.isPending}
       onClose={onClose}
       onSubmit={submit}
     >
-      <GeneralError error={errors.apiError} message={errors.general} onReload={async () => undefined} />
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
       <Textarea
         id={fieldId('text')}
         label={tr.tiltakText}
@@ -376,7 +400,7 @@ export function TiltakDialog({
         error={errors.fields.ownerUserId}
       >
         <option value="">{tr.ownerChoose}</option>
-        {owners.map((o) => (
+        {choices.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
           </option>
@@ -390,6 +414,19 @@ export function TiltakDialog({
         error={errors.fields.due}
         required
       />
+      {tiltak ? (
+        <RadioGroup
+          id={fieldId('status')}
+          legend={tr.tiltakStatus}
+          description={tr.tiltakStatusDescription}
+          value={form.status}
+          onChange={(value: TiltakForm['status']) => set('status', value)}
+          error={errors.fields.status}
+        >
+          <Radio value="planlagt">{tr.statuses.planlagt}</Radio>
+          <Radio value="pagar">{tr.statuses.pagar}</Radio>
+        </RadioGroup>
+      ) : null}
     </FormDialog>
   );
 }
@@ -505,27 +542,11 @@ export function ReviewDialog({
   onSubmit: (participants: Assessment['participants']) => Promise<void>;
 }) {
   const tr = useI18n().t.risiko;
-  const initial = Object.fromEntries(
-    PARTICIPANT_ROLES.map((role) => [
-      role,
-      assessment.participants
-        .filter((p) => p.role === role)
-        .map((p) => p.name)
-        .join(', '),
-    ]),
-  ) as Record<(typeof PARTICIPANT_ROLES)[number], string>;
-  const [names, setNames] = useState(initial);
+  const [names, setNames] = useState(namesByRole(assessment.participants));
   const errors = useFormErrors([]);
   const submit = () => {
     errors.clear();
-    const participants = PARTICIPANT_ROLES.flatMap((role) =>
-      names[role]
-        .split(',')
-        .map((n) => n.trim())
-        .filter((n) => n.length > 0)
-        .map((name) => ({ role, name })),
-    );
-    onSubmit(participants).catch((error: unknown) => errors.setApiError(error));
+    onSubmit(participantsOf(names)).catch((error: unknown) => errors.setApiError(error));
   };
   return (
     <FormDialog
@@ -549,6 +570,239 @@ export function ReviewDialog({
           />
         ))}
       </Fieldset>
+    </FormDialog>
+  );
+}
+
+/** The names per role as the participant fields show them («Kari, Ola»). */
+function namesByRole(participants: Assessment['participants']): Record<ParticipantRole, string> {
+  return Object.fromEntries(
+    PARTICIPANT_ROLES.map((role) => [
+      role,
+      participants
+        .filter((p) => p.role === role)
+        .map((p) => p.name)
+        .join(', '),
+    ]),
+  ) as Record<ParticipantRole, string>;
+}
+
+function participantsOf(names: Record<ParticipantRole, string>): Assessment['participants'] {
+  return PARTICIPANT_ROLES.flatMap((role) =>
+    names[role]
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0)
+      .map((name) => ({ role, name })),
+  );
+}
+
+const ASSESSMENT_KEYS = ['title', 'workTask', 'responsibleUserId', 'participants'] as const;
+
+export type AssessmentForm = {
+  title: string;
+  workTask: string;
+  responsibleUserId: string;
+  participants: Assessment['participants'];
+};
+
+/**
+ * What the assessment is about, its responsible leader and who took part (the participation is the
+ * documentation of medvirkning, aml § 3-1 (1), FOLM § 7-1). The unit stays: an assessment of
+ * another unit is a new assessment. A change is not a review: the date and version stay.
+ */
+export function EditAssessmentDialog({
+  assessment,
+  owners,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  assessment: Assessment;
+  owners: readonly Owner[];
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (body: AssessmentForm) => Promise<void>;
+}) {
+  const tr = useI18n().t.risiko;
+  const [form, setForm] = useState({
+    title: assessment.title,
+    workTask: assessment.workTask,
+    responsibleUserId: assessment.responsibleUserId,
+  });
+  const [names, setNames] = useState(namesByRole(assessment.participants));
+  const errors = useFormErrors(ASSESSMENT_KEYS);
+  const set = (key: keyof typeof form, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    errors.clearField(key);
+  };
+  const choices = owners.some((o) => o.id === assessment.responsibleUserId)
+    ? owners
+    : [{ id: assessment.responsibleUserId, name: assessment.responsibleName }, ...owners];
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (!form.title.trim()) fields.title = tr.assessmentTitleRequired;
+    if (!form.responsibleUserId) fields.responsibleUserId = tr.responsibleRequired;
+    if (Object.keys(fields).length > 0) {
+      errors.setFieldErrors(fields);
+      focusFirstError(ASSESSMENT_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({
+      title: form.title.trim(),
+      workTask: form.workTask.trim(),
+      responsibleUserId: form.responsibleUserId,
+      participants: participantsOf(names),
+    }).catch((error: unknown) => errors.setApiError(error));
+  };
+  return (
+    <FormDialog
+      heading={tr.editAssessmentHeading}
+      formId="rk-assessment-form"
+      confirm={tr.editAssessmentSave}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort>{tr.editAssessmentIntro(assessment.unitName)}</BodyShort>
+      <TextField
+        id={fieldId('title')}
+        label={tr.assessmentTitle}
+        value={form.title}
+        maxLength={200}
+        onChange={(e) => set('title', e.target.value)}
+        error={errors.fields.title}
+      />
+      <TextField
+        id={fieldId('workTask')}
+        label={tr.workTask}
+        value={form.workTask}
+        maxLength={200}
+        onChange={(e) => set('workTask', e.target.value)}
+        error={errors.fields.workTask}
+      />
+      <Select
+        id={fieldId('responsibleUserId')}
+        label={tr.responsible}
+        value={form.responsibleUserId}
+        onChange={(e) => set('responsibleUserId', e.target.value)}
+        error={errors.fields.responsibleUserId}
+      >
+        <option value="">{tr.responsibleChoose}</option>
+        {choices.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <Fieldset
+        id={fieldId('participants')}
+        legend={tr.participantsLegend}
+        description={tr.participantsDescription}
+        error={errors.fields.participants}
+      >
+        {PARTICIPANT_ROLES.map((role) => (
+          <TextField
+            key={role}
+            label={tr.participantRoles[role]}
+            value={names[role]}
+            maxLength={1000}
+            onChange={(e) => {
+              setNames((n) => ({ ...n, [role]: e.target.value }));
+              errors.clearField('participants');
+            }}
+          />
+        ))}
+      </Fieldset>
+    </FormDialog>
+  );
+}
+
+/** The changes a leader brings a review forward for here; a pregnancy notice has its own button. */
+const SOONER_TRIGGERS = REVIEW_TRIGGERS.filter((x) => x !== 'graviditet');
+const SOONER_KEYS = ['trigger', 'date'] as const;
+
+/**
+ * A change that calls for the assessment to be reviewed sooner (FOLM § 7-1: at changes that may
+ * affect the risk — in the work, new equipment, a serious avvik, a new chemical): what changed and
+ * by when. The next review only ever moves forward; the server keeps the earlier of the two dates.
+ */
+export function ReviewSoonerDialog({
+  nextReview,
+  write,
+  onClose,
+  onReload,
+  onSubmit,
+}: {
+  /** The assessment's next review as it is now (`dd.mm.åååå`). */
+  nextReview: string;
+  write: Write;
+  onClose: () => void;
+  onReload: () => Promise<unknown>;
+  onSubmit: (body: { trigger: ReviewTrigger; date: string }) => Promise<void>;
+}) {
+  const { t, locale } = useI18n();
+  const tr = t.risiko;
+  const [trigger, setTrigger] = useState<ReviewTrigger | ''>('');
+  const [date, setDate] = useState('');
+  const errors = useFormErrors(SOONER_KEYS);
+  const submit = () => {
+    const fields: FieldErrors = {};
+    if (trigger === '') fields.trigger = tr.soonerTriggerRequired;
+    if (date === '') fields.date = tr.dateRequired;
+    else if (date === INVALID_DATE) fields.date = tr.dateInvalid;
+    if (Object.keys(fields).length > 0 || trigger === '') {
+      errors.setFieldErrors(fields);
+      focusFirstError(SOONER_KEYS, fields);
+      return;
+    }
+    errors.clear();
+    onSubmit({ trigger, date }).catch((error: unknown) => errors.setApiError(error));
+  };
+  return (
+    <FormDialog
+      heading={tr.soonerHeading}
+      formId="rk-sooner-form"
+      confirm={tr.soonerConfirm}
+      pending={write.isPending}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <GeneralError error={errors.apiError} message={errors.general} onReload={onReload} />
+      <BodyShort>{tr.soonerIntro}</BodyShort>
+      <Select
+        id={fieldId('trigger')}
+        label={tr.soonerTrigger}
+        value={trigger}
+        onChange={(e) => {
+          setTrigger(e.target.value as ReviewTrigger | '');
+          errors.clearField('trigger');
+        }}
+        error={errors.fields.trigger}
+      >
+        <option value="">{tr.soonerTriggerChoose}</option>
+        {SOONER_TRIGGERS.map((x) => (
+          <option key={x} value={x}>
+            {REVIEW_TRIGGER_TEXT[x][locale]}
+          </option>
+        ))}
+      </Select>
+      <DateField
+        id={fieldId('date')}
+        label={tr.soonerDate}
+        description={tr.reopenReviewByDescription(nextReview)}
+        value={date}
+        onChange={(v) => {
+          setDate(v);
+          errors.clearField('date');
+        }}
+        error={errors.fields.date}
+        required
+      />
     </FormDialog>
   );
 }

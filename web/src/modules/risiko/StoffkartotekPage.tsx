@@ -19,7 +19,7 @@ import {
   TextField,
   VStack,
 } from '@navikt/ds-react';
-import { useState } from 'react';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { CMR_KINDS, CMR_TEXT, type CmrKind } from '../../../../src/domain/risiko/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -29,10 +29,11 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { type FieldErrors, fieldId, focusFirstError, useFormErrors } from '../../ui/form.ts';
 import { formatDate } from '../../ui/format.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { GeneralError } from './parts.tsx';
+import { GeneralError, ScrollRegion } from './parts.tsx';
 import {
   type Exposure,
   exposureCsvHref,
+  type Product,
   type ProductList,
   useExposures,
   useProducts,
@@ -40,16 +41,6 @@ import {
 } from './stoff.api.ts';
 import './risiko.css';
 
-const NEW_KEYS = [
-  'name',
-  'supplier',
-  'unitId',
-  'location',
-  'useText',
-  'hazardText',
-  'cmr',
-  'supplierRevision',
-] as const;
 const SDS_COLOR = { mangler: 'danger', gjeldende: 'success', utdatert: 'warning' } as const;
 
 export function StoffkartotekPage() {
@@ -153,7 +144,7 @@ export function ExposureTable({ items }: { items: readonly Exposure[] }) {
   const ts = useI18n().t.stoff;
   if (items.length === 0) return <BodyShort>{ts.registerNone}</BodyShort>;
   return (
-    <div className="rk-scroll">
+    <ScrollRegion label={ts.registerHeading}>
       <Table size="small">
         <Table.Header>
           <Table.Row>
@@ -180,7 +171,7 @@ export function ExposureTable({ items }: { items: readonly Exposure[] }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -211,53 +202,26 @@ function Register({ canExport }: { canExport: boolean }) {
 }
 
 function NewProductDialog({ units, onClose }: { units: ProductList['units']; onClose: () => void }) {
-  const { t, locale } = useI18n();
-  const ts = t.stoff;
+  const ts = useI18n().t.stoff;
   const navigate = useNavigate();
   const writes = useStoffWrites();
-  const errors = useFormErrors(NEW_KEYS);
-  const [form, setForm] = useState({
-    name: '',
-    supplier: '',
+  const errors = useFormErrors(PRODUCT_KEYS);
+  const [form, setForm] = useState<ProductForm>({
+    ...EMPTY_PRODUCT,
     unitId: units.length === 1 ? (units[0]?.id ?? '') : '',
-    location: '',
-    useText: '',
-    hazardText: '',
-    supplierRevision: '',
   });
-  const [cmr, setCmr] = useState<CmrKind[]>([]);
-  const set = (key: keyof typeof form, value: string) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    errors.clearField(key);
-  };
   const submit = () => {
-    const fields: FieldErrors = {};
-    if (!form.name.trim()) fields.name = ts.nameRequired;
-    if (!form.supplier.trim()) fields.supplier = ts.supplierRequired;
-    if (!form.unitId) fields.unitId = ts.unitRequired;
-    if (form.supplierRevision === INVALID_DATE) fields.supplierRevision = ts.dateInvalid;
+    const fields = checkProduct(form, ts);
     if (Object.keys(fields).length > 0) {
       errors.setFieldErrors(fields);
-      focusFirstError(NEW_KEYS, fields);
+      focusFirstError(PRODUCT_KEYS, fields);
       return;
     }
     errors.clear();
-    writes.create.mutate(
-      {
-        name: form.name.trim(),
-        supplier: form.supplier.trim(),
-        unitId: form.unitId,
-        location: form.location.trim(),
-        useText: form.useText.trim(),
-        hazardText: form.hazardText.trim(),
-        cmr,
-        supplierRevision: form.supplierRevision || null,
-      },
-      {
-        onSuccess: (p) => void navigate(`/risiko/stoffkartotek/${p.id}`),
-        onError: (e) => errors.setApiError(e),
-      },
-    );
+    writes.create.mutate(productBody(form), {
+      onSuccess: (p) => void navigate(`/risiko/stoffkartotek/${p.id}`),
+      onError: (e) => errors.setApiError(e),
+    });
   };
   return (
     <FormDialog
@@ -269,6 +233,99 @@ function NewProductDialog({ units, onClose }: { units: ProductList['units']; onC
       onSubmit={submit}
     >
       <GeneralError error={errors.apiError} message={errors.general} onReload={() => Promise.resolve()} />
+      <ProductFields form={form} setForm={setForm} errors={errors} units={units} />
+    </FormDialog>
+  );
+}
+
+type StoffTexts = ReturnType<typeof useI18n>['t']['stoff'];
+
+/** The fields of a product as the form holds them (dates ISO, `''` when empty). */
+export type ProductForm = {
+  name: string;
+  supplier: string;
+  unitId: string;
+  location: string;
+  useText: string;
+  hazardText: string;
+  cmr: CmrKind[];
+  supplierRevision: string;
+  assessmentId: string;
+};
+
+export const EMPTY_PRODUCT: ProductForm = {
+  name: '',
+  supplier: '',
+  unitId: '',
+  location: '',
+  useText: '',
+  hazardText: '',
+  cmr: [],
+  supplierRevision: '',
+  assessmentId: '',
+};
+
+export const PRODUCT_KEYS = [
+  'name',
+  'supplier',
+  'unitId',
+  'location',
+  'useText',
+  'hazardText',
+  'cmr',
+  'supplierRevision',
+  'assessmentId',
+] as const;
+
+/** What the form checks before sending (the server checks the rest, e.g. a CMR class kept). */
+export function checkProduct(form: ProductForm, ts: StoffTexts): FieldErrors {
+  const fields: FieldErrors = {};
+  if (!form.name.trim()) fields.name = ts.nameRequired;
+  if (!form.supplier.trim()) fields.supplier = ts.supplierRequired;
+  if (!form.unitId) fields.unitId = ts.unitRequired;
+  if (form.supplierRevision === INVALID_DATE) fields.supplierRevision = ts.dateInvalid;
+  return fields;
+}
+
+export function productBody(form: ProductForm) {
+  return {
+    name: form.name.trim(),
+    supplier: form.supplier.trim(),
+    unitId: form.unitId,
+    location: form.location.trim(),
+    useText: form.useText.trim(),
+    hazardText: form.hazardText.trim(),
+    cmr: form.cmr,
+    supplierRevision: form.supplierRevision || null,
+    assessmentId: form.assessmentId || null,
+  };
+}
+
+/**
+ * The fields of a product, new or changed. `units`: the units a new product can go to (a product
+ * keeps its unit when changed); `assessments`: the unit's risk assessments it can be linked to.
+ */
+export function ProductFields({
+  form,
+  setForm,
+  errors,
+  units,
+  assessments,
+}: {
+  form: ProductForm;
+  setForm: Dispatch<SetStateAction<ProductForm>>;
+  errors: { fields: FieldErrors; clearField: (key: string) => void };
+  units?: ProductList['units'];
+  assessments?: Product['assessments'];
+}) {
+  const { t, locale } = useI18n();
+  const ts = t.stoff;
+  const set = (key: Exclude<keyof ProductForm, 'cmr'>, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    errors.clearField(key);
+  };
+  return (
+    <>
       <TextField
         id={fieldId('name')}
         label={ts.name}
@@ -285,20 +342,22 @@ function NewProductDialog({ units, onClose }: { units: ProductList['units']; onC
         onChange={(e) => set('supplier', e.target.value)}
         error={errors.fields.supplier}
       />
-      <Select
-        id={fieldId('unitId')}
-        label={ts.unit}
-        value={form.unitId}
-        onChange={(e) => set('unitId', e.target.value)}
-        error={errors.fields.unitId}
-      >
-        <option value="">{ts.unitChoose}</option>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </Select>
+      {units ? (
+        <Select
+          id={fieldId('unitId')}
+          label={ts.unit}
+          value={form.unitId}
+          onChange={(e) => set('unitId', e.target.value)}
+          error={errors.fields.unitId}
+        >
+          <option value="">{ts.unitChoose}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      ) : null}
       <TextField
         id={fieldId('location')}
         label={ts.location}
@@ -328,8 +387,11 @@ function NewProductDialog({ units, onClose }: { units: ProductList['units']; onC
         id={fieldId('cmr')}
         legend={ts.cmr}
         description={ts.cmrDescription}
-        value={cmr}
-        onChange={(value: CmrKind[]) => setCmr(value)}
+        value={form.cmr}
+        onChange={(value: CmrKind[]) => {
+          setForm((f) => ({ ...f, cmr: value }));
+          errors.clearField('cmr');
+        }}
         error={errors.fields.cmr}
       >
         {CMR_KINDS.map((k) => (
@@ -346,6 +408,22 @@ function NewProductDialog({ units, onClose }: { units: ProductList['units']; onC
         onChange={(v) => set('supplierRevision', v)}
         error={errors.fields.supplierRevision}
       />
-    </FormDialog>
+      {assessments ? (
+        <Select
+          id={fieldId('assessmentId')}
+          label={ts.assessment}
+          value={form.assessmentId}
+          onChange={(e) => set('assessmentId', e.target.value)}
+          error={errors.fields.assessmentId}
+        >
+          <option value="">{ts.assessmentNone}</option>
+          {assessments.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+    </>
   );
 }

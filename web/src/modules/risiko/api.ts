@@ -10,6 +10,7 @@ import type {
   AssessmentCreate,
   AssessmentDelete,
   AssessmentList,
+  AssessmentUpdate,
   BowtieCreate,
   CommentCreate,
   Criteria,
@@ -17,6 +18,7 @@ import type {
   Plan,
   PlanItem,
   ReviewInput,
+  ReviewSooner,
   Revision,
   RiskClose,
   RiskCreate,
@@ -26,6 +28,7 @@ import type {
   SuggestionCreate,
   Tiltak,
   TiltakCreate,
+  TiltakUpdate,
 } from '../../../../src/contracts/risiko/risiko.schemas.ts';
 import { api } from '../../api/client.ts';
 
@@ -132,6 +135,17 @@ export function useRisikoWrites() {
       mutationFn: (body: AssessmentCreate) => api.post<Assessment>('/risiko/vurderinger', body),
       onSuccess: store,
     }),
+    updateAssessment: useMutation({
+      mutationFn: ({ id, ...body }: AssessmentUpdate & { id: string }) =>
+        api.put<Assessment>(`/risiko/vurderinger/${id}`, body),
+      onSuccess: store,
+    }),
+    /** A change brings the next review forward (FOLM § 7-1); the date never moves later. */
+    reviewSooner: useMutation({
+      mutationFn: ({ id, ...body }: ReviewSooner & { id: string }) =>
+        api.post<Assessment>(`/risiko/vurderinger/${id}/endring`, body),
+      onSuccess: store,
+    }),
     review: useMutation({
       mutationFn: ({ id, ...body }: ReviewInput & { id: string }) =>
         api.post<Assessment>(`/risiko/vurderinger/${id}/gjennomgang`, body),
@@ -186,6 +200,11 @@ export function useRisikoWrites() {
     }),
     removeBowtie: useMutation({
       mutationFn: (id: string) => api.del<Assessment>(`/risiko/sloyfe/${id}`),
+      onSuccess: store,
+    }),
+    updateTiltak: useMutation({
+      mutationFn: ({ id, ...body }: TiltakUpdate & { id: string }) =>
+        api.put<Assessment>(`/risiko/tiltak/${id}`, body),
       onSuccess: store,
     }),
     markDone: useMutation({

@@ -278,6 +278,16 @@ const stoffNb = {
   endSave: 'Lagre sluttdato',
   endSaved: 'Sluttdatoen er lagret. Oppbevaringstiden løper fra den.',
   endRequired: 'Velg en gyldig sluttdato (dd.mm.åååå).',
+  endDate: 'Sluttdato',
+  endDateDescription:
+    'Skriv datoen som dd.mm.åååå. Oppbevaringstiden (60 år, 5 år for reproduksjonstoksiske stoffer) løper fra denne datoen.',
+  editProduct: 'Endre produktet',
+  editHeading: 'Endre produktet',
+  editIntro: (unit: string) =>
+    `Enhet: ${unit}. Produktet blir i enheten; et produkt i en annen enhet legges til som nytt.`,
+  editSave: 'Lagre endringene',
+  productSaved: 'Endringene i produktet er lagret.',
+  supplierRevisionShown: (date: string) => `Leverandørens siste revisjon av databladet: ${date}`,
 };
 
 type StoffMessages = typeof stoffNb;
@@ -372,6 +382,16 @@ const stoffEn: StoffMessages = {
   endSave: 'Save end date',
   endSaved: 'The end date is saved. The retention period runs from it.',
   endRequired: 'Choose a valid end date (dd.mm.yyyy).',
+  endDate: 'End date',
+  endDateDescription:
+    'Write the date as dd.mm.yyyy. The retention period (60 years, 5 years for reprotoxic substances) runs from this date.',
+  editProduct: 'Change the product',
+  editHeading: 'Change the product',
+  editIntro: (unit: string) =>
+    `Unit: ${unit}. The product stays in the unit; a product in another unit is added as a new one.`,
+  editSave: 'Save the changes',
+  productSaved: 'The changes to the product are saved.',
+  supplierRevisionShown: (date: string) => `The supplier's latest revision of the data sheet: ${date}`,
 };
 
 export const hmsNb = { vernerunde: vernerundeNb, stoff: stoffNb };

@@ -10,6 +10,7 @@ import type {
   Product,
   ProductCreate,
   ProductList,
+  ProductUpdate,
 } from '../../../../src/contracts/risiko/stoff.schemas.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import { risikoKey } from './api.ts';
@@ -56,6 +57,10 @@ export function useStoffWrites() {
   return {
     create: useMutation({
       mutationFn: (body: ProductCreate) => api.post<Product>(S, body),
+      onSuccess: store,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...body }: ProductUpdate & { id: string }) => api.put<Product>(`${S}/${id}`, body),
       onSuccess: store,
     }),
     uploadSds: useMutation({
