@@ -89,6 +89,12 @@ export type CoverageReport = {
   staleAllowed: string[];
   /** Allow-listed entries that are not in the route table any more. */
   unknownAllowed: string[];
+  /** Write routes the browser never sent and that are not on the browser allow-list. */
+  browserMissing: string[];
+  /** Routes on the browser allow-list that the browser sent after all: take them off. */
+  browserStaleAllowed: string[];
+  /** Browser allow-list entries that are not write routes of the table. */
+  browserUnknownAllowed: string[];
 };
 
 /**
@@ -103,6 +109,11 @@ export function compareCoverage(input: {
   allowed: readonly string[];
   /** Whether the browser's requests cover a route (false: the e2e figure is informative only). */
   browserCounts?: boolean;
+  /**
+   * Write routes no page sends, by design (API clients only, or never offered). When given, every
+   * other write route must have been sent by the browser in the e2e run.
+   */
+  browserAllowed?: readonly string[];
 }): CoverageReport {
   const table = [...new Set(input.table.map(routeId))].sort();
   const inTable = new Set(table);
@@ -123,5 +134,21 @@ export function compareCoverage(input: {
     missing: uncovered.filter((id) => !allowed.has(id)),
     staleAllowed: [...allowed].filter((id) => inTable.has(id) && covered(id)).sort(),
     unknownAllowed: [...allowed].filter((id) => !inTable.has(id)).sort(),
+    ...browserGate(writes, sent, input.browserAllowed),
+  };
+}
+
+function browserGate(
+  writes: ReadonlySet<string>,
+  sent: ReadonlySet<string>,
+  browserAllowed: readonly string[] | undefined,
+): Pick<CoverageReport, 'browserMissing' | 'browserStaleAllowed' | 'browserUnknownAllowed'> {
+  if (browserAllowed === undefined)
+    return { browserMissing: [], browserStaleAllowed: [], browserUnknownAllowed: [] };
+  const allowed = new Set(browserAllowed);
+  return {
+    browserMissing: [...writes].filter((id) => !sent.has(id) && !allowed.has(id)).sort(),
+    browserStaleAllowed: [...allowed].filter((id) => writes.has(id) && sent.has(id)).sort(),
+    browserUnknownAllowed: [...allowed].filter((id) => !writes.has(id)).sort(),
   };
 }

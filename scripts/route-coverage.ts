@@ -1,9 +1,10 @@
 /**
  * The route coverage gate (issue 17): compares the routes the test runs recorded in
  * NAERVAER_ROUTE_LOG (see `test/support/http.ts` and `test/e2e/support/app.ts`) with the route
- * table. Fails on a route with neither a 2xx reply in the integration tests nor a request from the
- * browser in the e2e tests, unless it is on the allow-list (`scripts/route-coverage-allow.ts`); and
- * on an allow-listed route that is covered after all, so the list only shrinks.
+ * table. Fails on a route with no 2xx reply in the integration tests, and on a write route the web
+ * app never sent in the e2e tests — each unless it is on its allow-list
+ * (`scripts/route-coverage-allow.ts`, with the reason); and on an allow-listed route that is
+ * covered after all, so the lists only shrink.
  *
  *   NAERVAER_ROUTE_LOG=/tmp/routes npm test
  *   NAERVAER_ROUTE_LOG=/tmp/routes npm run test:e2e
@@ -11,15 +12,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROUTE_COVERAGE_ALLOWED } from './route-coverage-allow.ts';
+import { BROWSER_NOT_SENT, ROUTE_COVERAGE_ALLOWED } from './route-coverage-allow.ts';
 import { compareCoverage, E2E_PREFIX, type LoggedResponse, parseLog } from './route-coverage-lib.ts';
 import { routeTable } from './route-coverage-table.ts';
 
 /**
- * Whether the browser's requests in the e2e run cover a route. Off for now: the allow-list was
- * computed from a full integration run only (no full e2e run was recorded yet), so the e2e figure
- * is informative. To switch it on, record a full run of both, set this to true and take the routes
- * the gate then reports as covered off the allow-list.
+ * Whether the browser's requests in the e2e run count as reaching a route for the first check (a
+ * route no test reaches). Off: every route but one answers 2xx in the integration run, which is the
+ * stronger check. The browser has its own check below: every write route must be sent by a page in
+ * the e2e run, unless `BROWSER_NOT_SENT` says why no page sends it.
  */
 const BROWSER_COUNTS = false;
 
@@ -43,6 +44,7 @@ const report = compareCoverage({
   browser,
   allowed: ROUTE_COVERAGE_ALLOWED,
   browserCounts: BROWSER_COUNTS,
+  browserAllowed: BROWSER_NOT_SENT,
 });
 
 console.log(
@@ -52,6 +54,7 @@ console.log(
   `write routes sent from the browser: ${report.browser.covered.length} of ${report.browser.total}`,
 );
 console.log(`allow-listed gaps: ${ROUTE_COVERAGE_ALLOWED.length}`);
+console.log(`write routes no page sends (allow-listed): ${BROWSER_NOT_SENT.length}`);
 
 let failed = false;
 if (integration.length === 0) {
@@ -76,6 +79,28 @@ if (report.unknownAllowed.length > 0) {
   failed = true;
   console.log('\nallow-listed routes that are not in the route table — take them off the list:');
   for (const id of report.unknownAllowed) console.log(`  ${id}`);
+}
+if (browser.length === 0) {
+  console.log('no e2e run was recorded (run `npm run test:e2e` with NAERVAER_ROUTE_LOG set first)');
+  failed = true;
+}
+if (report.browserMissing.length > 0) {
+  failed = true;
+  console.log('\nwrite routes no page sent in the e2e run — drive each from its page in an e2e test,');
+  console.log(
+    'or put it on BROWSER_NOT_SENT in scripts/route-coverage-allow.ts with the reason no page sends it:',
+  );
+  for (const id of report.browserMissing) console.log(`  ${id}`);
+}
+if (report.browserStaleAllowed.length > 0) {
+  failed = true;
+  console.log('\nroutes on BROWSER_NOT_SENT that a page sent after all — take them off the list:');
+  for (const id of report.browserStaleAllowed) console.log(`  ${id}`);
+}
+if (report.browserUnknownAllowed.length > 0) {
+  failed = true;
+  console.log('\nBROWSER_NOT_SENT entries that are not write routes of the route table — take them off:');
+  for (const id of report.browserUnknownAllowed) console.log(`  ${id}`);
 }
 if (!failed) console.log('route coverage: ok');
 process.exit(failed ? 1 : 0);

@@ -101,6 +101,48 @@ describe('route coverage comparison', () => {
     expect(report.integration.covered).toEqual(['GET /api/v1/units/export']);
   });
 
+  it('with a browser allow-list, fails a write route the browser never sent that is not on it', () => {
+    const report = compareCoverage({
+      table,
+      integration: [],
+      browser: [{ method: 'PUT', url: '/api/v1/units/:id', status: 409 }],
+      allowed: [],
+      browserAllowed: [],
+    });
+    expect(report.browserMissing).toEqual(['POST /api/v1/units']);
+  });
+
+  it('passes a write route on the browser allow-list, and fails the list when the route was sent or is no write route', () => {
+    const listed = compareCoverage({
+      table,
+      integration: [],
+      browser: [],
+      allowed: [],
+      browserAllowed: ['POST /api/v1/units', 'PUT /api/v1/units/:id'],
+    });
+    expect(listed.browserMissing).toEqual([]);
+    expect(listed.browserStaleAllowed).toEqual([]);
+    const stale = compareCoverage({
+      table,
+      integration: [],
+      browser: [{ method: 'POST', url: '/api/v1/units', status: 201 }],
+      allowed: [],
+      browserAllowed: [
+        'POST /api/v1/units',
+        'PUT /api/v1/units/:id',
+        'GET /api/v1/units',
+        'DELETE /api/v1/gone',
+      ],
+    });
+    expect(stale.browserStaleAllowed).toEqual(['POST /api/v1/units']);
+    expect(stale.browserUnknownAllowed).toEqual(['DELETE /api/v1/gone', 'GET /api/v1/units']);
+  });
+
+  it('without a browser allow-list, the browser decides nothing', () => {
+    const report = compareCoverage({ table, integration: [], browser: [], allowed: [] });
+    expect(report.browserMissing).toEqual([]);
+  });
+
   it('reads log lines and skips malformed ones', () => {
     expect(parseLog('GET /api/v1/units 200\nnonsense\nPUT /api/v1/units/:id 422\n')).toEqual([
       { method: 'GET', url: '/api/v1/units', status: 200 },
